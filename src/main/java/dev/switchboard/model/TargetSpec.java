@@ -1,0 +1,71 @@
+package dev.switchboard.model;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A target declared in {@code switchboard.yaml}: one server Switchboard manages.
+ *
+ * @param name     the target's name, as files name it in {@code target:}
+ * @param kind     the target system: {@code officelinx}, {@code xci}
+ * @param url      the server's base URL, or {@link #EMBEDDED} for the built-in simulator
+ * @param auth     credentials by field name ({@code clientId}, {@code password}, ...); values are
+ *                 {@link String} or {@link Secret}
+ * @param options  kind-specific settings such as Officelinx {@code pbx}
+ * @param tls      TLS settings
+ * @param policy   what Switchboard may do to this target
+ */
+public record TargetSpec(
+        String name,
+        String kind,
+        String url,
+        Map<String, Object> auth,
+        Map<String, Object> options,
+        Tls tls,
+        Policy policy) {
+
+    public static final String EMBEDDED = "embedded";
+
+    public TargetSpec {
+        auth = Map.copyOf(auth);
+        options = Map.copyOf(options);
+    }
+
+    public boolean isEmbedded() {
+        return EMBEDDED.equals(url);
+    }
+
+    /** An auth field as a string, revealing a secret: for providers building a login request only. */
+    public Optional<String> credential(String field) {
+        Object value = auth.get(field);
+        if (value instanceof Secret secret) {
+            return Optional.of(secret.reveal());
+        }
+        return Optional.ofNullable(value).map(Object::toString);
+    }
+
+    /**
+     * @param caFile             a PEM bundle of CAs to trust in addition to none (empty: the JVM's)
+     * @param insecureSkipVerify turn certificate verification off; warned about on every run
+     */
+    public record Tls(Optional<String> caFile, boolean insecureSkipVerify) {
+        public static final Tls DEFAULT = new Tls(Optional.empty(), false);
+    }
+
+    /**
+     * @param prune            delete live objects that no file declares instead of reporting them
+     * @param readOnly         plan and report only, never apply
+     * @param suspend          the daemon skips this target
+     * @param maxDeletePercent refuse applies deleting more than this share of live objects
+     * @param maxUpdatePercent refuse applies updating more than this share of live objects
+     * @param parallelism      concurrent API calls against this target
+     */
+    public record Policy(boolean prune, boolean readOnly, boolean suspend,
+                         int maxDeletePercent, int maxUpdatePercent, int parallelism) {
+        public static final int DEFAULT_MAX_DELETE_PERCENT = 25;
+        public static final int DEFAULT_MAX_UPDATE_PERCENT = 30;
+        public static final int DEFAULT_PARALLELISM = 8;
+        public static final Policy DEFAULT = new Policy(false, false, false,
+                DEFAULT_MAX_DELETE_PERCENT, DEFAULT_MAX_UPDATE_PERCENT, DEFAULT_PARALLELISM);
+    }
+}

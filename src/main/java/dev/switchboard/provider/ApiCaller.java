@@ -1,0 +1,153 @@
+package dev.switchboard.provider;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Runs one HTTP call of a provider with what every provider needs around it: one re-authentication
+ * on 401, retries by {@link RetryPolicy}, observation for metrics, and a {@link ProviderException}
+ * naming target, object, method, path, status and the server's message when it finally fails.
+ *
+ * <p>The call itself is a {@code Supplier<Response>}, typically a method of a Quarkus REST Client
+ * interface. The returned response has its entity buffered, so it can be read more than once.
+ */
+public final class ApiCaller {
+
+    /** Re-obtains credentials after a 401; returns false when it could not. */
+    @FunctionalInterface
+    public interface Reauthenticator {
+        boolean reauthenticate();
+    }
+
+    /** Waits between attempts; replaced in tests. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String target;
+    private final RetryPolicy policy;
+    private final ApiObserver observer;
+    private final Reauthenticator reauthenticator;
+    private final Sleeper sleeper;
+
+    public ApiCaller(String target, RetryPolicy policy, ApiObserver observer, Reauthenticator reauthenticator,
+                     Sleeper sleeper) {
+        this.target = target;
+        this.policy = policy;
+        this.observer = observer;
+        this.reauthenticator = reauthenticator;
+        this.sleeper = sleeper;
+    }
+
+    public ApiCaller(String target, RetryPolicy policy, ApiObserver observer, Reauthenticator reauthenticator) {
+        this(target, policy, observer, reauthenticator, d -> Thread.sleep(d.toMillis()));
+    }
+
+    /**
+     * @return the response when its status is 2xx, or 404 when {@link ApiRequest#notFoundIsOk()}
+     * @throws ProviderException otherwise, after retries
+     */
+    public Response call(ApiRequest request, Supplier<Response> send) {
+        boolean reauthenticated = false;
+        for (int attempt = 1; ; attempt++) {
+            long started = System.nanoTime();
+            Response response;
+            try {
+                response = send.get();
+                response.bufferEntity();
+            } catch (ProcessingException | jakarta.ws.rs.WebApplicationException noAnswer) {
+                observer.observe(target, request.method(), 0, Duration.ofNanos(System.nanoTime() - started));
+                if (attempt < policy.maxAttempts() && policy.retryable(request.method(), 0)) {
+                    pause(policy.delayAfter(attempt, Optional.empty()), request);
+                    continue;
+                }
+                throw failure(request, 0, describe(noAnswer), !RetryPolicy.isIdempotent(request.method()), noAnswer);
+            }
+            int status = response.getStatus();
+            observer.observe(target, request.method(), status, Duration.ofNanos(System.nanoTime() - started));
+            if (status / 100 == 2 || (status == 404 && request.notFoundIsOk())) {
+                return response;
+            }
+            if (status == 401 && !reauthenticated) {
+                reauthenticated = true;
+                if (reauthenticator.reauthenticate()) {
+                    attempt--;
+                    continue;
+                }
+            }
+            if (attempt < policy.maxAttempts() && policy.retryable(request.method(), status)) {
+                pause(policy.delayAfter(attempt, retryAfter(response)), request);
+                continue;
+            }
+            throw failure(request, status, serverMessage(response), false, null);
+        }
+    }
+
+    /** The server's own words from an error body: {@code Message}, {@code message}, {@code error}, or the text. */
+    public static String serverMessage(Response response) {
+        String body;
+        try {
+            body = response.hasEntity() ? response.readEntity(String.class) : "";
+        } catch (RuntimeException unreadable) {
+            body = "";
+        }
+        if (body == null || body.isBlank()) {
+            return Optional.ofNullable(response.getStatusInfo().getReasonPhrase()).orElse("(no message)");
+        }
+        try {
+            JsonNode json = JSON.readTree(body);
+            for (String field : new String[] {"Message", "message", "error_description", "error", "ExceptionMessage"}) {
+                if (json.hasNonNull(field)) {
+                    return json.get(field).asText();
+                }
+            }
+        } catch (Exception notJson) {
+            // fall through to the raw text
+        }
+        return body.length() > 500 ? body.substring(0, 500) + "..." : body;
+    }
+
+    private ProviderException failure(ApiRequest request, int status, String message, boolean outcomeUnknown,
+                                      Throwable cause) {
+        return new ProviderException(target, request.object(), request.method(), request.path(), status, message,
+                outcomeUnknown, cause);
+    }
+
+    private void pause(Duration delay, ApiRequest request) {
+        try {
+            sleeper.sleep(delay);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failure(request, 0, "interrupted while waiting to retry", false, e);
+        }
+    }
+
+    private static Optional<Duration> retryAfter(Response response) {
+        String header = response.getHeaderString("Retry-After");
+        if (header == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Duration.ofSeconds(Long.parseLong(header.trim())));
+        } catch (NumberFormatException httpDate) {
+            return Optional.empty();
+        }
+    }
+
+    private static String describe(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.switchboard.provider;
+
+import dev.switchboard.model.ResourceSet;
+import dev.switchboard.model.TargetSpec;
+import java.util.List;
+import java.util.Optional;
+import dev.switchboard.model.ResourceKind;
+
+/**
+ * A connection to one target server. Thin: it reads the server's objects into the desired-state shape
+ * and carries out single changes; pairing, diffing, ordering and safety belong to the engine.
+ *
+ * <p>A provider is opened per command run (or daemon reconcile) and closed after it; it may keep a
+ * session or token in between. It is safe for concurrent calls up to the target's parallelism.
+ */
+public interface Provider extends AutoCloseable {
+
+    TargetSpec target();
+
+    /**
+     * One {@link ResourceType} per kind this provider manages, parents before children. Each
+     * implements the capabilities its API has ({@link Creator}, {@link Updater}, {@link Deleter}).
+     */
+    List<ResourceType> types();
+
+    /** Every object of the managed kinds on the server, with server IDs, in the desired-state shape. */
+    ResourceSet fetchLiveState(FetchProgress progress);
+
+    default Optional<ResourceType> type(ResourceKind kind) {
+        return types().stream().filter(t -> t.kind().equals(kind)).findFirst();
+    }
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,30 @@
+package dev.switchboard.sim;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * "Produce {@code fault} for the next {@code times} requests whose method and path match".
+ *
+ * @param method      an HTTP method, or {@code *} for any
+ * @param pathPattern a regular expression the whole request path must match
+ */
+public record FaultRule(Fault fault, String method, Pattern pathPattern, int times) {
+
+    public boolean matches(String requestMethod, String path) {
+        return ("*".equals(method) || method.equalsIgnoreCase(requestMethod)) && pathPattern.matcher(path).matches();
+    }
+
+    /**
+     * Parses {@code FAULT[:METHOD[:PATH_REGEX[:TIMES]]]}, as the {@code --fault} flag and the control
+     * endpoint take it: {@code reset-after:POST:/UCBusinessRest/api/EEAMMailboxes/?:1}.
+     */
+    public static FaultRule parse(String spec) {
+        String[] parts = spec.split(":", 4);
+        Fault fault = Fault.parse(parts[0]);
+        String method = parts.length > 1 && !parts[1].isBlank() ? parts[1].toUpperCase(Locale.ROOT) : "*";
+        Pattern path = Pattern.compile(parts.length > 2 && !parts[2].isBlank() ? parts[2] : ".*");
+        int times = parts.length > 3 ? Integer.parseInt(parts[3].trim()) : 1;
+        return new FaultRule(fault, method, path, times);
+    }
+}

@@ -1,0 +1,267 @@
+package dev.switchboard.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A real HTTP server on 127.0.0.1 serving one or more {@link Simulator}s, each under its own path
+ * prefixes, with latency, random failures and named faults applied before a simulator sees a request.
+ *
+ * <p>Control endpoints under {@code /_sim/}: {@code GET /_sim/state} (every simulator's state),
+ * {@code POST /_sim/faults} (one {@link FaultRule#parse fault spec} per line, queued),
+ * {@code GET /_sim/requests} (how many requests each simulator has handled). Starting takes
+ * milliseconds; state is loaded from and saved to {@link SimOptions#stateFile()} when one is set.
+ */
+public final class SimServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SimServer.class.getName());
+    private static final String CONTROL_PREFIX = "/_sim/";
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final List<Simulator> simulators;
+    private final SimOptions options;
+    private final Deque<FaultRule> faults = new ArrayDeque<>();
+    private final Random random;
+    private final AtomicLong handled = new AtomicLong();
+
+    private SimServer(List<Simulator> simulators, SimOptions options) throws IOException {
+        this.simulators = List.copyOf(simulators);
+        this.options = options;
+        this.random = new Random(options.seed());
+        this.faults.addAll(options.faults());
+        options.stateFile().filter(Files::exists).ifPresent(this::loadState);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "switchboard-sim");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::dispatch);
+        server.start();
+    }
+
+    /** Starts a server for {@code simulators}; {@link #baseUri()} says where it listens. */
+    public static SimServer start(SimOptions options, Simulator... simulators) {
+        try {
+            return new SimServer(List.of(simulators), options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the simulator on 127.0.0.1:" + options.port(), e);
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Queues a named fault for the next matching requests. */
+    public void inject(FaultRule rule) {
+        synchronized (faults) {
+            faults.addLast(rule);
+        }
+    }
+
+    /** Number of API requests answered or dropped so far, control endpoints excluded. */
+    public long requestCount() {
+        return handled.get();
+    }
+
+    public List<Simulator> simulators() {
+        return simulators;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        saveState();
+    }
+
+    private void dispatch(HttpExchange raw) throws IOException {
+        SimExchange exchange = new SimExchange(raw);
+        try {
+            if (exchange.path().startsWith(CONTROL_PREFIX)) {
+                control(exchange);
+                exchange.send();
+                return;
+            }
+            Simulator simulator = simulatorFor(exchange.path());
+            if (simulator == null) {
+                exchange.respondJson(404, SimExchange.JSON.createObjectNode().put("Message",
+                        "No HTTP resource was found that matches the request URI '" + exchange.path() + "'."));
+                exchange.send();
+                return;
+            }
+            handled.incrementAndGet();
+            sleep(options.latency().toMillis());
+            Fault fault = nextFault(exchange);
+            if (fault == Fault.RESET_BEFORE) {
+                throw new DroppedConnection();
+            }
+            if (fault == Fault.ERROR_500) {
+                exchange.respondJson(500, SimExchange.JSON.createObjectNode().put("Message", "An error has occurred."));
+                exchange.send();
+                return;
+            }
+            if (fault == Fault.TOO_MANY_REQUESTS) {
+                exchange.setHeader("Retry-After", "1");
+                exchange.respondJson(429, SimExchange.JSON.createObjectNode().put("Message", "Too many requests."));
+                exchange.send();
+                return;
+            }
+            synchronized (simulator) {
+                simulator.handle(exchange);
+            }
+            if (!"GET".equals(exchange.method())) {
+                saveState();
+            }
+            if (!exchange.answered()) {
+                exchange.respondJson(500, SimExchange.JSON.createObjectNode().put("Message", "The simulator did not answer."));
+            }
+            if (fault == Fault.RESET_AFTER) {
+                throw new DroppedConnection();
+            }
+            if (fault == Fault.SLOW) {
+                sleep(options.slowDelay().toMillis());
+            }
+            exchange.send();
+        } catch (DroppedConnection dropped) {
+            // Thrown out of the handler on purpose: the JDK server closes the connection unanswered.
+            throw dropped;
+        } catch (RuntimeException bug) {
+            LOG.log(Level.WARNING, "simulator failed on " + exchange.method() + " " + exchange.path(), bug);
+            exchange.respondJson(500, SimExchange.JSON.createObjectNode().put("Message", String.valueOf(bug)));
+            exchange.send();
+        }
+    }
+
+    private Simulator simulatorFor(String path) {
+        for (Simulator simulator : simulators) {
+            for (String prefix : simulator.pathPrefixes()) {
+                if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
+                    return simulator;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Fault nextFault(SimExchange exchange) {
+        synchronized (faults) {
+            Iterator<FaultRule> it = faults.iterator();
+            while (it.hasNext()) {
+                FaultRule rule = it.next();
+                if (rule.matches(exchange.method(), exchange.path())) {
+                    it.remove();
+                    if (rule.times() > 1) {
+                        faults.addFirst(new FaultRule(rule.fault(), rule.method(), rule.pathPattern(), rule.times() - 1));
+                    }
+                    return rule.fault();
+                }
+            }
+            if (options.failRate() > 0 && random.nextDouble() < options.failRate()) {
+                return Fault.ERROR_500;
+            }
+        }
+        return null;
+    }
+
+    private void control(SimExchange exchange) throws IOException {
+        String what = exchange.path().substring(CONTROL_PREFIX.length());
+        if (what.equals("state") && exchange.method().equals("GET")) {
+            exchange.respondJson(200, state());
+        } else if (what.equals("faults") && exchange.method().equals("POST")) {
+            for (String line : exchange.bodyText().split("\\R")) {
+                if (!line.isBlank()) {
+                    inject(FaultRule.parse(line.trim()));
+                }
+            }
+            exchange.respondEmpty(204);
+        } else if (what.equals("requests") && exchange.method().equals("GET")) {
+            exchange.respondJson(200, SimExchange.JSON.createObjectNode().put("handled", handled.get()));
+        } else {
+            exchange.respondJson(404, SimExchange.JSON.createObjectNode().put("Message", "unknown control endpoint"));
+        }
+    }
+
+    private ObjectNode state() {
+        ObjectNode state = SimExchange.JSON.createObjectNode();
+        for (Simulator simulator : simulators) {
+            synchronized (simulator) {
+                state.set(simulator.name(), simulator.snapshot());
+            }
+        }
+        return state;
+    }
+
+    private void loadState(Path file) {
+        try {
+            JsonNode state = SimExchange.JSON.readTree(file.toFile());
+            for (Simulator simulator : simulators) {
+                if (state.has(simulator.name())) {
+                    simulator.restore(state.get(simulator.name()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the simulator state file " + file
+                    + " (delete it to start from a freshly installed server)", e);
+        }
+    }
+
+    private synchronized void saveState() {
+        options.stateFile().ifPresent(file -> {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+                SimExchange.JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), state());
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not save the simulator state to " + file, e);
+            }
+        });
+    }
+
+    private static void sleep(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends an exchange without an answer, as a connection reset does. */
+    private static final class DroppedConnection extends RuntimeException {
+        DroppedConnection() {
+            super("connection dropped on purpose by a simulated fault", null, false, false);
+        }
+    }
+}

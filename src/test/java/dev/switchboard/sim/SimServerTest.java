@@ -1,0 +1,168 @@
+package dev.switchboard.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimServerTest {
+
+    /** Counts POSTs; GET answers the count. */
+    static final class CounterSimulator implements Simulator {
+        int count;
+
+        @Override
+        public String name() {
+            return "counter";
+        }
+
+        @Override
+        public List<String> pathPrefixes() {
+            return List.of("/count");
+        }
+
+        @Override
+        public void handle(SimExchange exchange) {
+            if (exchange.method().equals("POST")) {
+                count++;
+                exchange.respondEmpty(201);
+            } else {
+                exchange.respondJson(200, IntNode.valueOf(count));
+            }
+        }
+
+        @Override
+        public JsonNode snapshot() {
+            return IntNode.valueOf(count);
+        }
+
+        @Override
+        public void restore(JsonNode state) {
+            count = state.asInt();
+        }
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private SimServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(5)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void listensOnLoopbackOnlyOnAPortChosenAtRunTime() {
+        server = SimServer.start(SimOptions.DEFAULT, new CounterSimulator());
+        assertThat(server.baseUri().getHost()).isEqualTo("127.0.0.1");
+        assertThat(server.port()).isPositive();
+    }
+
+    @Test
+    void resetBeforeDropsTheConnectionWithoutProcessing() throws Exception {
+        CounterSimulator counter = new CounterSimulator();
+        server = SimServer.start(SimOptions.DEFAULT, counter);
+        server.inject(FaultRule.parse("reset-before:POST:/count:1"));
+        assertThatThrownBy(() -> send("POST", "/count")).isInstanceOf(IOException.class);
+        assertThat(counter.count).isZero();
+        assertThat(send("POST", "/count").statusCode()).isEqualTo(201);
+        assertThat(counter.count).isEqualTo(1);
+    }
+
+    @Test
+    void resetAfterProcessesTheRequestButNeverAnswers() throws Exception {
+        CounterSimulator counter = new CounterSimulator();
+        server = SimServer.start(SimOptions.DEFAULT, counter);
+        server.inject(FaultRule.parse("reset-after:POST"));
+        assertThatThrownBy(() -> send("POST", "/count")).isInstanceOf(IOException.class);
+        assertThat(send("GET", "/count").body()).isEqualTo("1");
+    }
+
+    @Test
+    void error500And429AreAnsweredWithoutProcessing() throws Exception {
+        CounterSimulator counter = new CounterSimulator();
+        server = SimServer.start(SimOptions.DEFAULT, counter);
+        server.inject(FaultRule.parse("error-500:POST"));
+        server.inject(FaultRule.parse("too-many-requests:POST"));
+        assertThat(send("POST", "/count").statusCode()).isEqualTo(500);
+        HttpResponse<String> throttled = send("POST", "/count");
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After")).contains("1");
+        assertThat(counter.count).isZero();
+    }
+
+    @Test
+    void faultsApplyOnlyToMatchingRequestsAndOnlyTheGivenNumberOfTimes() throws Exception {
+        server = SimServer.start(SimOptions.DEFAULT, new CounterSimulator());
+        server.inject(FaultRule.parse("error-500:POST:/count:2"));
+        assertThat(send("GET", "/count").statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/count").statusCode()).isEqualTo(500);
+        assertThat(send("POST", "/count").statusCode()).isEqualTo(500);
+        assertThat(send("POST", "/count").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void slowFaultHoldsTheAnswerBackPastAClientTimeout() throws Exception {
+        server = SimServer.start(SimOptions.DEFAULT.withSlowDelay(Duration.ofSeconds(3)), new CounterSimulator());
+        server.inject(FaultRule.parse("slow:GET"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(server.baseUri() + "/count"))
+                .timeout(Duration.ofMillis(300)).build();
+        assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString()))
+                .isInstanceOf(java.net.http.HttpTimeoutException.class);
+    }
+
+    @Test
+    void fullFailureRateFailsEveryRequest() throws Exception {
+        server = SimServer.start(SimOptions.DEFAULT.withFailRate(1.0), new CounterSimulator());
+        assertThat(send("POST", "/count").statusCode()).isEqualTo(500);
+        assertThat(send("GET", "/count").statusCode()).isEqualTo(500);
+    }
+
+    @Test
+    void faultsCanBeQueuedOverTheControlEndpoint() throws Exception {
+        server = SimServer.start(SimOptions.DEFAULT, new CounterSimulator());
+        HttpRequest queue = HttpRequest.newBuilder(URI.create(server.baseUri() + "/_sim/faults"))
+                .POST(HttpRequest.BodyPublishers.ofString("error-500:GET:/count\n")).build();
+        assertThat(http.send(queue, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/count").statusCode()).isEqualTo(500);
+        assertThat(send("GET", "/count").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void stateSurvivesARestartThroughTheStateFile(@TempDir Path dir) throws Exception {
+        Path stateFile = dir.resolve("sim/target.json");
+        server = SimServer.start(SimOptions.DEFAULT.withStateFile(stateFile), new CounterSimulator());
+        send("POST", "/count");
+        send("POST", "/count");
+        server.close();
+        assertThat(Files.readString(stateFile)).contains("\"counter\" : 2");
+        server = SimServer.start(SimOptions.DEFAULT.withStateFile(stateFile), new CounterSimulator());
+        assertThat(send("GET", "/count").body()).isEqualTo("2");
+    }
+
+    @Test
+    void unknownPathsAnswer404() throws Exception {
+        server = SimServer.start(SimOptions.DEFAULT, new CounterSimulator());
+        assertThat(send("GET", "/nothing/here").statusCode()).isEqualTo(404);
+    }
+}
