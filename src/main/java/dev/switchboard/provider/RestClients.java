@@ -1,0 +1,69 @@
+package dev.switchboard.provider;
+
+import dev.switchboard.model.TargetSpec;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Builds the Quarkus REST Client of a provider for one target: base URI, timeouts and TLS as the
+ * target declares it. Verification is always on unless the target says {@code insecureSkipVerify},
+ * which is warned about every time.
+ */
+public final class RestClients {
+
+    private static final Logger LOG = Logger.getLogger(RestClients.class);
+
+    /** How long a call may take before its outcome is unknown. */
+    public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private RestClients() {
+    }
+
+    public static <T> T build(Class<T> api, URI baseUri, TargetSpec target, Duration readTimeout,
+                              Object... providers) {
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(baseUri)
+                .connectTimeout(DEFAULT_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        TargetSpec.Tls tls = target.tls();
+        if (tls.insecureSkipVerify()) {
+            LOG.warnf("target %s: TLS certificate verification is OFF (insecureSkipVerify: true)", target.name());
+            builder.trustAll(true).verifyHost(false);
+        } else if (tls.caFile().isPresent()) {
+            builder.trustStore(trustStoreOf(Path.of(tls.caFile().get())));
+        }
+        for (Object provider : providers) {
+            builder.register(provider);
+        }
+        return builder.build(api);
+    }
+
+    private static KeyStore trustStoreOf(Path pemBundle) {
+        try (InputStream in = Files.newInputStream(pemBundle)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int index = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + index++, certificate);
+            }
+            return store;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the CA file " + pemBundle, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("the CA file " + pemBundle + " holds no readable PEM certificate", e);
+        }
+    }
+}
