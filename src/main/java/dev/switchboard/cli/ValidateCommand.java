@@ -1,21 +1,55 @@
 package dev.switchboard.cli;
 
-import java.util.List;
+import dev.switchboard.desired.DesiredState;
+import dev.switchboard.desired.DesiredStateLoader;
+import dev.switchboard.desired.LoadResult;
+import dev.switchboard.desired.Problem;
+import dev.switchboard.model.TargetSpec;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** {@code switchboard sim}: run the simulators standalone. Not built yet: it says so and exits 1. */
+/**
+ * {@code switchboard validate}: parse, check against the schemas, resolve references and secrets'
+ * presence, with no network. Prints every problem, exit 0 when valid and 1 when not.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Run the API simulators standalone (not built yet).")
+        description = "Check a desired-state directory: YAML, schemas, references, secrets' presence. No network.")
 public class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(hidden = true)
-    List<String> ignored = List.of();
+    @Mixin
+    ConfigDirOption config;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        System.err.println("switchboard validate is not built yet; 'switchboard validate' and 'switchboard schema' are.");
-        return ExitCodes.ERROR;
+        PrintWriter out = spec.commandLine().getOut();
+        LoadResult result = new DesiredStateLoader().load(config.dir());
+        if (!result.valid()) {
+            for (Problem problem : result.problems()) {
+                out.println(problem.render());
+            }
+            long files = result.problems().stream().map(p -> p.location().file()).distinct().count();
+            out.printf("%d problem%s in %d file%s.%n", result.problems().size(), result.problems().size() == 1 ? "" : "s",
+                    files, files == 1 ? "" : "s");
+            out.flush();
+            return ExitCodes.ERROR;
+        }
+        DesiredState state = result.requireValid();
+        out.printf("Valid: %d target%s, %d object%s in %d file%s.%n",
+                state.targets().size(), state.targets().size() == 1 ? "" : "s",
+                state.objectCount(), state.objectCount() == 1 ? "" : "s",
+                state.files().size() + 1, state.files().isEmpty() ? "" : "s");
+        for (TargetSpec target : state.targets().values()) {
+            out.printf("  %-20s %-11s %4d objects  %s%n", target.name(), target.kind(),
+                    state.resourcesOf(target.name()).size(), target.url());
+        }
+        out.flush();
+        return ExitCodes.OK;
     }
 }

@@ -1,0 +1,67 @@
+package dev.switchboard.desired;
+
+import dev.switchboard.model.TargetSpec;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Reads {@code switchboard.yaml}, already checked against its schema, into settings and targets. */
+final class ConfigReader {
+
+    private ConfigReader() {
+    }
+
+    static Settings settings(YamlObject root) {
+        Optional<YamlObject> settings = root.object("settings", "settings");
+        if (settings.isEmpty()) {
+            return Settings.DEFAULT;
+        }
+        YamlObject s = settings.get();
+        Map<String, Set<String>> ignore = new LinkedHashMap<>();
+        s.object("ignore", "ignore").ifPresent(byKind -> {
+            for (String kind : byKind.fieldNames()) {
+                ignore.put(kind, new LinkedHashSet<>(byKind.texts(kind)));
+            }
+        });
+        return new Settings(
+                s.integer("parallelism").map(Long::intValue).orElse(Settings.DEFAULT.parallelism()),
+                s.integer("maxDeletePercent").map(Long::intValue).orElse(Settings.DEFAULT.maxDeletePercent()),
+                s.integer("maxUpdatePercent").map(Long::intValue).orElse(Settings.DEFAULT.maxUpdatePercent()),
+                ignore);
+    }
+
+    static Map<String, TargetSpec> targets(YamlObject root, Settings settings) {
+        Map<String, TargetSpec> targets = new LinkedHashMap<>();
+        root.object("targets", "targets").ifPresent(all -> {
+            for (String name : all.fieldNames()) {
+                all.object(name, "target").ifPresent(t -> targets.put(name, target(name, t, settings)));
+            }
+        });
+        return targets;
+    }
+
+    private static TargetSpec target(String name, YamlObject t, Settings settings) {
+        String kind = t.text("kind").orElse("");
+        Map<String, Object> auth = new LinkedHashMap<>();
+        t.object("auth", kind + "Auth").ifPresent(a -> {
+            for (String field : a.fieldNames()) {
+                a.textOrSecret(field).ifPresent(value -> auth.put(field, value));
+            }
+        });
+        Map<String, Object> options = new LinkedHashMap<>();
+        t.integer("pbx").ifPresent(pbx -> options.put("pbx", pbx));
+        TargetSpec.Tls tls = t.object("tls", "tls")
+                .map(x -> new TargetSpec.Tls(x.text("caFile"), x.bool("insecureSkipVerify").orElse(false)))
+                .orElse(TargetSpec.Tls.DEFAULT);
+        TargetSpec.Policy policy = new TargetSpec.Policy(
+                t.bool("prune").orElse(false),
+                t.bool("readOnly").orElse(false),
+                t.bool("suspend").orElse(false),
+                t.integer("maxDeletePercent").map(Long::intValue).orElse(settings.maxDeletePercent()),
+                t.integer("maxUpdatePercent").map(Long::intValue).orElse(settings.maxUpdatePercent()),
+                t.integer("parallelism").map(Long::intValue).orElse(settings.parallelism()));
+        return new TargetSpec(name, kind, t.text("url").orElse(""), auth, options, tls, policy);
+    }
+}

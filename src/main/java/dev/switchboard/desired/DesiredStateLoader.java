@@ -1,0 +1,187 @@
+package dev.switchboard.desired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.model.OfficelinxKinds;
+import dev.switchboard.model.Resource;
+import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.ResourceSet;
+import dev.switchboard.model.SourceLocation;
+import dev.switchboard.model.TargetSpec;
+import dev.switchboard.model.XciKinds;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Loads a desired-state directory (SPEC section 2): {@code switchboard.yaml} and every {@code *.yaml}
+ * below it that has {@code target:}. Hidden directories ({@code .git}, {@code .switchboard}) are not
+ * searched. Everything wrong is reported in one go, each problem with file, line, column, field path and
+ * a hint.
+ */
+public final class DesiredStateLoader {
+
+    public static final String CONFIG_FILE = "switchboard.yaml";
+
+    private final YamlReader yaml = new YamlReader();
+    private final SchemaValidator validator = new SchemaValidator();
+
+    /** Loads {@code dir}, reading secrets from the process environment. */
+    public LoadResult load(Path dir) {
+        return load(dir, SecretResolver.fromProcessEnvironment(dir));
+    }
+
+    public LoadResult load(Path dir, SecretResolver secrets) {
+        LoadContext context = new LoadContext(secrets);
+        Optional<DesiredState> state = read(dir.toAbsolutePath().normalize(), context);
+        return new LoadResult(context.problems.isEmpty() ? state : Optional.empty(), context.problems);
+    }
+
+    /** Which schema properties the readers consumed in a load, by schema definition; for tests. */
+    Map<String, java.util.Set<String>> propertiesRead(Path dir, SecretResolver secrets) {
+        LoadContext context = new LoadContext(secrets);
+        read(dir.toAbsolutePath().normalize(), context);
+        return context.readProperties;
+    }
+
+    private Optional<DesiredState> read(Path dir, LoadContext context) {
+        List<Problem> problems = context.problems;
+        Path configFile = Path.of(CONFIG_FILE);
+        if (!Files.isDirectory(dir)) {
+            problems.add(Problem.at(SourceLocation.startOf(dir), "", "no such directory",
+                    "pass the desired-state directory with -c DIR"));
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(dir.resolve(CONFIG_FILE))) {
+            problems.add(Problem.at(SourceLocation.startOf(configFile), "", "there is no " + CONFIG_FILE + " in " + dir,
+                    "create one with apiVersion: switchboard/v1 and your targets (see examples/quickstart), or pass -c DIR"));
+            return Optional.empty();
+        }
+        Optional<YamlDocument> config = parse(dir, configFile, problems);
+        Settings settings = Settings.DEFAULT;
+        Map<String, TargetSpec> targets = new LinkedHashMap<>();
+        if (config.isPresent() && requireMapping(config.get(), problems)) {
+            validator.validate(Schemas.CONFIG, config.get(), problems);
+            YamlObject root = new YamlObject(config.get(), "", Schemas.CONFIG, context);
+            root.text("apiVersion");
+            settings = ConfigReader.settings(root);
+            targets = ConfigReader.targets(root, settings);
+        }
+
+        List<Path> resourceFiles = new ArrayList<>();
+        for (Path file : yamlFiles(dir, problems)) {
+            Optional<YamlDocument> document = parse(dir, file, problems);
+            if (document.isEmpty() || !document.get().root().isObject() || !document.get().root().has("target")) {
+                continue;
+            }
+            resourceFiles.add(file);
+            readResources(document.get(), targets, settings, context);
+        }
+        checkReferences(context);
+
+        Map<String, ResourceSet> resources = new LinkedHashMap<>();
+        for (String target : targets.keySet()) {
+            resources.put(target, ResourceSet.of(target, context.declared(target).values()));
+        }
+        return Optional.of(new DesiredState(dir, settings, targets, resources, resourceFiles));
+    }
+
+    private void readResources(YamlDocument document, Map<String, TargetSpec> targets, Settings settings,
+                               LoadContext context) {
+        JsonNode targetNode = document.root().get("target");
+        SourceLocation at = document.locationOf("/target");
+        if (!targetNode.isTextual()) {
+            context.problems.add(Problem.at(at, "target", "must be the name of a target, a string", "write target: NAME"));
+            return;
+        }
+        String name = targetNode.asText();
+        TargetSpec target = targets.get(name);
+        if (target == null) {
+            String hint = Suggestions.closest(name, targets.keySet()).map(s -> "did you mean '" + s + "'?")
+                    .orElse(targets.isEmpty() ? "declare it under targets: in " + CONFIG_FILE
+                            : "declare it in " + CONFIG_FILE + ", or use one of: " + String.join(", ", targets.keySet()));
+            context.problems.add(Problem.at(at, "target", "target '" + name + "' is not declared in " + CONFIG_FILE, hint));
+            return;
+        }
+        if (!Schemas.NAMES.contains(target.kind()) || Schemas.CONFIG.equals(target.kind())) {
+            return;
+        }
+        validator.validate(target.kind(), document, context.problems);
+        YamlObject root = new YamlObject(document, "", target.kind(), context);
+        root.text("target");
+        switch (target.kind()) {
+            case OfficelinxKinds.TARGET_KIND -> new OfficelinxReader(context, settings, target).read(root);
+            case XciKinds.TARGET_KIND -> new XciReader(context, settings, target).read(root);
+            default -> throw new IllegalStateException("a schema without a reader: " + target.kind());
+        }
+    }
+
+    private static void checkReferences(LoadContext context) {
+        for (LoadContext.PendingReference reference : context.references()) {
+            Map<ResourceKey, Resource> declared = context.declared(reference.target());
+            if (declared.containsKey(reference.to())) {
+                continue;
+            }
+            List<String> candidates = declared.keySet().stream()
+                    .filter(k -> k.kind().equals(reference.to().kind()))
+                    .filter(k -> k.parts().size() < 2
+                            || k.parts().get(0).equals(reference.to().parts().get(0)))
+                    .map(k -> k.parts().size() < 2 ? k.path() : k.path().substring(k.parts().get(0).length() + 1))
+                    .toList();
+            String hint = candidates.isEmpty()
+                    ? "declare it in a file of target " + reference.target()
+                    : "declare it, or use one of: " + String.join(", ", candidates);
+            context.problems.add(Problem.at(reference.at(), reference.fieldPath(), reference.missing(), hint));
+        }
+    }
+
+    private Optional<YamlDocument> parse(Path dir, Path relative, List<Problem> problems) {
+        try {
+            return yaml.read(relative, Files.readAllBytes(dir.resolve(relative)), problems);
+        } catch (IOException e) {
+            problems.add(Problem.at(SourceLocation.startOf(relative), "", "cannot read the file ("
+                    + e.getClass().getSimpleName() + ")", "check that it exists and is readable"));
+            return Optional.empty();
+        }
+    }
+
+    private static boolean requireMapping(YamlDocument document, List<Problem> problems) {
+        if (document.root().isObject()) {
+            return true;
+        }
+        problems.add(Problem.at(document.locationOf(""), "", "the file must be a mapping (key: value lines)",
+                "start it with apiVersion: switchboard/v1"));
+        return false;
+    }
+
+    private static List<Path> yamlFiles(Path dir, List<Problem> problems) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk
+                    .filter(Files::isRegularFile)
+                    .map(dir::relativize)
+                    .filter(p -> !p.equals(Path.of(CONFIG_FILE)))
+                    .filter(p -> {
+                        String name = p.getFileName().toString();
+                        return name.endsWith(".yaml") || name.endsWith(".yml");
+                    })
+                    .filter(p -> {
+                        for (Path part : p) {
+                            if (part.toString().startsWith(".")) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            problems.add(Problem.at(SourceLocation.startOf(dir), "", "cannot list the directory: " + e.getMessage()));
+            return List.of();
+        }
+    }
+}

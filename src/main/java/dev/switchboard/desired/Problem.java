@@ -1,0 +1,42 @@
+package dev.switchboard.desired;
+
+import dev.switchboard.model.SourceLocation;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * One thing wrong with the desired state, said so a person can act on it.
+ *
+ * @param location  file, line and column, relative to the desired-state directory
+ * @param fieldPath where in the document, as users write it: {@code companies[0].mailboxes[1].featureGroup};
+ *                  empty for the whole file
+ * @param message   what is wrong
+ * @param hint      what to do about it; empty when the message says it all
+ */
+public record Problem(SourceLocation location, String fieldPath, String message, Optional<String> hint) {
+
+    public static final Comparator<Problem> ORDER = Comparator
+            .comparing((Problem p) -> p.location.file().toString())
+            .thenComparingInt(p -> p.location.line())
+            .thenComparingInt(p -> p.location.column())
+            .thenComparing(Problem::message);
+
+    public static Problem at(SourceLocation location, String fieldPath, String message) {
+        return new Problem(location, fieldPath, message, Optional.empty());
+    }
+
+    public static Problem at(SourceLocation location, String fieldPath, String message, String hint) {
+        return new Problem(location, fieldPath, message, Optional.of(hint));
+    }
+
+    /** {@code file:line:col: field.path: message} and, on a second line, {@code   hint: ...}. */
+    public String render() {
+        StringBuilder text = new StringBuilder().append(location).append(": ");
+        if (!fieldPath.isEmpty()) {
+            text.append(fieldPath).append(": ");
+        }
+        text.append(message);
+        hint.ifPresent(h -> text.append(System.lineSeparator()).append("  hint: ").append(h));
+        return text.toString();
+    }
+}

@@ -1,0 +1,209 @@
+package dev.switchboard.desired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks a {@link YamlDocument} against one of the {@link Schemas} and says what is wrong in words a
+ * person acts on: the field, where it is, and a hint ("did you mean ...", "quote it").
+ */
+public final class SchemaValidator {
+
+    private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> trees = new ConcurrentHashMap<>();
+
+    /** Adds one problem per schema violation in {@code document}; returns whether there were none. */
+    public boolean validate(String schemaName, YamlDocument document, List<Problem> problems) {
+        Schema schema = schemas.computeIfAbsent(schemaName, name -> registry.getSchema(tree(name)));
+        List<Error> errors = schema.validate(document.root());
+        Set<String> seen = new LinkedHashSet<>();
+        int before = problems.size();
+        for (Error error : errors) {
+            Problem problem = describe(schemaName, document, error);
+            if (seen.add(problem.render())) {
+                problems.add(problem);
+            }
+        }
+        return problems.size() == before;
+    }
+
+    private JsonNode tree(String name) {
+        return trees.computeIfAbsent(name, Schemas::tree);
+    }
+
+    private Problem describe(String schemaName, YamlDocument document, Error error) {
+        String pointer = pointerOf(error.getInstanceLocation());
+        String keyword = Optional.ofNullable(error.getKeyword()).orElse("");
+        String property = error.getProperty();
+        switch (keyword) {
+            case "additionalProperties", "unevaluatedProperties" -> {
+                String fieldPointer = YamlDocument.child(pointer, property);
+                List<String> allowed = allowedProperties(schemaName, error);
+                String hint = Suggestions.closest(property, allowed)
+                        .map(s -> "did you mean '" + s + "'?")
+                        .orElse(allowed.isEmpty() ? "remove it" : "the fields allowed here are: " + String.join(", ", allowed));
+                return Problem.at(document.locationOf(fieldPointer), YamlDocument.fieldPath(fieldPointer),
+                        "unknown field '" + property + "'", hint);
+            }
+            case "required" -> {
+                return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
+                        "missing required field '" + property + "'", "add " + property + ": to this object");
+            }
+            case "type" -> {
+                JsonNode value = error.getInstanceNode();
+                String expected = expectedType(error);
+                String hint;
+                if (value != null && value.isNumber() && expected.contains("string")) {
+                    hint = "quote it: \"" + value.asText() + "\"";
+                } else if (value != null && value.isTextual() && expected.contains("integer")
+                        && value.asText().matches("-?[0-9]+")) {
+                    hint = "remove the quotes: " + value.asText();
+                } else {
+                    hint = "write " + article(expected) + " here";
+                }
+                return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
+                        "must be " + article(expected) + ", not " + article(typeOf(value)), hint);
+            }
+            case "enum", "const" -> {
+                JsonNode value = error.getInstanceNode();
+                List<String> options = allowedValues(error.getSchemaNode());
+                String hint = value != null && value.isTextual()
+                        ? Suggestions.closest(value.asText(), options).map(s -> "did you mean '" + s + "'?")
+                            .orElse("use one of: " + String.join(", ", options))
+                        : "use one of: " + String.join(", ", options);
+                return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
+                        (value == null ? "the value" : "'" + value.asText() + "'") + " is not allowed here", hint);
+            }
+            case "false" -> {
+                return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
+                        "this field is not allowed for this kind of target", "remove it");
+            }
+            default -> {
+                return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer), plainMessage(error));
+            }
+        }
+    }
+
+    /** The property names the object schema that refused a field allows, for "did you mean". */
+    private List<String> allowedProperties(String schemaName, Error error) {
+        String fragment = Optional.ofNullable(error.getSchemaLocation()).map(Object::toString).orElse("");
+        int hash = fragment.indexOf('#');
+        if (hash < 0) {
+            return List.of();
+        }
+        String objectPointer = fragment.substring(hash + 1);
+        int last = objectPointer.lastIndexOf('/');
+        objectPointer = last < 0 ? "" : objectPointer.substring(0, last);
+        JsonNode objectSchema = tree(schemaName).at(objectPointer);
+        List<String> names = new ArrayList<>();
+        JsonNode properties = objectSchema.path("properties");
+        for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!properties.get(name).isBoolean()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static List<String> allowedValues(JsonNode keywordValue) {
+        List<String> values = new ArrayList<>();
+        if (keywordValue == null) {
+            return values;
+        }
+        if (keywordValue.isArray()) {
+            keywordValue.forEach(v -> values.add(v.asText()));
+        } else {
+            values.add(keywordValue.asText());
+        }
+        return values;
+    }
+
+    private static String expectedType(Error error) {
+        JsonNode type = error.getSchemaNode();
+        if (type != null && type.isTextual()) {
+            return type.asText();
+        }
+        if (type != null && type.isArray()) {
+            List<String> names = new ArrayList<>();
+            type.forEach(t -> names.add(t.asText()));
+            return String.join(" or ", names);
+        }
+        String message = plainMessage(error);
+        int at = message.lastIndexOf(", ");
+        return at >= 0 ? message.substring(at + 2).replace(" expected", "") : "another type";
+    }
+
+    private static String typeOf(JsonNode value) {
+        if (value == null || value.isNull()) {
+            return "null";
+        }
+        if (value.isIntegralNumber()) {
+            return "integer";
+        }
+        if (value.isNumber()) {
+            return "number";
+        }
+        if (value.isTextual()) {
+            return "string";
+        }
+        if (value.isBoolean()) {
+            return "boolean";
+        }
+        return value.isArray() ? "list" : "mapping";
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "integer" -> "an integer";
+            case "object" -> "a mapping";
+            case "array" -> "a list";
+            case "null" -> "empty";
+            case "string" -> "a string";
+            case "boolean" -> "a boolean (true or false)";
+            case "number" -> "a number";
+            case "list" -> "a list";
+            case "mapping" -> "a mapping";
+            default -> type;
+        };
+    }
+
+    /** The validator's message without the instance path it starts with. */
+    private static String plainMessage(Error error) {
+        String message = error.getMessage();
+        if (message.startsWith("$")) {
+            int colon = message.indexOf(": ");
+            if (colon > 0) {
+                return message.substring(colon + 2);
+            }
+        }
+        return message;
+    }
+
+    private static String pointerOf(NodePath path) {
+        StringBuilder pointer = new StringBuilder();
+        if (path == null) {
+            return "";
+        }
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            pointer.append('/').append(element instanceof Integer index
+                    ? index.toString()
+                    : String.valueOf(element).replace("~", "~0").replace("/", "~1"));
+        }
+        return pointer.toString();
+    }
+}

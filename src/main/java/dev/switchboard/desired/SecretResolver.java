@@ -1,0 +1,102 @@
+package dev.switchboard.desired;
+
+import dev.switchboard.model.Secret;
+import dev.switchboard.model.SourceLocation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns {@code ${env:NAME}} and {@code ${file:PATH}} into {@link Secret}s. A reference is the whole
+ * value; a missing variable or unreadable file is a {@link Problem} naming the variable or path, never
+ * the value. Relative file paths are relative to the desired-state directory.
+ */
+public final class SecretResolver {
+
+    private static final Pattern REFERENCE = Pattern.compile("^\\$\\{([A-Za-z]+):([^}]*)}$");
+    private static final Pattern EMBEDDED = Pattern.compile("\\$\\{(env|file):");
+
+    private final Function<String, Optional<String>> environment;
+    private final Path baseDir;
+
+    public SecretResolver(Function<String, Optional<String>> environment, Path baseDir) {
+        this.environment = environment;
+        this.baseDir = baseDir;
+    }
+
+    /** Reads the process environment. */
+    public static SecretResolver fromProcessEnvironment(Path baseDir) {
+        return new SecretResolver(name -> Optional.ofNullable(System.getenv(name)), baseDir);
+    }
+
+    public static boolean isReference(String raw) {
+        return REFERENCE.matcher(raw).matches();
+    }
+
+    /**
+     * @return {@code raw} itself when it is no reference, the {@link Secret} when it is one that
+     *         resolves, empty (with a problem added) when it does not
+     */
+    public Optional<Object> resolve(String raw, SourceLocation location, String fieldPath, List<Problem> problems) {
+        Matcher reference = REFERENCE.matcher(raw);
+        if (!reference.matches()) {
+            if (EMBEDDED.matcher(raw).find()) {
+                problems.add(Problem.at(location, fieldPath, "a secret reference must be the whole value",
+                        "write the field as exactly ${env:NAME} or ${file:PATH}, with nothing around it"));
+                return Optional.empty();
+            }
+            return Optional.of(raw);
+        }
+        String source = reference.group(1);
+        String name = reference.group(2).trim();
+        if (name.isEmpty()) {
+            problems.add(Problem.at(location, fieldPath, "the secret reference " + raw + " names nothing",
+                    "write ${env:NAME} or ${file:PATH}"));
+            return Optional.empty();
+        }
+        switch (source) {
+            case "env" -> {
+                Optional<String> value = environment.apply(name);
+                if (value.isEmpty()) {
+                    problems.add(Problem.at(location, fieldPath, "the environment variable " + name + " is not set",
+                            "export " + name + " before running switchboard"));
+                    return Optional.empty();
+                }
+                return Optional.of(Secret.fromReference(raw, value.get()));
+            }
+            case "file" -> {
+                Path path = baseDir.resolve(name);
+                try {
+                    String content = Files.readString(path, StandardCharsets.UTF_8);
+                    return Optional.of(Secret.fromReference(raw, stripFinalNewline(content)));
+                } catch (NoSuchFileException e) {
+                    problems.add(Problem.at(location, fieldPath, "the secret file " + name + " does not exist",
+                            "create it, or correct the path (relative paths start at the desired-state directory)"));
+                } catch (IOException | RuntimeException e) {
+                    problems.add(Problem.at(location, fieldPath, "the secret file " + name + " cannot be read ("
+                            + e.getClass().getSimpleName() + ")", "check its permissions and that it is UTF-8 text"));
+                }
+                return Optional.empty();
+            }
+            default -> {
+                problems.add(Problem.at(location, fieldPath, "unknown secret source '" + source + "'",
+                        "use ${env:NAME} or ${file:PATH}"));
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static String stripFinalNewline(String content) {
+        if (content.endsWith("\r\n")) {
+            return content.substring(0, content.length() - 2);
+        }
+        return content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.switchboard.desired;
+
+import dev.switchboard.model.TargetSpec;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code settings:} of {@code switchboard.yaml}: defaults for every target.
+ *
+ * @param ignore fields left unmanaged, by resource kind name
+ */
+public record Settings(int parallelism, int maxDeletePercent, int maxUpdatePercent, Map<String, Set<String>> ignore) {
+
+    public static final Settings DEFAULT = new Settings(TargetSpec.Policy.DEFAULT_PARALLELISM,
+            TargetSpec.Policy.DEFAULT_MAX_DELETE_PERCENT, TargetSpec.Policy.DEFAULT_MAX_UPDATE_PERCENT, Map.of());
+
+    public Settings {
+        ignore = Map.copyOf(ignore);
+    }
+
+    public Set<String> ignored(String kind) {
+        return ignore.getOrDefault(kind, Set.of());
+    }
+}

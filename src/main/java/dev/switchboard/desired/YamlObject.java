@@ -1,0 +1,128 @@
+package dev.switchboard.desired;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.model.ResourceOptions;
+import dev.switchboard.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A mapping in a desired-state file, read field by field with the types the schema promises. Reads are
+ * lenient (a field of the wrong type reads as absent: the schema has reported it already) and recorded
+ * per schema definition, so that a test can prove every schema property is read.
+ */
+final class YamlObject {
+
+    private final YamlDocument document;
+    private final String pointer;
+    private final String definition;
+    private final LoadContext context;
+
+    YamlObject(YamlDocument document, String pointer, String definition, LoadContext context) {
+        this.document = document;
+        this.pointer = pointer;
+        this.definition = definition;
+        this.context = context;
+    }
+
+    private JsonNode field(String name) {
+        context.recordRead(definition, name);
+        return document.root().at(pointer).path(name);
+    }
+
+    SourceLocation location() {
+        return document.locationOf(pointer);
+    }
+
+    SourceLocation locationOf(String name) {
+        return document.locationOf(YamlDocument.child(pointer, name));
+    }
+
+    String fieldPath() {
+        return YamlDocument.fieldPath(pointer);
+    }
+
+    String fieldPath(String name) {
+        return YamlDocument.fieldPath(YamlDocument.child(pointer, name));
+    }
+
+    /** A plain string that may not be a secret reference: a name, a key, a reference to another object. */
+    Optional<String> text(String name) {
+        JsonNode node = field(name);
+        if (!node.isTextual()) {
+            return Optional.empty();
+        }
+        if (SecretResolver.isReference(node.asText())) {
+            context.problems.add(Problem.at(locationOf(name), fieldPath(name), "this field cannot be a secret reference",
+                    "write its value directly"));
+            return Optional.empty();
+        }
+        return Optional.of(node.asText());
+    }
+
+    /** A string that may be a secret reference: a {@code String} or a {@link dev.switchboard.model.Secret}. */
+    Optional<Object> textOrSecret(String name) {
+        JsonNode node = field(name);
+        if (!node.isTextual()) {
+            return Optional.empty();
+        }
+        return context.secrets.resolve(node.asText(), locationOf(name), fieldPath(name), context.problems);
+    }
+
+    Optional<Long> integer(String name) {
+        JsonNode node = field(name);
+        return node.isIntegralNumber() && node.canConvertToLong() ? Optional.of(node.asLong()) : Optional.empty();
+    }
+
+    Optional<Boolean> bool(String name) {
+        JsonNode node = field(name);
+        return node.isBoolean() ? Optional.of(node.asBoolean()) : Optional.empty();
+    }
+
+    List<String> texts(String name) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode item : field(name)) {
+            if (item.isTextual()) {
+                values.add(item.asText());
+            }
+        }
+        return values;
+    }
+
+    /** The mappings of a list field, each read against schema definition {@code itemDefinition}. */
+    List<YamlObject> objects(String name, String itemDefinition) {
+        JsonNode list = field(name);
+        List<YamlObject> objects = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).isObject()) {
+                objects.add(new YamlObject(document, YamlDocument.child(YamlDocument.child(pointer, name), i),
+                        itemDefinition, context));
+            }
+        }
+        return objects;
+    }
+
+    Optional<YamlObject> object(String name, String itemDefinition) {
+        return field(name).isObject()
+                ? Optional.of(new YamlObject(document, YamlDocument.child(pointer, name), itemDefinition, context))
+                : Optional.empty();
+    }
+
+    List<String> fieldNames() {
+        List<String> names = new ArrayList<>();
+        document.root().at(pointer).fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    /** {@code protect} and {@code ignore} (where the definition has it), plus the kind's ignores from settings. */
+    ResourceOptions options(boolean hasIgnore, Set<String> settingsIgnore) {
+        Set<String> ignore = new LinkedHashSet<>(settingsIgnore);
+        if (hasIgnore) {
+            ignore.addAll(texts("ignore"));
+        }
+        return new ResourceOptions(bool("protect").orElse(false), ignore);
+    }
+}

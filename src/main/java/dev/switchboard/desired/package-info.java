@@ -1,0 +1,10 @@
+/**
+ * Reading a desired-state directory: {@code switchboard.yaml} and the resource files below it are
+ * parsed with their locations, checked against the JSON Schemas, their secret references resolved,
+ * and turned into one {@link dev.switchboard.model.ResourceSet} per target with references checked.
+ * Every problem is collected with file, line, column, field path and a hint; none is a stack trace.
+ *
+ * <p>Depends on {@code model}, Jackson and the JSON Schema validator. Must not depend on providers,
+ * HTTP, Quarkus or CDI: loading is pure and works offline.
+ */
+package dev.switchboard.desired;

@@ -1,0 +1,36 @@
+package dev.switchboard.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SecretTest {
+
+    private final Secret secret = Secret.fromReference("${env:PW}", "hunter2");
+
+    @Test
+    void printsAsSensitiveEverywhere() throws Exception {
+        assertThat(secret.toString()).isEqualTo("(sensitive)");
+        assertThat("password=" + secret).isEqualTo("password=(sensitive)");
+        assertThat(String.format("%s", secret)).isEqualTo("(sensitive)");
+        assertThat(new ObjectMapper().writeValueAsString(Map.of("password", secret)))
+                .isEqualTo("{\"password\":\"(sensitive)\"}");
+        assertThat(Map.of("password", secret).toString()).doesNotContain("hunter2");
+    }
+
+    @Test
+    void revealsItsValueOnlyWhenAskedAndKeepsItsReference() {
+        assertThat(secret.reveal()).isEqualTo("hunter2");
+        assertThat(secret.reference()).contains("${env:PW}");
+        assertThat(Secret.fromLive("x").reference()).isEmpty();
+    }
+
+    @Test
+    void comparesByValueSoADiffCanTellAChangeWithoutShowingIt() {
+        assertThat(secret).isEqualTo(Secret.fromLive("hunter2"));
+        assertThat(secret).isNotEqualTo(Secret.fromLive("hunter3"));
+        assertThat(secret.hashCode()).isEqualTo(Secret.fromLive("other").hashCode());
+    }
+}
