@@ -1,21 +1,107 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.sim.FaultRule;
+import dev.switchboard.sim.SimCredentials;
+import dev.switchboard.sim.SimOptions;
+import dev.switchboard.sim.SimServer;
+import dev.switchboard.sim.Simulator;
+import dev.switchboard.sim.SimulatorCatalog;
+import io.quarkus.runtime.Quarkus;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code switchboard sim}: run the simulators standalone. Not built yet: it says so and exits 1. */
+/**
+ * {@code switchboard sim}: every simulator on one port of 127.0.0.1, each under its documented path
+ * prefix, until interrupted. For users' own CI and for trying Switchboard without a server.
+ */
 @Command(name = "sim", mixinStandardHelpOptions = true,
-        description = "Run the API simulators standalone (not built yet).")
+        description = "Run the API simulators standalone on 127.0.0.1, each under its documented path prefix.")
 public class SimCommand implements Callable<Integer> {
 
-    @Parameters(hidden = true)
-    List<String> ignored = List.of();
+    @Option(names = "--port", defaultValue = "8099", description = "Port to listen on, 0 for any free one (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Load the state from FILE at start (if it exists) and save it there after every change.")
+    Optional<Path> stateFile;
+
+    @Option(names = "--latency-ms", defaultValue = "0", description = "Latency added to every request.")
+    long latencyMs;
+
+    @Option(names = "--fail-rate", defaultValue = "0", paramLabel = "P",
+            description = "Share of requests, 0 to 1, answered 500 without being processed.")
+    double failRate;
+
+    @Option(names = "--fault", paramLabel = "SPEC",
+            description = "Queue a named fault: FAULT[:METHOD[:PATH_REGEX[:TIMES]]], FAULT one of error-500, "
+                    + "too-many-requests, reset-before, reset-after, slow. Repeatable.")
+    List<String> faults = new ArrayList<>();
+
+    @Option(names = "--login", defaultValue = "admin", description = "Login every simulator accepts (default ${DEFAULT-VALUE}).")
+    String login;
+
+    @Option(names = "--password", defaultValue = "admin", description = "Password every simulator accepts (default ${DEFAULT-VALUE}).")
+    String password;
+
+    @Option(names = "--client-id", defaultValue = "switchboard", description = "Officelinx OAuth2 client id (default ${DEFAULT-VALUE}).")
+    String clientId;
+
+    @Option(names = "--client-secret", defaultValue = "switchboard", description = "Officelinx OAuth2 client secret (default ${DEFAULT-VALUE}).")
+    String clientSecret;
+
+    @Option(names = "--session-seconds", defaultValue = "3600", description = "Lifetime of tokens and session cookies.")
+    long sessionSeconds;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
-        System.err.println("switchboard sim is not built yet; 'switchboard validate' and 'switchboard schema' are.");
-        return ExitCodes.ERROR;
+        if (failRate < 0 || failRate > 1) {
+            spec.commandLine().getErr().println("--fail-rate is a share between 0 and 1, not " + failRate);
+            return ExitCodes.ERROR;
+        }
+        List<FaultRule> rules = new ArrayList<>();
+        for (String fault : faults) {
+            try {
+                rules.add(FaultRule.parse(fault));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("--fault " + fault + ": " + e.getMessage()
+                        + " (faults: error-500, too-many-requests, reset-before, reset-after, slow)");
+                return ExitCodes.ERROR;
+            }
+        }
+        SimCredentials credentials = new SimCredentials(login, password, clientId, clientSecret,
+                Duration.ofSeconds(sessionSeconds));
+        SimOptions options = SimOptions.DEFAULT.withPort(port).withLatency(Duration.ofMillis(latencyMs))
+                .withFailRate(failRate).withFaults(rules);
+        if (stateFile.isPresent()) {
+            options = options.withStateFile(stateFile.get());
+        }
+        List<Simulator> simulators = SimulatorCatalog.all(credentials);
+        try (SimServer server = SimServer.start(options, simulators.toArray(Simulator[]::new))) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Switchboard simulators listening on " + server.baseUri());
+            for (Simulator simulator : simulators) {
+                out.println("  " + simulator.name() + ": " + String.join(", ", simulator.pathPrefixes().stream()
+                        .map(prefix -> server.baseUri() + prefix).toList()));
+            }
+            out.println("Credentials: login " + login + " / password " + password
+                    + "; Officelinx OAuth2 client " + clientId + " / " + clientSecret);
+            out.println("Control: GET " + server.baseUri() + "/_sim/state, POST " + server.baseUri() + "/_sim/faults");
+            out.println("Press Ctrl+C to stop.");
+            out.flush();
+            Quarkus.waitForExit();
+        }
+        return ExitCodes.OK;
     }
 }

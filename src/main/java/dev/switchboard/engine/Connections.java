@@ -1,0 +1,69 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.model.TargetSpec;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderFactory;
+import dev.switchboard.sim.SimCredentials;
+import dev.switchboard.sim.SimOptions;
+import dev.switchboard.sim.SimServer;
+import dev.switchboard.sim.Simulator;
+import dev.switchboard.sim.SimulatorCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens a {@link Connection} to a target: the provider for its kind, pointed at its URL or, for
+ * {@code url: embedded}, at a simulator started for it on loopback with its state in
+ * {@code .switchboard/sim/<target>.json} under the desired-state directory, so that successive
+ * commands see the same server.
+ */
+@ApplicationScoped
+public class Connections {
+
+    /** Where embedded simulators keep their state, relative to the desired-state directory. */
+    public static final Path SIM_STATE_DIR = Path.of(".switchboard", "sim");
+
+    private final List<ProviderFactory> factories;
+
+    public Connections(@Any Instance<ProviderFactory> factories) {
+        this.factories = factories.stream().toList();
+    }
+
+    public List<String> supportedKinds() {
+        return factories.stream().map(ProviderFactory::targetKind).sorted().toList();
+    }
+
+    public Optional<ProviderFactory> factory(String targetKind) {
+        return factories.stream().filter(f -> f.targetKind().equals(targetKind)).findFirst();
+    }
+
+    /**
+     * @param configDir the desired-state directory, where embedded simulators keep their state
+     * @throws EngineException when no provider or simulator exists for the target's kind
+     */
+    public Connection open(Path configDir, TargetSpec target) {
+        ProviderFactory factory = factory(target.kind()).orElseThrow(() -> new EngineException(
+                "target " + target.name() + ": no provider for kind '" + target.kind() + "' (known: "
+                        + String.join(", ", supportedKinds()) + ")"));
+        if (!target.isEmbedded()) {
+            return new Connection(factory.open(target, URI.create(target.url())), Optional.empty());
+        }
+        Simulator simulator = SimulatorCatalog.create(target.kind(), SimCredentials.DEFAULT)
+                .orElseThrow(() -> new EngineException("target " + target.name() + ": no simulator for kind '"
+                        + target.kind() + "', so it cannot be url: embedded"));
+        Path stateFile = configDir.resolve(SIM_STATE_DIR).resolve(target.name() + ".json");
+        SimServer server = SimServer.start(SimOptions.DEFAULT.withStateFile(stateFile), simulator);
+        try {
+            Provider provider = factory.open(target, server.baseUri());
+            return new Connection(provider, Optional.of(server));
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+}
