@@ -66,9 +66,14 @@ abstract class EeamResourceType implements Creator, Updater, Deleter {
     @Override
     public void update(Resource live, Resource desired, Set<String> fields, IdResolver ids) {
         String id = live.requireId();
-        ObjectNode record = client.get(resource, id, live.key().toString());
+        ObjectNode record = currentRecord(live, ids);
         apiValues(desired, fields, ids).forEach((name, value) -> JsonFields.overlay(record, name, value));
         client.update(resource, id, record, live.key().toString());
+    }
+
+    /** The record as the server has it now, for an update to overlay: GET by ID. */
+    ObjectNode currentRecord(Resource live, IdResolver ids) {
+        return client.get(resource, live.requireId(), live.key().toString());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.switchboard.provider.officelinx;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.model.OfficelinxKinds;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
@@ -43,6 +44,14 @@ final class MailboxAddresses extends EeamResourceType {
         desired.field("type").filter(v -> fields.contains("type")).ifPresent(v -> values.put("AddressType", number(v)));
         desired.field("address").filter(v -> fields.contains("address")).ifPresent(v -> values.put("Address", text(v)));
         return values;
+    }
+
+    /** The document has no GET of one address: it is read from its mailbox's list (GetMailboxAddresses). */
+    @Override
+    ObjectNode currentRecord(Resource live, IdResolver ids) {
+        long mailboxId = Long.parseLong(ids.require(mailboxOf(live.key())));
+        return client.getFromList("EEAMMailboxAddresses?mailboxid=" + mailboxId, "AddressID", live.requireId(),
+                live.key().toString(), api -> api.listAddresses(mailboxId, null));
     }
 
     /** Lists the mailbox's addresses of the key's type, as the document's own call does, and matches the address. */

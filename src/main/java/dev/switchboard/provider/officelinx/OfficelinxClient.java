@@ -70,6 +70,16 @@ final class OfficelinxClient {
         return (ObjectNode) body;
     }
 
+    /** One record picked by ID out of a list, for records the document gives no GET by ID (addresses). */
+    ObjectNode getFromList(String pathAndQuery, String idField, String id, String object,
+                           Function<OfficelinxApi, Response> send) {
+        return list(pathAndQuery, object, false, send).stream()
+                .filter(record -> JsonFields.number(record, idField).map(String::valueOf).filter(id::equals).isPresent())
+                .findFirst()
+                .orElseThrow(() -> new ProviderException(target, Optional.of(object), "GET", API + pathAndQuery, 404,
+                        idField + " " + id + " is not in the list", false, null));
+    }
+
     /** POSTs {@code body}; the new ID is read from {@code Location}, or from the created object echoed back. */
     String create(String resource, String idField, ObjectNode body, String object) {
         ApiRequest request = ApiRequest.of("POST", API + resource).about(object);
