@@ -43,9 +43,6 @@ final class Departments extends EeamResourceType {
 
     @Override
     public Optional<Resource> findByKey(Resource desired, IdResolver ids) {
-        ResourceKey company = OfficelinxMapping.companyOf(desired.key());
-        return ids.idOf(company).flatMap(companyId -> reader.scope(companyId, company.leaf()).resources().stream()
-                .filter(found -> found.key().equals(desired.key()))
-                .findFirst());
+        return findInCompany(desired, ids);
     }
 }

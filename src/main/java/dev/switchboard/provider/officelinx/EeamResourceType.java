@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.model.Resource;
+import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.ResourceKind;
 import dev.switchboard.provider.Creator;
 import dev.switchboard.provider.Deleter;
@@ -11,6 +12,7 @@ import dev.switchboard.provider.IdResolver;
 import dev.switchboard.provider.Updater;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -79,6 +81,14 @@ abstract class EeamResourceType implements Creator, Updater, Deleter {
     @Override
     public void delete(Resource live) {
         client.delete(resource, live.requireId(), live.key().toString());
+    }
+
+    /** Looks a department, feature group or mailbox up among everything its company holds. */
+    protected Optional<Resource> findInCompany(Resource desired, IdResolver ids) {
+        ResourceKey company = OfficelinxMapping.companyOf(desired.key());
+        return ids.idOf(company).flatMap(companyId -> reader.scope(companyId, company.leaf()).resources().stream()
+                .filter(found -> found.key().equals(desired.key()))
+                .findFirst());
     }
 
     protected static JsonNode number(Object value) {

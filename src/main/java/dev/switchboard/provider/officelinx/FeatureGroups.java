@@ -3,7 +3,6 @@ package dev.switchboard.provider.officelinx;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.model.OfficelinxKinds;
 import dev.switchboard.model.Resource;
-import dev.switchboard.model.ResourceKey;
 import dev.switchboard.provider.IdResolver;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -37,9 +36,6 @@ final class FeatureGroups extends EeamResourceType {
 
     @Override
     public Optional<Resource> findByKey(Resource desired, IdResolver ids) {
-        ResourceKey company = OfficelinxMapping.companyOf(desired.key());
-        return ids.idOf(company).flatMap(companyId -> reader.scope(companyId, company.leaf()).resources().stream()
-                .filter(found -> found.key().equals(desired.key()))
-                .findFirst());
+        return findInCompany(desired, ids);
     }
 }

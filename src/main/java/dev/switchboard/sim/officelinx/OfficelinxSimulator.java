@@ -8,20 +8,13 @@ import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimExchange;
 import dev.switchboard.sim.Simulator;
 import dev.switchboard.sim.officelinx.EntitySchema.InvalidInput;
+import dev.switchboard.sim.officelinx.OfficelinxDatabase.Refused;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The Officelinx Administrative REST API as its developer's guide documents it, held in memory.
@@ -41,21 +34,21 @@ import java.util.function.Predicate;
  *   <li>every mailbox gets the default folders, a language and a creation date; company 1 is never deleted;
  *       a parent that still has children is not deleted (a mailbox takes its addresses with it)</li>
  * </ul>
- * It starts as a freshly installed server: company 1 on PBX 1 with its default feature group 1.
+ * It starts as a freshly installed server: company 1 on PBX 1 with its default feature group 1. This
+ * class is the HTTP face (routing, tokens, list filters and paging, status codes); the tables and the
+ * rules on them are {@link OfficelinxDatabase}'s.
  */
 public final class OfficelinxSimulator implements Simulator {
 
     public static final String OAUTH_PREFIX = "/UCOAuth2";
     public static final String API_PREFIX = "/UCBusinessRest/api";
     public static final int DEFAULT_MAILBOX_PAGE_SIZE = 25;
-    static final List<String> DEFAULT_FOLDERS = List.of("TOP", "DRAFT", "INBOX", "OUTBOX", "SENT", "TRASH");
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final TokenIssuer tokens;
-    private final Clock clock;
+    private final OfficelinxDatabase database;
     private final int mailboxPageSize;
-    private final Map<EntitySchema, TreeMap<Long, ObjectNode>> tables = new LinkedHashMap<>();
 
     /** A freshly installed server accepting {@code credentials}, with the default page size. */
     public OfficelinxSimulator(SimCredentials credentials) {
@@ -68,9 +61,8 @@ public final class OfficelinxSimulator implements Simulator {
             throw new IllegalArgumentException("a page holds at least one mailbox");
         }
         this.tokens = new TokenIssuer(credentials, clock);
-        this.clock = clock;
+        this.database = new OfficelinxDatabase(clock);
         this.mailboxPageSize = mailboxPageSize;
-        installFresh();
     }
 
     @Override
@@ -171,12 +163,8 @@ public final class OfficelinxSimulator implements Simulator {
     // ---- reads ----------------------------------------------------------------------------------
 
     private void getOne(SimExchange exchange, EntitySchema schema, long id) {
-        ObjectNode stored = table(schema).get(id);
-        if (stored == null) {
-            exchange.respondEmpty(404);
-        } else {
-            exchange.respondJson(200, schema.render(stored));
-        }
+        database.find(schema, id).ifPresentOrElse(row -> exchange.respondJson(200, schema.render(row)),
+                () -> exchange.respondEmpty(404));
     }
 
     private void list(SimExchange exchange, EntitySchema schema) throws InvalidInput {
@@ -186,7 +174,7 @@ public final class OfficelinxSimulator implements Simulator {
                 noRoute(exchange);
                 return;
             }
-            answerList(exchange, schema, rowsWhere(schema, "PBXID", pbx.get()), true);
+            answerList(exchange, schema, database.rowsWhere(schema, "PBXID", pbx.get()), true);
             return;
         }
         if (schema == EntitySchema.ADDRESS) {
@@ -195,13 +183,13 @@ public final class OfficelinxSimulator implements Simulator {
                 noRoute(exchange);
                 return;
             }
-            if (!table(EntitySchema.MAILBOX).containsKey(mailbox.get())) {
+            if (database.find(EntitySchema.MAILBOX, mailbox.get()).isEmpty()) {
                 exchange.respondEmpty(404);
                 return;
             }
             // addresstype narrows the list; without it every type is listed
             Optional<Long> type = longQuery(exchange, "addresstype");
-            List<ObjectNode> rows = rowsWhere(schema, "MailboxID", mailbox.get()).stream()
+            List<ObjectNode> rows = database.rowsWhere(schema, "MailboxID", mailbox.get()).stream()
                     .filter(row -> type.isEmpty() || row.path("AddressType").asLong() == type.get()).toList();
             answerList(exchange, schema, rows, false);
             return;
@@ -211,11 +199,11 @@ public final class OfficelinxSimulator implements Simulator {
             noRoute(exchange);
             return;
         }
-        if (!table(EntitySchema.COMPANY).containsKey(company.get())) {
+        if (database.find(EntitySchema.COMPANY, company.get()).isEmpty()) {
             exchange.respondEmpty(404);
             return;
         }
-        List<ObjectNode> rows = rowsWhere(schema, "CompanyID", company.get());
+        List<ObjectNode> rows = database.rowsWhere(schema, "CompanyID", company.get());
         if (schema == EntitySchema.MAILBOX) {
             long page = Math.max(1, longQuery(exchange, "page").orElse(1L));
             long from = Math.min(rows.size(), (page - 1) * mailboxPageSize);
@@ -254,32 +242,18 @@ public final class OfficelinxSimulator implements Simulator {
             return;
         }
         ObjectNode row = schema.bind(exchange.jsonBody().orElseThrow(() -> new InvalidInput("The request is invalid.")));
-        Optional<String> missing = schema.missingRequired(row);
-        if (missing.isPresent()) {
-            message(exchange, 400, "The " + missing.get() + " field is required.");
-            return;
+        try {
+            long id = database.insert(schema, row);
+            String location = API_PREFIX + "/" + schema.resource() + "/" + id;
+            exchange.setHeader("Location", exchange.header("Host").map(host -> "http://" + host + location).orElse(location));
+            exchange.respondJson(201, schema.render(row));
+        } catch (Refused refused) {
+            message(exchange, 400, refused.getMessage());
         }
-        if (schema == EntitySchema.COMPANY && row.path("CompanyID").asLong() > 0
-                && table(schema).containsKey(row.get("CompanyID").asLong())) {
-            message(exchange, 400, "RET_RECEXISTS");
-            return;
-        }
-        long id = table(schema).isEmpty() ? 1 : table(schema).lastKey() + 1;
-        applyServerDefaults(schema, row);
-        Optional<String> refusal = invalidReference(schema, row, id);
-        if (refusal.isPresent()) {
-            message(exchange, 400, refusal.get());
-            return;
-        }
-        row.put(schema.idField(), id);
-        table(schema).put(id, row);
-        String location = API_PREFIX + "/" + schema.resource() + "/" + id;
-        exchange.setHeader("Location", exchange.header("Host").map(host -> "http://" + host + location).orElse(location));
-        exchange.respondJson(201, schema.render(row));
     }
 
     private void update(SimExchange exchange, EntitySchema schema, long id) throws IOException, InvalidInput {
-        if (!table(schema).containsKey(id)) {
+        if (database.find(schema, id).isEmpty()) {
             exchange.respondEmpty(404);
             return;
         }
@@ -287,133 +261,26 @@ public final class OfficelinxSimulator implements Simulator {
             return;
         }
         ObjectNode row = schema.bind(exchange.jsonBody().orElseThrow(() -> new InvalidInput("The request is invalid.")));
-        if (row.hasNonNull(schema.idField()) && row.get(schema.idField()).asLong() != id) {
-            message(exchange, 400, "The " + schema.idField() + " in the body does not match the one in the URI.");
-            return;
+        try {
+            database.replace(schema, id, row);
+            exchange.respondEmpty(200);
+        } catch (Refused refused) {
+            message(exchange, 400, refused.getMessage());
         }
-        Optional<String> missing = schema.missingRequired(row);
-        if (missing.isPresent()) {
-            message(exchange, 400, "The " + missing.get() + " field is required.");
-            return;
-        }
-        Optional<String> refusal = invalidReference(schema, row, id);
-        if (refusal.isPresent()) {
-            message(exchange, 400, refusal.get());
-            return;
-        }
-        row.put(schema.idField(), id);
-        table(schema).put(id, row);
-        exchange.respondEmpty(200);
     }
 
     private void delete(SimExchange exchange, EntitySchema schema, long id, Optional<Long> parentId) {
-        ObjectNode row = table(schema).get(id);
-        if (row == null || parentId.isPresent() && row.path("ParentID").asLong() != parentId.get()) {
+        Optional<ObjectNode> row = database.find(schema, id);
+        if (row.isEmpty() || parentId.isPresent() && row.get().path("ParentID").asLong() != parentId.get()) {
             exchange.respondEmpty(404);
             return;
         }
-        Optional<String> refusal = deletionRefusal(schema, id);
-        if (refusal.isPresent()) {
-            message(exchange, 400, refusal.get());
-            return;
+        try {
+            database.delete(schema, id);
+            exchange.respondEmpty(200);
+        } catch (Refused refused) {
+            message(exchange, 400, refused.getMessage());
         }
-        table(schema).remove(id);
-        if (schema == EntitySchema.MAILBOX) {
-            table(EntitySchema.ADDRESS).values().removeIf(address -> address.path("MailboxID").asLong() == id);
-        }
-        exchange.respondEmpty(200);
-    }
-
-    private void applyServerDefaults(EntitySchema schema, ObjectNode row) {
-        if (schema == EntitySchema.DEPARTMENT && !row.hasNonNull("ParentID")) {
-            row.put("ParentID", 0L);
-        }
-        if (schema == EntitySchema.MAILBOX) {
-            if (!row.hasNonNull("DepartmentID")) {
-                row.put("DepartmentID", 0L);
-            }
-            ArrayNode folders = NODES.arrayNode();
-            DEFAULT_FOLDERS.forEach(folders::add);
-            row.set("Folders", folders);
-            if (!row.hasNonNull("Language")) {
-                row.put("Language", "en-US");
-            }
-            row.put("CreationDate", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
-                    .truncatedTo(ChronoUnit.SECONDS).toString());
-        }
-    }
-
-    /** Why {@code row} (with ID {@code id}) names something it may not: an unknown parent, a duplicate. */
-    private Optional<String> invalidReference(EntitySchema schema, ObjectNode row, long id) {
-        long company = row.path("CompanyID").asLong();
-        if (schema != EntitySchema.COMPANY && schema != EntitySchema.ADDRESS
-                && !table(EntitySchema.COMPANY).containsKey(company)) {
-            return Optional.of("Company " + company + " does not exist.");
-        }
-        if (schema == EntitySchema.DEPARTMENT) {
-            long parent = row.path("ParentID").asLong();
-            for (long ancestor = parent; ancestor != 0; ) {
-                ObjectNode next = table(schema).get(ancestor);
-                if (next == null || next.path("CompanyID").asLong() != company) {
-                    return Optional.of("Parent department " + parent + " does not exist in company " + company + ".");
-                }
-                if (ancestor == id) {
-                    return Optional.of("A department cannot be its own parent.");
-                }
-                ancestor = next.path("ParentID").asLong();
-            }
-        } else if (schema == EntitySchema.FEATURE_GROUP) {
-            long number = row.path("FGNumber").asLong();
-            if (exists(schema, r -> r.path("CompanyID").asLong() == company && r.path("FGNumber").asLong() == number
-                    && r.path("FGroupID").asLong() != id)) {
-                return Optional.of("Feature group number " + number + " already exists in company " + company + ".");
-            }
-        } else if (schema == EntitySchema.MAILBOX) {
-            long group = row.path("FGroupID").asLong();
-            ObjectNode featureGroup = table(EntitySchema.FEATURE_GROUP).get(group);
-            if (featureGroup == null || featureGroup.path("CompanyID").asLong() != company) {
-                return Optional.of("Feature group " + group + " does not exist in company " + company + ".");
-            }
-            long department = row.path("DepartmentID").asLong();
-            ObjectNode dept = table(EntitySchema.DEPARTMENT).get(department);
-            if (department != 0 && (dept == null || dept.path("CompanyID").asLong() != company)) {
-                return Optional.of("Department " + department + " does not exist in company " + company + ".");
-            }
-            String number = row.path("MailboxNo").asText();
-            if (exists(schema, r -> r.path("CompanyID").asLong() == company && r.path("MailboxNo").asText().equals(number)
-                    && r.path("MailboxID").asLong() != id)) {
-                return Optional.of("Mailbox number " + number + " already exists in company " + company + ".");
-            }
-        } else if (schema == EntitySchema.ADDRESS) {
-            long mailbox = row.path("MailboxID").asLong();
-            if (!table(EntitySchema.MAILBOX).containsKey(mailbox)) {
-                return Optional.of("Mailbox " + mailbox + " does not exist.");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<String> deletionRefusal(EntitySchema schema, long id) {
-        if (schema == EntitySchema.COMPANY) {
-            if (id == 1) {
-                return Optional.of("Company 1 is the system's default company and cannot be deleted.");
-            }
-            Predicate<ObjectNode> inCompany = r -> r.path("CompanyID").asLong() == id;
-            if (exists(EntitySchema.DEPARTMENT, inCompany) || exists(EntitySchema.FEATURE_GROUP, inCompany)
-                    || exists(EntitySchema.MAILBOX, inCompany)) {
-                return Optional.of("Company " + id + " still has departments, feature groups or mailboxes.");
-            }
-        } else if (schema == EntitySchema.DEPARTMENT) {
-            if (exists(EntitySchema.DEPARTMENT, r -> r.path("ParentID").asLong() == id)
-                    || exists(EntitySchema.MAILBOX, r -> r.path("DepartmentID").asLong() == id)) {
-                return Optional.of("Department " + id + " still has departments or mailboxes.");
-            }
-        } else if (schema == EntitySchema.FEATURE_GROUP) {
-            if (exists(EntitySchema.MAILBOX, r -> r.path("FGroupID").asLong() == id)) {
-                return Optional.of("Feature group " + id + " is still used by mailboxes.");
-            }
-        }
-        return Optional.empty();
     }
 
     // ---- state ----------------------------------------------------------------------------------
@@ -421,56 +288,15 @@ public final class OfficelinxSimulator implements Simulator {
     /** {@code {"EEAMCompanies": [...], "EEAMDepartments": [...], ...}}: every table's rows. */
     @Override
     public synchronized JsonNode snapshot() {
-        ObjectNode state = NODES.objectNode();
-        for (EntitySchema schema : EntitySchema.ALL) {
-            ArrayNode rows = state.putArray(schema.resource());
-            table(schema).values().forEach(row -> rows.add(row.deepCopy()));
-        }
-        return state;
+        return database.snapshot();
     }
 
     @Override
     public synchronized void restore(JsonNode state) {
-        for (EntitySchema schema : EntitySchema.ALL) {
-            TreeMap<Long, ObjectNode> table = table(schema);
-            table.clear();
-            for (JsonNode row : state.path(schema.resource())) {
-                if (row.isObject() && row.path(schema.idField()).canConvertToLong()) {
-                    table.put(row.get(schema.idField()).asLong(), ((ObjectNode) row).deepCopy());
-                }
-            }
-        }
-    }
-
-    private void installFresh() {
-        for (EntitySchema schema : EntitySchema.ALL) {
-            tables.put(schema, new TreeMap<>());
-        }
-        table(EntitySchema.COMPANY).put(1L, NODES.objectNode()
-                .put("CompanyID", 1L).put("PBXID", 1L).put("CompanyName", "Default Company"));
-        table(EntitySchema.FEATURE_GROUP).put(1L, NODES.objectNode()
-                .put("FGroupID", 1L).put("CompanyID", 1L).put("FGNumber", 1L).put("Name", "Default"));
+        database.restore(state);
     }
 
     // ---- helpers --------------------------------------------------------------------------------
-
-    private TreeMap<Long, ObjectNode> table(EntitySchema schema) {
-        return tables.get(schema);
-    }
-
-    private List<ObjectNode> rowsWhere(EntitySchema schema, String column, long value) {
-        List<ObjectNode> rows = new ArrayList<>();
-        table(schema).values().forEach(row -> {
-            if (row.path(column).asLong() == value) {
-                rows.add(row);
-            }
-        });
-        return rows;
-    }
-
-    private boolean exists(EntitySchema schema, Predicate<ObjectNode> condition) {
-        return table(schema).values().stream().anyMatch(condition);
-    }
 
     private static boolean jsonContent(SimExchange exchange) {
         String type = exchange.header("Content-Type").orElse("");
