@@ -69,6 +69,23 @@ import org.junit.jupiter.api.Test;
 /**
  * The provider against WireMock: for each of the 26 calls the seed document describes (the two token
  * grants included), the exact request it sends and what it makes of each documented answer.
+ *
+ * <ul>
+ *   <li>OAuth2 password grant, refresh grant: the {@code obtainsAToken...}, {@code refreshes...},
+ *       {@code fallsBack...}, {@code reauthenticates...}, {@code concurrentCalls...} and
+ *       {@code aRefusedPasswordGrant...} tests</li>
+ *   <li>GetListOfCompanies, GetListOfDepartmentsInCompany, GetListOfGroupsInCompany,
+ *       GetListOfMailboxesByPage, GetMailboxAddresses: {@code fetchReadsEveryList...},
+ *       {@code aCompanyOrDepartmentList...404...}, {@code a404OnTheFeatureGroupMailboxOrAddressList...},
+ *       {@code findByKey...} (GetMailboxAddresses with {@code addresstype})</li>
+ *   <li>CompanyAdd, DepartmentAdd, FeatureGroupAdd, MailboxAdd, MailboxAddrAdd: {@code createsEachKind...},
+ *       {@code aTopLevelDepartment...}, {@code readsTheNewIdFromTheBody...}, {@code aBadRequestOnCreate...}</li>
+ *   <li>GetCompany, GetDepartment, GetFeatureGroup, GetMailbox and CompanyUpdate, DepartmentUpdate,
+ *       FeatureGroupUpdate, MailboxUpdate, MailboxAddrUpdate: {@code updatesEachKind...},
+ *       {@code anUpdateOfAnObjectThatIsGone...}, {@code aPutAnswered404Or400...}</li>
+ *   <li>CompanyDelete, DeleteDepartment, DeleteFeatureGroup, MailboxDelete, MailboxAddrDelete:
+ *       {@code deletesEachKindById}, {@code deleting404IsAlreadyDone...}, {@code companyOneIsRefused...}</li>
+ * </ul>
  */
 @QuarkusTest
 class OfficelinxContractTest {
