@@ -37,7 +37,10 @@ public final class RestClients {
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri)
                 .connectTimeout(DEFAULT_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                // ApiCaller judges every status itself; the default mapper would turn 4xx/5xx into
+                // exceptions that look like lost connections
+                .disableDefaultMapper(true);
         TargetSpec.Tls tls = target.tls();
         if (tls.insecureSkipVerify()) {
             LOG.warnf("target %s: TLS certificate verification is OFF (insecureSkipVerify: true)", target.name());
