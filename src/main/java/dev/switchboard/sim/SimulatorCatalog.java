@@ -16,6 +16,7 @@ public final class SimulatorCatalog {
 
     static {
         // One line per simulator, added by the issue that builds it.
+        BY_TARGET_KIND.put("xci", dev.switchboard.sim.xci.XciSimulator::new);
     }
 
     private SimulatorCatalog() {
