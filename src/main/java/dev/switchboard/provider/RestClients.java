@@ -37,7 +37,10 @@ public final class RestClients {
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri)
                 .connectTimeout(DEFAULT_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                // Error statuses come back as Responses, not exceptions, so ApiCaller can re-authenticate,
+                // retry and quote the server's message.
+                .disableDefaultMapper(true);
         TargetSpec.Tls tls = target.tls();
         if (tls.insecureSkipVerify()) {
             LOG.warnf("target %s: TLS certificate verification is OFF (insecureSkipVerify: true)", target.name());
