@@ -12,12 +12,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** A bare XCI client for simulator tests: raw requests, the session cookie kept as a browser would. */
-final class XciHttp {
+public final class XciHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
-    record Answer(int status, JsonNode body, HttpResponse<String> raw) {
-        String message() {
+    public record Answer(int status, JsonNode body, HttpResponse<String> raw) {
+        public String message() {
             return body.path("message").asText();
         }
     }
@@ -26,45 +26,45 @@ final class XciHttp {
     private final URI base;
     private Optional<String> cookie = Optional.empty();
 
-    XciHttp(URI serverBase) {
+    public XciHttp(URI serverBase) {
         this.base = URI.create(serverBase + "/api/1.0");
     }
 
-    Answer login(String login, String password) {
+    public Answer login(String login, String password) {
         Answer answer = send("POST", "/login", JSON.createObjectNode().put("login", login).put("password", password));
         answer.raw().headers().firstValue("Set-Cookie").ifPresent(setCookie -> cookie = Optional.of(setCookie.split(";")[0]));
         return answer;
     }
 
-    void forgetCookie() {
+    public void forgetCookie() {
         cookie = Optional.empty();
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send("GET", path, null);
     }
 
-    Answer delete(String path) {
+    public Answer delete(String path) {
         return send("DELETE", path, null);
     }
 
-    Answer post(String path, Object body) {
+    public Answer post(String path, Object body) {
         return send("POST", path, body);
     }
 
-    Answer put(String path, Object body) {
+    public Answer put(String path, Object body) {
         return send("PUT", path, body);
     }
 
     /** The body of a 2xx answer; fails the test with the server's message otherwise. */
-    JsonNode ok(Answer answer) {
+    public JsonNode ok(Answer answer) {
         if (answer.status() / 100 != 2) {
             throw new AssertionError("HTTP " + answer.status() + ": " + answer.body());
         }
         return answer.body();
     }
 
-    Answer send(String method, String path, Object body) {
+    public Answer send(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(5));
             cookie.ifPresent(c -> request.header("Cookie", c));
