@@ -11,12 +11,11 @@ import java.util.Optional;
 
 /**
  * XiVOs: created by {@code POST /api/1.0/xivo} and read, never changed or deleted, because the API has
- * neither (see {@link #API_LIMIT}). Being a {@link Creator} only, neither {@code Updater} nor
- * {@code Deleter}, is how a plan learns it must refuse such a change up front.
+ * neither. Being a {@link Creator} only, neither {@code Updater} nor {@code Deleter}, is how a plan
+ * learns it must refuse such a change up front; {@link #apiLimit()} says why.
  */
 final class XivoType implements Creator {
 
-    /** Why a XiVO change or delete is refused, for the plan's error message. */
     static final String API_LIMIT = "the XCI API can only create XiVOs (POST /api/1.0/xivo): it has no update or "
             + "delete for them";
 
@@ -29,6 +28,11 @@ final class XivoType implements Creator {
     @Override
     public ResourceKind kind() {
         return XciKinds.XIVO;
+    }
+
+    @Override
+    public Optional<String> apiLimit() {
+        return Optional.of(API_LIMIT);
     }
 
     @Override

@@ -225,8 +225,8 @@ class XciProviderContractTest {
                 {"name": "default_analogique", "displayName": "Analog lines", "xivoId": 2,
                  "intervals": [{"start": "3990000", "end": "3999999"}, {"start": "39990000", "end": "39999999"}],
                  "presentedNumber": "inbNo"}""", okJson(example("entity.json")));
-        Resource live = XciMapping.entity(XciJson.NODES.objectNode());
-        new EntityType(client).update(live.withId(ANALOG), desired(XciKinds.ENTITY,
+        Resource live = Resource.live(ANALOG_KEY, ANALOG, Map.of(), Set.of());
+        new EntityType(client).update(live, desired(XciKinds.ENTITY,
                 Map.of("displayName", "Analog lines"), "default_analogique@xivo-221"), Set.of("displayName"), ids);
         verifyCalledOnce("PUT", "/entities/" + ANALOG);
     }

@@ -16,6 +16,7 @@ import dev.switchboard.provider.FetchProgress;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ProviderFactory;
+import dev.switchboard.provider.ResourceType;
 import dev.switchboard.provider.Updater;
 import dev.switchboard.sim.FaultRule;
 import dev.switchboard.sim.SimCredentials;
@@ -227,9 +228,11 @@ class XciProviderSimulatorTest {
 
     @Test
     void xivosCanOnlyBeCreatedAsTheApiAllows() {
-        Object xivoType = provider.type(XciKinds.XIVO).orElseThrow();
+        ResourceType xivoType = provider.type(XciKinds.XIVO).orElseThrow();
         assertThat(xivoType).isInstanceOf(Creator.class).isNotInstanceOf(Updater.class).isNotInstanceOf(Deleter.class);
-        assertThat(XivoType.API_LIMIT).contains("no update or delete");
+        assertThat(xivoType.apiLimit()).get().asString()
+                .contains("no update or delete");
+        assertThat(provider.type(XciKinds.USER).orElseThrow().apiLimit()).isEmpty();
     }
 
     @Test
