@@ -1,6 +1,7 @@
 package dev.switchboard.provider.xci;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKind;
@@ -10,6 +11,7 @@ import dev.switchboard.provider.Deleter;
 import dev.switchboard.provider.IdResolver;
 import dev.switchboard.provider.Updater;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +36,7 @@ final class EntityType implements Creator, Updater, Deleter {
         ObjectNode body = XciJson.NODES.objectNode().put("name", XciMapping.entityOf(desired.key().leaf()));
         desired.field("displayName").ifPresent(v -> body.set("displayName", XciJson.json(v)));
         body.put("xivoId", xivoId(desired, ids));
-        body.set("intervals", XciJson.json(desired.field("intervals").orElse(List.of())));
+        body.set("intervals", intervals(desired.field("intervals").orElse(List.of())));
         desired.field("presentedNumber").ifPresent(v -> body.set("presentedNumber", XciJson.json(v)));
         JsonNode created = client.createEntity(body, desired.key());
         if (created.hasNonNull("combinedId")) {
@@ -61,6 +63,8 @@ final class EntityType implements Creator, Updater, Deleter {
             desired.field(field).ifPresent(value -> {
                 if (field.equals("xivo")) {
                     body.put("xivoId", xivoId(desired, ids));
+                } else if (field.equals("intervals")) {
+                    body.set(field, intervals(value));
                 } else if (INPUT_FIELDS.contains(field)) {
                     body.set(field, XciJson.json(value));
                 }
@@ -72,6 +76,22 @@ final class EntityType implements Creator, Updater, Deleter {
     @Override
     public void delete(Resource live) {
         client.deleteEntity(live.requireId(), live.key());
+    }
+
+    /** The API takes interval bounds as strings only, {@code ""} for an open end; YAML may give numbers. */
+    private static ArrayNode intervals(Object desired) {
+        ArrayNode intervals = XciJson.NODES.arrayNode();
+        if (desired instanceof List<?> list) {
+            for (Object interval : list) {
+                Map<?, ?> bounds = interval instanceof Map<?, ?> map ? map : Map.of();
+                intervals.addObject().put("start", bound(bounds.get("start"))).put("end", bound(bounds.get("end")));
+            }
+        }
+        return intervals;
+    }
+
+    private static String bound(Object value) {
+        return value == null ? "" : XciJson.text(value);
     }
 
     private static long xivoId(Resource desired, IdResolver ids) {

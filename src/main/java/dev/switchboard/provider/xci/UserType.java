@@ -38,10 +38,11 @@ final class UserType implements Creator, Updater, Deleter {
     public Resource create(Resource desired, IdResolver ids) {
         ObjectNode body = XciJson.NODES.objectNode().put("entityCId", ids.require(entityKey(desired)));
         templateId(desired, ids).ifPresent(id -> body.put("templateId", id));
-        body.put("internalNumber", desired.key().leaf());
         for (String field : PLAIN_FIELDS) {
             desired.field(field).ifPresent(value -> body.set(field, XciJson.json(value)));
         }
+        // The number is the key; the API takes it as a string even where YAML wrote a number.
+        body.put("internalNumber", desired.key().leaf());
         JsonNode created = client.createUser(body, desired.key());
         if (created.hasNonNull("id")) {
             return XciMapping.user(created);
@@ -69,6 +70,8 @@ final class UserType implements Creator, Updater, Deleter {
             desired.field(field).ifPresent(value -> {
                 if (field.equals("entity")) {
                     body.put("entityCId", ids.require(entityKey(desired)));
+                } else if (field.equals("internalNumber")) {
+                    body.put(field, XciJson.text(value));
                 } else if (PLAIN_FIELDS.contains(field)) {
                     body.set(field, XciJson.json(value));
                 }

@@ -216,6 +216,21 @@ class XciProviderSimulatorTest {
     }
 
     @Test
+    void numbersWrittenAsYamlNumbersAreSentAsTheStringsTheApiTakes() {
+        create(xivoDesired());
+        create(desired(XciKinds.ENTITY, Map.of("name", "default", "xivo", "xivo-220",
+                "intervals", List.of(Map.of("start", 1700L, "end", 1799L))), "default@xivo-220"));
+        create(templateDesired());
+        Map<String, Object> user = new LinkedHashMap<>(userDesired().fields());
+        user.put("internalNumber", 1701L);
+        create(desired(XciKinds.USER, user, "xivo-220", "1701"));
+        ResourceSet live = fetch();
+        assertThat(live.get(ENTITY).orElseThrow().fields().get("intervals"))
+                .isEqualTo(List.of(Map.of("start", "1700", "end", "1799")));
+        assertThat(live.get(USER).orElseThrow().fields()).containsEntry("internalNumber", "1701");
+    }
+
+    @Test
     void everyKindButXivoIsDeletedChildrenFirst() {
         createAll();
         ResourceSet live = fetch();
