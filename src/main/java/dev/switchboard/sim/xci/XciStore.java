@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The state of a simulated XCI and the rules it enforces, without HTTP. Objects are kept as the JSON
@@ -151,17 +150,16 @@ final class XciStore {
     ArrayNode availableNumbers(String combinedId) {
         ObjectNode entity = entityByCombinedId(combinedId);
         long xivoId = entity.get("xivoId").asLong();
+        // Enough candidates to fill the answer even if every taken number of the XiVO is among them.
+        int candidates = MAX_AVAILABLE_NUMBERS + users.size();
         ArrayNode free = JSON.arrayNode();
-        for (JsonNode interval : entity.get("intervals")) {
-            String start = interval.get("start").asText();
-            String end = interval.get("end").asText().isEmpty() ? start : interval.get("end").asText();
-            for (BigInteger n = new BigInteger(start); n.compareTo(new BigInteger(end)) <= 0; n = n.add(BigInteger.ONE)) {
-                String number = String.format("%0" + start.length() + "d", n);
+        for (NumberInterval interval : NumberInterval.allOf(entity.get("intervals"))) {
+            for (String number : interval.numbers(candidates)) {
+                if (free.size() == MAX_AVAILABLE_NUMBERS) {
+                    return free;
+                }
                 if (userWithNumber(xivoId, number, -1).isEmpty()) {
                     free.add(number);
-                    if (free.size() == MAX_AVAILABLE_NUMBERS) {
-                        return free;
-                    }
                 }
             }
         }
@@ -183,81 +181,29 @@ final class XciStore {
                 && e.get("xivoId").asLong() == xivoId && e.get("name").asText().equals(name))) {
             throw XciRejection.badRequest("An entity named '" + name + "' already exists on this XiVO");
         }
-        ArrayNode intervals = validIntervals(body.optionalArray("intervals").orElse(List.of()));
+        List<NumberInterval> intervals = NumberInterval.allOf(body.optionalArray("intervals").orElse(List.of()));
         for (ObjectNode other : entities.values()) {
-            if (other.get("id").asLong() != selfId && other.get("xivoId").asLong() == xivoId) {
-                for (JsonNode mine : intervals) {
-                    for (JsonNode theirs : other.get("intervals")) {
-                        if (overlap(mine, theirs)) {
-                            throw XciRejection.badRequest("The interval " + describe(mine)
-                                    + " overlaps the interval " + describe(theirs) + " of entity '"
-                                    + other.get("name").asText() + "'");
-                        }
-                    }
-                }
+            if (other.get("id").asLong() == selfId || other.get("xivoId").asLong() != xivoId) {
+                continue;
+            }
+            for (NumberInterval theirs : NumberInterval.allOf(other.get("intervals"))) {
+                intervals.stream().filter(theirs::overlaps).findFirst().ifPresent(mine -> {
+                    throw XciRejection.badRequest("The interval " + mine + " overlaps the interval " + theirs
+                            + " of entity '" + other.get("name").asText() + "'");
+                });
             }
         }
         ObjectNode entity = JSON.objectNode().put("name", name)
                 .put("displayName", body.optionalText("displayName").orElse(name)).put("xivoId", xivoId);
-        entity.set("intervals", intervals);
+        intervals.forEach(interval -> entity.withArray("intervals").add(interval.toJson()));
         entity.put("presentedNumber", body.optionalText("presentedNumber").orElse(""));
         current.ifPresent(c -> users.values().stream().filter(u -> u.get("entityId").asLong() == selfId)
-                .filter(u -> !inIntervals(intervals, u.get("internalNumber").asText())).findFirst()
+                .filter(u -> !NumberInterval.anyContains(intervals, u.get("internalNumber").asText())).findFirst()
                 .ifPresent(u -> {
                     throw XciRejection.badRequest("The user " + u.get("id").asLong() + " has the number "
                             + u.get("internalNumber").asText() + ", which would fall outside the intervals");
                 }));
         return entity;
-    }
-
-    private static ArrayNode validIntervals(List<JsonNode> given) {
-        ArrayNode intervals = JSON.arrayNode();
-        for (JsonNode interval : given) {
-            if (!interval.isObject() || !interval.path("start").isTextual()) {
-                throw XciRejection.badRequest("Every interval needs a 'start' string");
-            }
-            String start = interval.get("start").asText();
-            String end = interval.path("end").isTextual() ? interval.get("end").asText() : "";
-            if (!start.matches("\\d+") || !(end.isEmpty() || end.matches("\\d+"))) {
-                throw XciRejection.badRequest("The interval " + start + "-" + end + " must be made of digits");
-            }
-            if (!end.isEmpty() && (end.length() != start.length() || end.compareTo(start) < 0)) {
-                throw XciRejection.badRequest("The interval " + start + "-" + end
-                        + " must end after its start, with as many digits");
-            }
-            intervals.add(JSON.objectNode().put("start", start).put("end", end));
-        }
-        return intervals;
-    }
-
-    private static boolean overlap(JsonNode a, JsonNode b) {
-        String aStart = a.get("start").asText();
-        String bStart = b.get("start").asText();
-        if (aStart.length() != bStart.length()) {
-            return false;
-        }
-        return aStart.compareTo(endOf(b)) <= 0 && bStart.compareTo(endOf(a)) <= 0;
-    }
-
-    private static String endOf(JsonNode interval) {
-        String end = interval.get("end").asText();
-        return end.isEmpty() ? interval.get("start").asText() : end;
-    }
-
-    private static String describe(JsonNode interval) {
-        return interval.get("start").asText() + "-" + interval.get("end").asText();
-    }
-
-    /** Same digit count and within bounds: {@code 0170} is not in {@code 1700-1799}. */
-    private static boolean inIntervals(JsonNode intervals, String number) {
-        for (JsonNode interval : intervals) {
-            String start = interval.get("start").asText();
-            if (number.length() == start.length() && number.matches("\\d+")
-                    && number.compareTo(start) >= 0 && number.compareTo(endOf(interval)) <= 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private ObjectNode entityView(ObjectNode entity) {
@@ -337,11 +283,11 @@ final class XciStore {
             throw XciRejection.badRequest("The template '" + template.get("name").asText()
                     + "' is not available to the entity '" + entityCId + "'");
         }
-        if (!inIntervals(entity.get("intervals"), internalNumber)) {
-            List<String> ranges = new ArrayList<>();
-            entity.get("intervals").forEach(i -> ranges.add(describe(i)));
+        List<NumberInterval> intervals = NumberInterval.allOf(entity.get("intervals"));
+        if (!NumberInterval.anyContains(intervals, internalNumber)) {
             throw XciRejection.badRequest("The internal number " + internalNumber + " is outside the intervals of "
-                    + "the entity '" + entity.get("name").asText() + "' (" + String.join(", ", ranges) + ")");
+                    + "the entity '" + entity.get("name").asText() + "' (" + intervals.stream()
+                    .map(NumberInterval::toString).collect(Collectors.joining(", ")) + ")");
         }
         long selfId = current.map(c -> c.get("id").asLong()).orElse(-1L);
         userWithNumber(xivoId, internalNumber, selfId).ifPresent(other -> {
