@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * {@link ProviderException}s naming the target, the object ({@code about}), method, path, status and the
  * server's message; never the password or the cookie.
  */
-public final class XciClient {
+final class XciClient {
 
     static final String ROOT = "/api/1.0";
     private static final ObjectMapper JSON = new ObjectMapper();
