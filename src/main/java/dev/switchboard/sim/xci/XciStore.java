@@ -514,6 +514,11 @@ final class XciStore {
 
     // ---- state files
 
+    /**
+     * The stored objects by collection ({@code administrators}, {@code entities}, {@code templates},
+     * {@code users}, {@code xivos}), as kept here: references by id, passwords hashed; and under
+     * {@code lastIds} the last id each collection handed out.
+     */
     ObjectNode snapshot() {
         ObjectNode state = JSON.objectNode();
         collections.forEach((name, collection) -> state.set(name, viewsOf(collection, o -> o.deepCopy())));
