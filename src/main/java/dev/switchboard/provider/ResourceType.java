@@ -1,6 +1,7 @@
 package dev.switchboard.provider;
 
 import dev.switchboard.model.ResourceKind;
+import java.util.Optional;
 
 /**
  * A kind a provider knows. What the API allows for it is expressed by also implementing
@@ -10,4 +11,12 @@ import dev.switchboard.model.ResourceKind;
 public interface ResourceType {
 
     ResourceKind kind();
+
+    /**
+     * What the API cannot do with this kind, in the provider's words, for a plan to quote when it refuses
+     * a change that needs a capability this type does not implement.
+     */
+    default Optional<String> apiLimit() {
+        return Optional.empty();
+    }
 }

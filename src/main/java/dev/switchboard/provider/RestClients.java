@@ -38,8 +38,8 @@ public final class RestClients {
                 .baseUri(baseUri)
                 .connectTimeout(DEFAULT_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
-                // ApiCaller judges every status itself; the default mapper would turn 4xx/5xx into
-                // exceptions that look like lost connections
+                // Error statuses come back as Responses, not exceptions, so ApiCaller can re-authenticate,
+                // retry and quote the server's message.
                 .disableDefaultMapper(true);
         TargetSpec.Tls tls = target.tls();
         if (tls.insecureSkipVerify()) {

@@ -37,6 +37,14 @@ public final class SimServer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SimServer.class.getName());
     private static final String CONTROL_PREFIX = "/_sim/";
 
+    static {
+        // The JDK server writes an answer's headers and body separately; with Nagle's algorithm on, every
+        // answer then waits ~40 ms for the client's delayed ACK. The JDK reads this once, at first use.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final List<Simulator> simulators;

@@ -1,5 +1,7 @@
 package dev.switchboard.sim;
 
+import dev.switchboard.sim.officelinx.OfficelinxSimulator;
+import dev.switchboard.sim.xci.XciSimulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +17,8 @@ public final class SimulatorCatalog {
     private static final Map<String, Function<SimCredentials, Simulator>> BY_TARGET_KIND = new LinkedHashMap<>();
 
     static {
-        // One line per simulator, added by the issue that builds it.
-        BY_TARGET_KIND.put("officelinx", dev.switchboard.sim.officelinx.OfficelinxSimulator::new);
+        BY_TARGET_KIND.put("officelinx", OfficelinxSimulator::new);
+        BY_TARGET_KIND.put("xci", XciSimulator::new);
     }
 
     private SimulatorCatalog() {
