@@ -1,6 +1,7 @@
 package dev.switchboard.plan;
 
 import dev.switchboard.model.ResourceKind;
+import java.math.BigInteger;
 import java.util.Comparator;
 import java.util.List;
 
@@ -18,7 +19,8 @@ import java.util.List;
  *       children first. Kinds missing from the order go after every known kind.</li>
  *   <li>the number of key parts, fewer first (a department before the departments nested in it); for
  *       deletes more first.</li>
- *   <li>the natural key ({@link dev.switchboard.model.ResourceKey#compareTo}).</li>
+ *   <li>the natural key, part by part, parts that are both numbers by value ({@code 9} before {@code 10}),
+ *       others as text.</li>
  * </ol>
  */
 public final class ChangeOrder implements Comparator<Change> {
@@ -44,7 +46,28 @@ public final class ChangeOrder implements Comparator<Change> {
         if (byDepth != 0) {
             return reversed ? -byDepth : byDepth;
         }
-        return a.key().compareTo(b.key());
+        int byParts = compareParts(a.key().parts(), b.key().parts());
+        return byParts != 0 ? byParts : a.key().compareTo(b.key()); // two kinds missing from the order
+    }
+
+    private static int compareParts(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            String x = a.get(i);
+            String y = b.get(i);
+            int byPart = isNumber(x) && isNumber(y)
+                    ? new BigInteger(x).compareTo(new BigInteger(y)) : x.compareTo(y);
+            if (byPart != 0) {
+                return byPart;
+            }
+            if (!x.equals(y)) {
+                return x.compareTo(y); // "01" and "1": equal numbers, still two keys
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    private static boolean isNumber(String part) {
+        return !part.isEmpty() && part.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static int group(Change change) {
