@@ -14,15 +14,25 @@ import java.util.TreeSet;
 /**
  * Pairs the desired and live objects of one target by natural key and compares the declared fields of
  * each pair: only fields present in the desired object, minus its {@code ignore} fields and its kind's
- * write-only fields, each through the kind's {@link Normalizer}. Live fields no file declares are not
- * looked at: Switchboard leaves them as they are.
+ * write-only fields (unless asked to replace them), each through the kind's {@link Normalizer}. Live
+ * fields no file declares are not looked at: Switchboard leaves them as they are.
  */
 public final class Differ {
 
     private final NormalizerRegistry normalizers;
+    private final boolean replaceWriteOnly;
 
     public Differ(NormalizerRegistry normalizers) {
+        this(normalizers, false);
+    }
+
+    /**
+     * @param replaceWriteOnly report every declared write-only field as changed ({@code --replace-secrets}):
+     *                         the server never shows them, so only re-sending them can make sure
+     */
+    public Differ(NormalizerRegistry normalizers, boolean replaceWriteOnly) {
         this.normalizers = normalizers;
+        this.replaceWriteOnly = replaceWriteOnly;
     }
 
     /** Every key of either set, in key order. */
@@ -50,11 +60,17 @@ public final class Differ {
         List<FieldDiff> diffs = new ArrayList<>();
         for (Map.Entry<String, Object> declared : desired.fields().entrySet()) {
             String field = declared.getKey();
-            if (desired.options().ignore().contains(field) || desired.kind().isWriteOnly(field)) {
+            if (desired.options().ignore().contains(field)) {
                 continue;
             }
             Optional<Object> wanted = Optional.ofNullable(declared.getValue());
             Optional<Object> found = live.field(field);
+            if (desired.kind().isWriteOnly(field)) {
+                if (replaceWriteOnly) {
+                    diffs.add(FieldDiff.changed(field, found, wanted));
+                }
+                continue;
+            }
             if (!same(normalizer.normalize(field, wanted), normalizer.normalize(field, found))) {
                 diffs.add(FieldDiff.changed(field, found, wanted));
             }

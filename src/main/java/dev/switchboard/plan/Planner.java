@@ -26,7 +26,15 @@ public final class Planner {
     private final Differ differ;
 
     public Planner(NormalizerRegistry normalizers) {
-        this.differ = new Differ(normalizers);
+        this(normalizers, false);
+    }
+
+    /**
+     * @param replaceWriteOnly {@code --replace-secrets}: update every declared write-only field (passwords,
+     *                         XCI user template), which a diff cannot see, on every existing object
+     */
+    public Planner(NormalizerRegistry normalizers, boolean replaceWriteOnly) {
+        this.differ = new Differ(normalizers, replaceWriteOnly);
     }
 
     /** A planner with {@link NormalizerRegistry#standard()}. */

@@ -76,6 +76,19 @@ class DifferTest {
     }
 
     @Test
+    void replacesDeclaredWriteOnlyFieldsWhenAsked() {
+        DesiredState desired = PlanFixtures.desired("secrets");
+        ResourceSet live = PlanFixtures.live("secrets", desired).get("xci-paris");
+        Differ replacing = new Differ(NormalizerRegistry.standard(), true);
+        var ops = ResourceKey.of(XciKinds.ADMINISTRATOR, "ops");
+        assertThat(replacing.compare(desired.resourcesOf("xci-paris").get(ops).orElseThrow(), live.get(ops).orElseThrow()))
+                .singleElement().satisfies(diff -> {
+                    assertThat(diff.field()).isEqualTo("password");
+                    assertThat(diff.sensitive()).isTrue();
+                });
+    }
+
+    @Test
     void comparesSecretsByValueAndMarksThemSensitive() {
         ResourceDiff alice = pair("secrets", "xci-paris", ResourceKey.of(XciKinds.USER, "xivo-paris", "1701"));
         assertThat(alice.fields()).singleElement().satisfies(diff -> {

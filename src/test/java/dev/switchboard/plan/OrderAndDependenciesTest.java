@@ -6,6 +6,8 @@ import dev.switchboard.model.OfficelinxKinds;
 import dev.switchboard.model.ResourceKey;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class OrderAndDependenciesTest {
 
@@ -77,6 +79,21 @@ class OrderAndDependenciesTest {
     void leavesOutChangesThatCallNoApi() {
         DependencyGraph graph = PlanFixtures.plan("create").targets().get(0).dependencies();
         assertThat(graph.changes()).allMatch(Change::callsApi).hasSize(6);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"create", "update", "prune", "secrets", "refusals"})
+    void theOrderNeverPutsAChangeBeforeOneItWaitsFor(String fixture) {
+        for (TargetPlan target : PlanFixtures.plan(fixture).targets()) {
+            DependencyGraph graph = target.dependencies();
+            List<ResourceKey> order = keys(target.apiChanges());
+            for (ResourceKey key : order) {
+                for (ResourceKey prerequisite : graph.waitsFor(key)) {
+                    assertThat(order.indexOf(prerequisite)).as(key + " waits for " + prerequisite)
+                            .isLessThan(order.indexOf(key));
+                }
+            }
+        }
     }
 
     private static List<ResourceKey> keys(List<Change> changes) {
