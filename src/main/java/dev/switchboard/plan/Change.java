@@ -4,10 +4,14 @@ import dev.switchboard.diff.FieldDiff;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.ResourceKind;
+import dev.switchboard.model.Secret;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What the plan does to one object of one target, and why.
@@ -85,6 +89,22 @@ public record Change(String target, ResourceKey key, Action action, Optional<Res
     /** The server ID of the object, empty for a create (known after apply). */
     public Optional<String> liveId() {
         return before.flatMap(Resource::id);
+    }
+
+    /**
+     * This change with every {@link SecretRef} that holds a reference, in {@code after} and in the fields'
+     * desired sides, replaced by the {@link Secret} {@code resolve} gives for it. {@code before} keeps its
+     * masked placeholders: live values are shown, never sent.
+     */
+    public Change withSecretsResolved(Function<String, Secret> resolve) {
+        Optional<Resource> resolvedAfter = after.map(desired -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            desired.fields().forEach((field, value) -> values.put(field, SecretRef.resolve(value, resolve)));
+            return desired.withFields(values);
+        });
+        List<FieldDiff> resolvedFields = fields.stream().map(f -> new FieldDiff(f.field(), f.before(),
+                f.after().map(value -> SecretRef.resolve(value, resolve)), f.sensitive())).toList();
+        return new Change(target, key, action, before, resolvedAfter, resolvedFields, reason, liveFingerprint);
     }
 
     /** The object as the plan leaves it: the desired one, or the live one when no file declares it. */

@@ -1,12 +1,7 @@
 package dev.switchboard.plan;
 
-import dev.switchboard.diff.FieldDiff;
-import dev.switchboard.model.Resource;
 import dev.switchboard.model.Secret;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -66,29 +61,6 @@ public record Plan(int formatVersion, List<TargetPlan> targets) {
      * placeholders: they are shown, never sent. {@code resolve} throws when a reference does not resolve.
      */
     public Plan withSecretsResolved(Function<String, Secret> resolve) {
-        List<TargetPlan> resolved = new ArrayList<>();
-        for (TargetPlan target : targets) {
-            List<Change> changes = target.changes().stream().map(c -> new Change(c.target(), c.key(), c.action(),
-                    c.before(), c.after().map(r -> resolveFields(r, resolve)), c.fields().stream()
-                    .map(f -> new FieldDiff(f.field(), f.before(),
-                            f.after().map(v -> resolveValue(v, resolve)), f.sensitive())).toList(),
-                    c.reason(), c.liveFingerprint())).toList();
-            resolved.add(new TargetPlan(target.target(), target.policy(), target.liveObjects(), changes,
-                    target.errors()));
-        }
-        return new Plan(formatVersion, resolved);
-    }
-
-    private static Resource resolveFields(Resource desired, Function<String, Secret> resolve) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        desired.fields().forEach((k, v) -> fields.put(k, resolveValue(v, resolve)));
-        return desired.withFields(fields);
-    }
-
-    private static Object resolveValue(Object value, Function<String, Secret> resolve) {
-        if (value instanceof SecretRef ref && ref.reference().isPresent()) {
-            return resolve.apply(ref.reference().get());
-        }
-        return value;
+        return new Plan(formatVersion, targets.stream().map(t -> t.withSecretsResolved(resolve)).toList());
     }
 }

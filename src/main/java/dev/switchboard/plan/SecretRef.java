@@ -3,6 +3,7 @@ package dev.switchboard.plan;
 import dev.switchboard.model.Secret;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A secret field read back from a saved plan, whose value was never written: either the reference it
@@ -30,6 +31,14 @@ public record SecretRef(Optional<String> reference) {
     /** How a saved plan writes a secret: its reference, or {@value Secret#MASK}. */
     public static String stored(Secret secret) {
         return secret.reference().orElse(Secret.MASK);
+    }
+
+    /** {@code value} itself, or the secret {@code resolve} gives for it when it is a reference. */
+    public static Object resolve(Object value, Function<String, Secret> resolve) {
+        if (value instanceof SecretRef ref && ref.reference().isPresent()) {
+            return resolve.apply(ref.reference().get());
+        }
+        return value;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.switchboard.plan;
 
+import dev.switchboard.model.Secret;
 import dev.switchboard.model.TargetSpec;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * The plan for one target: every paired object's change in {@link ChangeOrder} (no-ops and unmanaged
@@ -41,6 +43,12 @@ public record TargetPlan(String target, TargetSpec.Policy policy, int liveObject
     /** A read-only target with changes: fine to plan and report, refused by apply. */
     public boolean blockedByReadOnly() {
         return policy.readOnly() && hasChanges();
+    }
+
+    /** This plan with the secret references of its desired objects resolved: see {@link Plan#withSecretsResolved}. */
+    public TargetPlan withSecretsResolved(Function<String, Secret> resolve) {
+        return new TargetPlan(target, policy, liveObjects,
+                changes.stream().map(c -> c.withSecretsResolved(resolve)).toList(), errors);
     }
 
     /** What each change must wait for during an apply. */
