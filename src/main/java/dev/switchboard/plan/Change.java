@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -84,6 +86,24 @@ public record Change(String target, ResourceKey key, Action action, Optional<Res
 
     public boolean callsApi() {
         return action.callsApi();
+    }
+
+    /**
+     * The fields that are secret on either side: output masks them on both, so that a password an API
+     * returns in clear (where the file holds a {@link Secret}) is never shown either.
+     */
+    public Set<String> sensitiveFields() {
+        Set<String> names = new TreeSet<>();
+        before.ifPresent(r -> r.fields().forEach((f, v) -> addIfSecret(names, f, v)));
+        after.ifPresent(r -> r.fields().forEach((f, v) -> addIfSecret(names, f, v)));
+        fields.stream().filter(FieldDiff::sensitive).forEach(f -> names.add(f.field()));
+        return names;
+    }
+
+    private static void addIfSecret(Set<String> names, String field, Object value) {
+        if (value instanceof Secret || value instanceof SecretRef) {
+            names.add(field);
+        }
     }
 
     /** The server ID of the object, empty for a create (known after apply). */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Writes the parts of a {@link PlanFile}; never a secret's value. */
@@ -72,8 +73,9 @@ final class PlanFileWriter {
         node.put("action", change.action().json());
         node.put("reason", change.reason());
         node.put("liveFingerprint", change.liveFingerprint().orElse(null));
-        node.set("before", change.before().<JsonNode>map(PlanFileWriter::resource).orElse(NODES.nullNode()));
-        node.set("after", change.after().<JsonNode>map(PlanFileWriter::resource).orElse(NODES.nullNode()));
+        Set<String> sensitive = change.sensitiveFields();
+        node.set("before", change.before().<JsonNode>map(r -> resource(r, sensitive)).orElse(NODES.nullNode()));
+        node.set("after", change.after().<JsonNode>map(r -> resource(r, sensitive)).orElse(NODES.nullNode()));
         ArrayNode fields = node.putArray("fields");
         change.fields().forEach(f -> fields.add(fieldDiff(f)));
         return node;
@@ -126,15 +128,18 @@ final class PlanFileWriter {
         return parts;
     }
 
-    static ObjectNode resource(Resource resource) {
+    /** {@code sensitive} fields are written as secrets are, whatever their type. */
+    static ObjectNode resource(Resource resource, Set<String> sensitive) {
         ObjectNode node = NODES.objectNode();
         node.put("id", resource.id().orElse(null));
         ObjectNode fields = node.putObject("fields");
         ArrayNode secretFields = node.putArray("secretFields");
         resource.fields().forEach((name, v) -> {
-            fields.set(name, value(v));
-            if (v instanceof Secret || v instanceof SecretRef) {
+            if (sensitive.contains(name)) {
+                fields.set(name, sensitive(Optional.of(v)));
                 secretFields.add(name);
+            } else {
+                fields.set(name, value(v));
             }
         });
         ArrayNode dependsOn = node.putArray("dependsOn");

@@ -21,6 +21,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The plan as JSON for machines (SPEC section 5). Schema, {@code formatVersion} 1 (a new major shape
@@ -84,8 +85,8 @@ public final class JsonRenderer implements PlanRenderer {
         node.put("action", change.action().json());
         node.put("id", change.liveId().orElse(Values.KNOWN_AFTER_APPLY));
         node.put("reason", change.reason());
-        node.set("before", fields(change.before()));
-        node.set("after", fields(change.after()));
+        node.set("before", fields(change.before(), change.sensitiveFields()));
+        node.set("after", fields(change.after(), change.sensitiveFields()));
         ArrayNode fields = node.putArray("fields");
         for (FieldDiff diff : change.fields()) {
             ObjectNode field = fields.addObject();
@@ -118,8 +119,14 @@ public final class JsonRenderer implements PlanRenderer {
         return node;
     }
 
-    private static JsonNode fields(Optional<Resource> resource) {
-        return resource.<JsonNode>map(r -> value(r.fields())).orElse(NODES.nullNode());
+    private static JsonNode fields(Optional<Resource> resource, Set<String> sensitive) {
+        if (resource.isEmpty()) {
+            return NODES.nullNode();
+        }
+        ObjectNode fields = NODES.objectNode();
+        resource.get().fields().forEach((name, v) ->
+                fields.set(name, sensitive.contains(name) ? NODES.textNode(Secret.MASK) : value(v)));
+        return fields;
     }
 
     private static JsonNode side(Optional<Object> value, boolean sensitive) {

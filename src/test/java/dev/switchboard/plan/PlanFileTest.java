@@ -53,7 +53,9 @@ class PlanFileTest {
             assertThat(after.action()).isEqualTo(before.action());
             assertThat(after.reason()).isEqualTo(before.reason());
             assertThat(after.liveFingerprint()).isEqualTo(before.liveFingerprint());
-            after.before().ifPresent(live -> assertThat(after.liveFingerprint()).contains(Fingerprint.of(live)));
+            if (before.sensitiveFields().isEmpty()) {
+                after.before().ifPresent(live -> assertThat(after.liveFingerprint()).contains(Fingerprint.of(live)));
+            }
             assertThat(after.subject().dependsOn()).isEqualTo(before.subject().dependsOn());
         }
         assertThat(new TextRenderer(false).render(read.plan())).isEqualTo(new TextRenderer(false).render(saved.plan()));

@@ -4,7 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.model.Resource;
+import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.ResourceOptions;
+import dev.switchboard.model.ResourceSet;
+import dev.switchboard.model.Secret;
+import dev.switchboard.model.SourceLocation;
+import dev.switchboard.model.TargetSpec;
+import dev.switchboard.model.XciKinds;
 import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.PlanFile;
+import dev.switchboard.plan.Planner;
+import dev.switchboard.plan.SavedPlan;
 import dev.switchboard.plan.PlanFixtures;
 import dev.switchboard.plan.TargetPlan;
 import java.io.ByteArrayInputStream;
@@ -14,12 +25,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 class RenderersTest {
+
+    private static final ResourceKey USER = ResourceKey.of(XciKinds.USER, "xivo-paris", "1701");
 
     private static final Path GOLDEN = Path.of("src/test/resources/render");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
@@ -61,6 +77,22 @@ class RenderersTest {
             assertThat(output).doesNotContain("hunter2").contains("(sensitive)");
         }
         assertThat(new TextRenderer(false).render(plan)).contains("ctiPassword: (sensitive) -> (sensitive)");
+    }
+
+    @Test
+    void masksAPasswordTheApiReturnsInClearWhereTheFileHoldsASecret() {
+        Resource desired = Resource.desired(USER, Map.of("ctiPassword", Secret.fromReference("${env:PW}", "new")),
+                Set.of(), ResourceOptions.NONE, SourceLocation.startOf(Path.of("paris.yaml")));
+        Resource live = Resource.live(USER, "21", Map.of("ctiPassword", "hunter2-in-clear"), Set.of());
+        TargetSpec target = new TargetSpec("xci-paris", "xci", "embedded", Map.of(), Map.of(), TargetSpec.Tls.DEFAULT,
+                TargetSpec.Policy.DEFAULT);
+        Plan plan = Plan.of(List.of(new Planner().plan(target, ResourceSet.of("xci-paris", List.of(desired)),
+                ResourceSet.of("xci-paris", List.of(live)), PlanFixtures.capabilities("xci"))));
+        for (PlanRenderer renderer : renderers.values()) {
+            assertThat(renderer.render(plan)).doesNotContain("hunter2");
+        }
+        String saved = PlanFile.toJson(new SavedPlan(Instant.EPOCH, Optional.empty(), Path.of("/cfg"), plan));
+        assertThat(saved).doesNotContain("hunter2").contains("${env:PW}");
     }
 
     @Test
