@@ -64,7 +64,7 @@ public final class Differ {
                 continue;
             }
             Optional<Object> wanted = Optional.ofNullable(declared.getValue());
-            Optional<Object> found = live.field(field);
+            Optional<Object> found = normalizers.liveValue(live, field);
             if (desired.kind().isWriteOnly(field)) {
                 if (replaceWriteOnly) {
                     diffs.add(FieldDiff.changed(field, found, wanted));

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.desired.DesiredState;
 import dev.switchboard.model.OfficelinxKinds;
+import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.ResourceOptions;
 import dev.switchboard.model.ResourceSet;
+import dev.switchboard.model.SourceLocation;
 import dev.switchboard.model.XciKinds;
 import dev.switchboard.plan.PlanFixtures;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DifferTest {
@@ -58,6 +63,15 @@ class DifferTest {
                 .extracting(FieldDiff::field).containsExactly("intervals");
         assertThat(pair("normalizers", "xci-paris", ResourceKey.of(XciKinds.ENTITY, "support@xivo-b")).isInSync())
                 .as("{end, start} is the same interval as {start, end}").isTrue();
+    }
+
+    @Test
+    void matchesOfficelinxFieldNamesWhateverTheirCaseButNoOtherSystems() {
+        var mailbox = ResourceKey.of(OfficelinxKinds.MAILBOX, "Acme", "1001");
+        assertThat(differ.compare(desired(mailbox, "firstName", "Alice"), live(mailbox, "FirstName", "Alice"))).isEmpty();
+        var user = ResourceKey.of(XciKinds.USER, "xivo-paris", "1701");
+        assertThat(differ.compare(desired(user, "firstName", "Alice"), live(user, "FirstName", "Alice")))
+                .extracting(FieldDiff::field).containsExactly("firstName");
     }
 
     @Test
@@ -119,6 +133,15 @@ class DifferTest {
         var group = ResourceKey.of(OfficelinxKinds.FEATURE_GROUP, "Acme", "56");
         assertThat(custom.compare(desired.resourcesOf("olx-main").get(group).orElseThrow(),
                 live.get(group).orElseThrow())).as("identity: no normalizer for feature groups").isEmpty();
+    }
+
+    private static Resource desired(ResourceKey key, String field, Object value) {
+        return Resource.desired(key, Map.of(field, value), Set.of(), ResourceOptions.NONE,
+                SourceLocation.startOf(Path.of("test.yaml")));
+    }
+
+    private static Resource live(ResourceKey key, String field, Object value) {
+        return Resource.live(key, "1", Map.of(field, value), Set.of());
     }
 
     private List<ResourceDiff> pairs(String fixture, String target) {
