@@ -129,7 +129,10 @@ class PlannerTest {
         Plan plan = Plan.of(List.of(target));
         assertThat(plan.hasErrors()).isFalse();
         assertThat(plan.readOnlyTargetsWithChanges()).containsExactly("olx-main");
-        assertThat(SafetyPolicy.evaluate(plan, true).allowed()).isFalse();
+        assertThat(SafetyPolicy.evaluate(plan, true).refusals()).singleElement().hasToString(
+                "olx-main: target olx-main is readOnly: it is only ever planned, never applied");
+        assertThat(new dev.switchboard.render.TextRenderer(false).render(plan))
+                .contains("Note: target olx-main is readOnly: apply will refuse these changes.");
     }
 
     @Test
