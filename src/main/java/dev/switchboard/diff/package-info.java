@@ -1,4 +1,10 @@
 /**
- * Pairs desired and live objects by natural key and compares their declared fields through per-kind normalizers. Pure: depends on {@code model} only; no Quarkus, CDI, HTTP or JGit.
+ * Pairs desired and live objects of one target by natural key and compares their declared fields
+ * through per-kind {@link dev.switchboard.diff.Normalizer}s ({@link dev.switchboard.diff.NormalizerRegistry}
+ * is the one place that knows API quirks of particular systems).
+ *
+ * <p>Pure: depends on {@code model} and the JDK only; must not depend on Quarkus, CDI, HTTP, JGit or
+ * any other Switchboard package ({@code provider}, {@code plan}, {@code engine}, ...). Never reveals a
+ * {@link dev.switchboard.model.Secret}: secrets are compared with {@code Secret.equals}.
  */
 package dev.switchboard.diff;

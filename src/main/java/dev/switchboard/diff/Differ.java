@@ -1,0 +1,92 @@
+package dev.switchboard.diff;
+
+import dev.switchboard.model.Resource;
+import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.ResourceSet;
+import dev.switchboard.model.Secret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Pairs the desired and live objects of one target by natural key and compares the declared fields of
+ * each pair: only fields present in the desired object, minus its {@code ignore} fields and its kind's
+ * write-only fields (unless asked to replace them), each through the kind's {@link Normalizer}. Live
+ * fields no file declares are not looked at: Switchboard leaves them as they are.
+ */
+public final class Differ {
+
+    private final NormalizerRegistry normalizers;
+    private final boolean replaceWriteOnly;
+
+    public Differ(NormalizerRegistry normalizers) {
+        this(normalizers, false);
+    }
+
+    /**
+     * @param replaceWriteOnly report every declared write-only field as changed ({@code --replace-secrets}):
+     *                         the server never shows them, so only re-sending them can make sure
+     */
+    public Differ(NormalizerRegistry normalizers, boolean replaceWriteOnly) {
+        this.normalizers = normalizers;
+        this.replaceWriteOnly = replaceWriteOnly;
+    }
+
+    /** Every key of either set, in key order. */
+    public List<ResourceDiff> diff(ResourceSet desired, ResourceSet live) {
+        TreeSet<ResourceKey> keys = new TreeSet<>(desired.byKey().keySet());
+        keys.addAll(live.byKey().keySet());
+        List<ResourceDiff> pairs = new ArrayList<>();
+        for (ResourceKey key : keys) {
+            Optional<Resource> wanted = desired.get(key);
+            Optional<Resource> found = live.get(key);
+            if (found.isEmpty()) {
+                pairs.add(ResourceDiff.missingLive(wanted.orElseThrow()));
+            } else if (wanted.isEmpty()) {
+                pairs.add(ResourceDiff.unmanaged(found.get()));
+            } else {
+                pairs.add(ResourceDiff.compared(wanted.get(), found.get(), compare(wanted.get(), found.get())));
+            }
+        }
+        return pairs;
+    }
+
+    /** The declared, compared fields of {@code desired} whose value differs on {@code live}. */
+    public List<FieldDiff> compare(Resource desired, Resource live) {
+        Normalizer normalizer = normalizers.forKind(desired.kind());
+        List<FieldDiff> diffs = new ArrayList<>();
+        for (Map.Entry<String, Object> declared : desired.fields().entrySet()) {
+            String field = declared.getKey();
+            if (desired.options().ignore().contains(field)) {
+                continue;
+            }
+            Optional<Object> wanted = Optional.ofNullable(declared.getValue());
+            Optional<Object> found = normalizers.liveValue(live, field);
+            if (desired.kind().isWriteOnly(field)) {
+                if (replaceWriteOnly) {
+                    diffs.add(FieldDiff.changed(field, found, wanted));
+                }
+                continue;
+            }
+            if (!same(normalizer.normalize(field, wanted), normalizer.normalize(field, found))) {
+                diffs.add(FieldDiff.changed(field, found, wanted));
+            }
+        }
+        return diffs;
+    }
+
+    private static boolean same(Optional<Object> desired, Optional<Object> live) {
+        if (desired.orElse(null) instanceof Secret || live.orElse(null) instanceof Secret) {
+            // a secret against plain text (an API that returns a password in clear) compares by value too
+            return desired.isPresent() && live.isPresent() && asSecret(desired.get()).equals(asSecret(live.get()));
+        }
+        return Objects.equals(desired, live);
+    }
+
+    private static Secret asSecret(Object value) {
+        return value instanceof Secret secret ? secret : Secret.fromLive(String.valueOf(value));
+    }
+}

@@ -1,0 +1,134 @@
+package dev.switchboard.plan;
+
+import dev.switchboard.diff.FieldDiff;
+import dev.switchboard.model.Resource;
+import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.ResourceKind;
+import dev.switchboard.model.Secret;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * What the plan does to one object of one target, and why.
+ *
+ * <ul>
+ *   <li>Create: {@code before} is empty, {@code after} is the desired object, {@code fields} holds every
+ *       field it declares (write-only and ignored ones included: a create sends them),
+ *       {@code liveFingerprint} is empty. Its server ID is not known until the apply.</li>
+ *   <li>Update: both present; {@code fields} holds only the declared fields that differ, never empty.</li>
+ *   <li>Delete and unmanaged: {@code before} is the live object, {@code after} is empty, {@code fields}
+ *       is empty.</li>
+ *   <li>No-op: both present, {@code fields} empty.</li>
+ * </ul>
+ * {@code liveFingerprint} is the {@link Fingerprint} of {@code before}, the state the change was computed
+ * from: an apply of a saved plan compares it with a fresh read and refuses a stale plan. It is not a
+ * version to send to a server. {@code reason} is one human sentence, safe to print (no values).
+ */
+public record Change(String target, ResourceKey key, Action action, Optional<Resource> before,
+                     Optional<Resource> after, List<FieldDiff> fields, String reason,
+                     Optional<String> liveFingerprint) {
+
+    public Change {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(action, "action");
+        fields = List.copyOf(fields);
+        if (before.isPresent() != action.hasBefore() || after.isPresent() != action.hasAfter()) {
+            throw new IllegalArgumentException(action.json() + " of " + key + " with before "
+                    + before.isPresent() + " and after " + after.isPresent());
+        }
+    }
+
+    public static Change create(String target, Resource desired) {
+        List<FieldDiff> fields = new ArrayList<>();
+        desired.fields().forEach((field, value) -> fields.add(FieldDiff.set(field, value)));
+        String where = desired.origin().map(o -> "declared at " + o).orElse("declared");
+        return new Change(target, desired.key(), Action.CREATE, Optional.empty(), Optional.of(desired), fields,
+                where + ", not on the server", Optional.empty());
+    }
+
+    public static Change update(String target, Resource live, Resource desired, List<FieldDiff> fields) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("an update of " + live.key() + " needs fields that differ");
+        }
+        String names = String.join(", ", fields.stream().map(FieldDiff::field).toList());
+        return new Change(target, live.key(), Action.UPDATE, Optional.of(live), Optional.of(desired), fields,
+                "declared fields differ: " + names, Optional.of(Fingerprint.of(live)));
+    }
+
+    /** A live object no file declares, on a target that prunes. */
+    public static Change delete(String target, Resource live, String reason) {
+        return new Change(target, live.key(), Action.DELETE, Optional.of(live), Optional.empty(), List.of(),
+                reason, Optional.of(Fingerprint.of(live)));
+    }
+
+    /** A live object no file declares, left alone; {@code reason} says why it is not deleted. */
+    public static Change unmanaged(String target, Resource live, String reason) {
+        return new Change(target, live.key(), Action.UNMANAGED, Optional.of(live), Optional.empty(), List.of(),
+                reason, Optional.of(Fingerprint.of(live)));
+    }
+
+    public static Change noOp(String target, Resource live, Resource desired) {
+        return new Change(target, live.key(), Action.NO_OP, Optional.of(live), Optional.of(desired), List.of(),
+                "in sync", Optional.of(Fingerprint.of(live)));
+    }
+
+    public ResourceKind kind() {
+        return key.kind();
+    }
+
+    public boolean callsApi() {
+        return action.callsApi();
+    }
+
+    /**
+     * The fields that are secret on either side: output masks them on both, so that a password an API
+     * returns in clear (where the file holds a {@link Secret}) is never shown either.
+     */
+    public Set<String> sensitiveFields() {
+        Set<String> names = new TreeSet<>();
+        before.ifPresent(r -> r.fields().forEach((f, v) -> addIfSecret(names, f, v)));
+        after.ifPresent(r -> r.fields().forEach((f, v) -> addIfSecret(names, f, v)));
+        fields.stream().filter(FieldDiff::sensitive).forEach(f -> names.add(f.field()));
+        return names;
+    }
+
+    private static void addIfSecret(Set<String> names, String field, Object value) {
+        if (value instanceof Secret || value instanceof SecretRef) {
+            names.add(field);
+        }
+    }
+
+    /** The server ID of the object, empty for a create (known after apply). */
+    public Optional<String> liveId() {
+        return before.flatMap(Resource::id);
+    }
+
+    /**
+     * This change with every {@link SecretRef} that holds a reference, in {@code after} and in the fields'
+     * desired sides, replaced by the {@link Secret} {@code resolve} gives for it. {@code before} keeps its
+     * masked placeholders: live values are shown, never sent.
+     */
+    public Change withSecretsResolved(Function<String, Secret> resolve) {
+        Optional<Resource> resolvedAfter = after.map(desired -> {
+            Map<String, Object> values = new LinkedHashMap<>();
+            desired.fields().forEach((field, value) -> values.put(field, SecretRef.resolve(value, resolve)));
+            return desired.withFields(values);
+        });
+        List<FieldDiff> resolvedFields = fields.stream().map(f -> new FieldDiff(f.field(), f.before(),
+                f.after().map(value -> SecretRef.resolve(value, resolve)), f.sensitive())).toList();
+        return new Change(target, key, action, before, resolvedAfter, resolvedFields, reason, liveFingerprint);
+    }
+
+    /** The object as the plan leaves it: the desired one, or the live one when no file declares it. */
+    public Resource subject() {
+        return after.or(() -> before).orElseThrow();
+    }
+}

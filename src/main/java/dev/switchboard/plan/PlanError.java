@@ -1,0 +1,41 @@
+package dev.switchboard.plan;
+
+import dev.switchboard.model.ResourceKey;
+import java.util.Objects;
+
+/**
+ * A change the plan contains but that cannot be done: an apply of a plan with any error is refused as
+ * a whole, and {@code --force} does not override it (only thresholds, see {@link SafetyPolicy}).
+ *
+ * @param message one sentence naming the object and what to do; never a field value
+ */
+public record PlanError(String target, ResourceKey key, Reason reason, String message) {
+
+    public enum Reason {
+        /** The kind has no create in the API. */
+        CANNOT_CREATE,
+        /** The kind has no update in the API (XCI {@code xivo}). */
+        CANNOT_UPDATE,
+        /** The kind has no delete in the API. */
+        CANNOT_DELETE,
+        /** The API refuses to delete this object (Officelinx company 1). */
+        DELETION_REFUSED,
+        /** {@code protect: true} on an object the plan would delete. */
+        PROTECTED,
+        /** The target's provider does not know the kind at all. */
+        UNKNOWN_KIND
+    }
+
+    public PlanError {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** {@code olx-main: company Default: ...}. */
+    @Override
+    public String toString() {
+        return target + ": " + message;
+    }
+}

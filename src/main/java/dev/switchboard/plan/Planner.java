@@ -1,0 +1,95 @@
+package dev.switchboard.plan;
+
+import dev.switchboard.diff.Differ;
+import dev.switchboard.diff.NormalizerRegistry;
+import dev.switchboard.diff.ResourceDiff;
+import dev.switchboard.model.Resource;
+import dev.switchboard.model.ResourceSet;
+import dev.switchboard.model.TargetSpec;
+import dev.switchboard.plan.TargetCapabilities.KindCapabilities;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the desired and live objects of one target into its {@link TargetPlan}: pairs and diffs them,
+ * picks each object's action, records what the API cannot do as {@link PlanError}s, and orders the
+ * changes by {@link ChangeOrder}.
+ *
+ * <p>Unmanaged objects become deletes when the target has {@code prune: true}, except those the API
+ * cannot delete (the kind has no delete, or the API refuses this object): they stay unmanaged and the
+ * reason says why. A delete of a protected object stays in the plan with a {@link PlanError.Reason#PROTECTED}
+ * error, so that the plan shows it and no apply carries it out.
+ */
+public final class Planner {
+
+    private final Differ differ;
+
+    public Planner(NormalizerRegistry normalizers) {
+        this(normalizers, false);
+    }
+
+    /**
+     * @param replaceWriteOnly {@code --replace-secrets}: update every declared write-only field (passwords,
+     *                         XCI user template), which a diff cannot see, on every existing object
+     */
+    public Planner(NormalizerRegistry normalizers, boolean replaceWriteOnly) {
+        this.differ = new Differ(normalizers, replaceWriteOnly);
+    }
+
+    /** A planner with {@link NormalizerRegistry#standard()}. */
+    public Planner() {
+        this(NormalizerRegistry.standard());
+    }
+
+    public TargetPlan plan(TargetSpec target, ResourceSet desired, ResourceSet live, TargetCapabilities capabilities) {
+        String name = target.name();
+        List<Change> changes = new ArrayList<>();
+        List<PlanError> errors = new ArrayList<>();
+        for (ResourceDiff pair : differ.diff(desired, live)) {
+            Optional<KindCapabilities> can = capabilities.of(pair.key().kind());
+            if (can.isEmpty()) {
+                errors.add(new PlanError(name, pair.key(), PlanError.Reason.UNKNOWN_KIND,
+                        pair.key() + ": target " + name + " does not manage " + pair.key().kind().name() + " objects"));
+            }
+            if (pair.isMissingLive()) {
+                changes.add(Change.create(name, pair.desired().orElseThrow()));
+                if (can.isPresent() && !can.get().canCreate()) {
+                    errors.add(new PlanError(name, pair.key(), PlanError.Reason.CANNOT_CREATE, pair.key()
+                            + " cannot be created: the API has no create for " + pair.key().kind().name()));
+                }
+            } else if (pair.isUnmanaged()) {
+                changes.add(unmanagedOrDelete(target, pair.live().orElseThrow(), can, errors));
+            } else if (pair.isModified()) {
+                changes.add(Change.update(name, pair.live().orElseThrow(), pair.desired().orElseThrow(), pair.fields()));
+                if (can.isPresent() && !can.get().canUpdate()) {
+                    errors.add(new PlanError(name, pair.key(), PlanError.Reason.CANNOT_UPDATE, pair.key()
+                            + " cannot be updated: the API has no update for " + pair.key().kind().name()
+                            + "; change it on the server, or declare it as it is"));
+                }
+            } else {
+                changes.add(Change.noOp(name, pair.live().orElseThrow(), pair.desired().orElseThrow()));
+            }
+        }
+        changes.sort(new ChangeOrder(capabilities.kindOrder()));
+        return new TargetPlan(name, target.policy(), live.size(), changes, errors);
+    }
+
+    private static Change unmanagedOrDelete(TargetSpec target, Resource live, Optional<KindCapabilities> can,
+                                            List<PlanError> errors) {
+        String name = target.name();
+        if (!target.policy().prune()) {
+            return Change.unmanaged(name, live, "no file declares it; prune is off");
+        }
+        Optional<String> notDeletable = can.flatMap(c -> c.whyNotDeletable(live));
+        if (can.isEmpty() || notDeletable.isPresent()) {
+            return Change.unmanaged(name, live, "no file declares it; not pruned: "
+                    + notDeletable.orElse("the target does not manage its kind"));
+        }
+        if (live.options().protect()) {
+            errors.add(new PlanError(name, live.key(), PlanError.Reason.PROTECTED, live.key()
+                    + " is protected (protect: true): refusing to delete it; declare it again, or remove protect"));
+        }
+        return Change.delete(name, live, "no file declares it; the target prunes");
+    }
+}

@@ -1,0 +1,85 @@
+package dev.switchboard.render;
+
+import dev.switchboard.plan.Change;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.PlanError;
+import dev.switchboard.plan.Summary;
+import dev.switchboard.plan.TargetPlan;
+import java.util.List;
+
+/**
+ * The plan as a pull-request comment (GitHub-flavoured Markdown): a heading, a summary table with a
+ * row per target, then per target with anything to show a collapsible {@code <details>} section
+ * holding the text plan in a {@code diff} block (so {@code +} and {@code -} lines are coloured), then
+ * errors and the summary line.
+ */
+public final class MarkdownRenderer implements PlanRenderer {
+
+    @Override
+    public String render(Plan plan) {
+        StringBuilder out = new StringBuilder("### Switchboard plan\n\n");
+        out.append("| target | create | update | delete | unmanaged |\n");
+        out.append("|---|---:|---:|---:|---:|\n");
+        for (TargetPlan target : plan.targets()) {
+            Summary s = target.summary();
+            out.append("| ").append(cell(target.target())).append(" | ").append(s.create()).append(" | ")
+                    .append(s.update()).append(" | ").append(s.delete()).append(" | ").append(s.unmanaged())
+                    .append(" |\n");
+        }
+        out.append('\n');
+        for (TargetPlan target : plan.targets()) {
+            List<Change> shown = target.changes().stream().filter(ChangeLines::shown).toList();
+            if (shown.isEmpty()) {
+                continue;
+            }
+            Summary s = target.summary();
+            out.append("<details><summary><b>").append(html(target.target())).append("</b>: ").append(s.create())
+                    .append(" to create, ").append(s.update()).append(" to update, ").append(s.delete())
+                    .append(" to delete, ").append(s.unmanaged()).append(" unmanaged</summary>\n\n");
+            StringBuilder block = new StringBuilder();
+            for (Change change : shown) {
+                block.append(ChangeLines.header(change)).append('\n');
+                for (String line : ChangeLines.details(change)) {
+                    block.append("      ").append(line).append('\n');
+                }
+            }
+            String fence = fenceFor(block.toString());
+            out.append(fence).append("diff\n").append(block).append(fence).append("\n\n");
+            if (target.blockedByReadOnly()) {
+                out.append("Target ").append(cell(target.target()))
+                        .append(" is readOnly: apply will refuse these changes.\n\n");
+            }
+            out.append("</details>\n\n");
+        }
+        if (plan.hasErrors()) {
+            out.append("**Errors**\n\n");
+            for (PlanError error : plan.errors()) {
+                out.append("- ").append(cell(error.toString())).append('\n');
+            }
+            out.append('\n');
+        }
+        Summary total = plan.summary();
+        out.append("**").append(total.changesPresent() ? ChangeLines.summary(total)
+                : "No changes. Live state matches the desired state.").append("**\n");
+        return out.toString();
+    }
+
+    /** A fence longer than any run of backticks inside, so no value can close the block early. */
+    private static String fenceFor(String content) {
+        int longest = 0;
+        int run = 0;
+        for (char c : content.toCharArray()) {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return "`".repeat(Math.max(3, longest + 1));
+    }
+
+    private static String cell(String text) {
+        return html(text).replace("|", "\\|").replace("\n", " ");
+    }
+
+    private static String html(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,131 @@
+package dev.switchboard.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.Secret;
+import dev.switchboard.model.XciKinds;
+import dev.switchboard.render.TextRenderer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PlanFileTest {
+
+    private static final Instant CREATED = Instant.parse("2026-11-22T07:00:00Z");
+    private static final ResourceKey ALICE = ResourceKey.of(XciKinds.USER, "xivo-paris", "1701");
+    private static final ResourceKey CAROL = ResourceKey.of(XciKinds.USER, "xivo-paris", "1703");
+
+    @Test
+    void writesNoSecretValueAnywhereInTheFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("plan.json");
+        PlanFile.write(saved("secrets"), file);
+        String json = Files.readString(file);
+        PlanFixtures.ENV.values().forEach(secret -> assertThat(json).doesNotContain(secret));
+        assertThat(json).doesNotContain("hunter2").contains("\"${env:ALICE_CTI}\"").contains("\"(sensitive)\"");
+    }
+
+    @Test
+    void readsBackTheSameChangesWithFingerprints(@TempDir Path dir) throws IOException {
+        SavedPlan saved = saved("secrets");
+        Path file = dir.resolve("plan.json");
+        PlanFile.write(saved, file);
+        SavedPlan read = PlanFile.read(file);
+        assertThat(read.createdAt()).isEqualTo(CREATED);
+        assertThat(read.revision()).contains("3f2a9c1");
+        assertThat(read.configDir()).isEqualTo(saved.configDir());
+        assertThat(read.plan().changes()).hasSameSizeAs(saved.plan().changes());
+        for (int i = 0; i < saved.plan().changes().size(); i++) {
+            Change before = saved.plan().changes().get(i);
+            Change after = read.plan().changes().get(i);
+            assertThat(after.key()).isEqualTo(before.key());
+            assertThat(after.action()).isEqualTo(before.action());
+            assertThat(after.reason()).isEqualTo(before.reason());
+            assertThat(after.liveFingerprint()).isEqualTo(before.liveFingerprint());
+            if (before.sensitiveFields().isEmpty()) {
+                after.before().ifPresent(live -> assertThat(after.liveFingerprint()).contains(Fingerprint.of(live)));
+            }
+            assertThat(after.subject().dependsOn()).isEqualTo(before.subject().dependsOn());
+        }
+        assertThat(new TextRenderer(false).render(read.plan())).isEqualTo(new TextRenderer(false).render(saved.plan()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"create", "update", "prune", "no-op", "normalizers", "refusals", "protect", "delete-threshold"})
+    void roundTripsEveryFixtureToTheSameFile(String fixture) {
+        SavedPlan saved = saved(fixture);
+        String json = PlanFile.toJson(saved);
+        SavedPlan read = PlanFile.fromJson(json);
+        assertThat(PlanFile.toJson(read)).isEqualTo(json);
+        assertThat(read.plan().summary()).isEqualTo(saved.plan().summary());
+        assertThat(read.plan().errors()).isEqualTo(saved.plan().errors());
+        assertThat(read.plan().targets().get(0).policy()).isEqualTo(saved.plan().targets().get(0).policy());
+    }
+
+    @Test
+    void leavesSecretReferencesUnresolvedUntilTheEngineResolvesThem() {
+        Plan read = PlanFile.fromJson(PlanFile.toJson(saved("secrets"))).plan();
+        Change alice = PlannerTest.change(read, ALICE.toString());
+        assertThat(alice.after().orElseThrow().fields().get("ctiPassword")).isEqualTo(SecretRef.to("${env:ALICE_CTI}"));
+        assertThat(alice.before().orElseThrow().fields().get("ctiPassword")).isEqualTo(SecretRef.masked());
+
+        Plan resolved = read.withSecretsResolved(reference -> Secret.fromReference(reference, env(reference)));
+        Object password = PlannerTest.change(resolved, CAROL.toString()).after().orElseThrow().fields().get("ctiPassword");
+        assertThat(password).isInstanceOf(Secret.class);
+        assertThat(((Secret) password).reveal()).isEqualTo("hunter2-alice-cti");
+        assertThat(PlannerTest.change(resolved, ALICE.toString()).fields().get(0).after())
+                .contains(Secret.fromLive("hunter2-alice-cti"));
+    }
+
+    @Test
+    void refusesAnotherFormatVersion() {
+        String json = PlanFile.toJson(saved("no-op")).replace("\"formatVersion\" : 1", "\"formatVersion\" : 2");
+        assertThatThrownBy(() -> PlanFile.fromJson(json)).isInstanceOf(PlanFileException.class)
+                .hasMessageContaining("format version 2");
+    }
+
+    @Test
+    void refusesADamagedFile() {
+        assertThatThrownBy(() -> PlanFile.fromJson("{\"formatVersion\": 1}")).isInstanceOf(PlanFileException.class)
+                .hasMessage("the plan file is damaged: 'targets' is missing");
+        assertThatThrownBy(() -> PlanFile.fromJson("not json")).isInstanceOf(PlanFileException.class);
+    }
+
+    @Test
+    void fingerprintsHideSecretsSoOnlyOtherFieldsChangeThem() {
+        var live = PlanFixtures.live("secrets", PlanFixtures.desired("secrets")).get("xci-paris").get(ALICE).orElseThrow();
+        var otherPassword = live.withFields(with(live.fields(), "ctiPassword", Secret.fromLive("another")));
+        var otherName = live.withFields(with(live.fields(), "lastName", "Smith"));
+        assertThat(Fingerprint.of(live)).startsWith("sha256:").hasSize(7 + 64)
+                .isEqualTo(Fingerprint.of(otherPassword)).isNotEqualTo(Fingerprint.of(otherName));
+        assertThat(Fingerprint.of(live)).isNotEqualTo(Fingerprint.of(live.withId("99")));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> fields, String field, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(fields);
+        changed.put(field, value);
+        return changed;
+    }
+
+    private static String env(String reference) {
+        Matcher name = Pattern.compile("\\$\\{env:(.*)}").matcher(reference);
+        assertThat(name.matches()).isTrue();
+        return PlanFixtures.ENV.get(name.group(1));
+    }
+
+    private static SavedPlan saved(String fixture) {
+        return new SavedPlan(CREATED, Optional.of("3f2a9c1"), PlanFixtures.dir(fixture).toAbsolutePath(),
+                PlanFixtures.plan(fixture));
+    }
+}
