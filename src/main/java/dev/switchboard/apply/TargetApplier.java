@@ -1,0 +1,170 @@
+package dev.switchboard.apply;
+
+import dev.switchboard.model.Resource;
+import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.ResourceSet;
+import dev.switchboard.plan.Change;
+import dev.switchboard.plan.DependencyGraph;
+import dev.switchboard.plan.TargetPlan;
+import dev.switchboard.provider.Creator;
+import dev.switchboard.provider.Deleter;
+import dev.switchboard.provider.IdResolver;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.ResourceType;
+import dev.switchboard.provider.Updater;
+import dev.switchboard.diff.FieldDiff;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+import org.jboss.logging.Logger;
+
+/**
+ * Carries out the API changes of one target's plan through its provider: in dependency order, at most
+ * {@code parallelism} at a time, each recorded in the {@link Journal} before and after it runs. A
+ * failed change has its dependants skipped while independent changes go on. A create whose answer
+ * was lost is looked up by natural key before it is tried again, so a retry never makes a duplicate.
+ *
+ * <p>The caller has checked the plan's errors, safety thresholds and read-only flag: this class
+ * applies what it is given.
+ */
+public final class TargetApplier {
+
+    private static final Logger LOG = Logger.getLogger(TargetApplier.class);
+    private static final int CREATE_ATTEMPTS = 3;
+
+    private final Provider provider;
+    private final ResourceSet live;
+    private final Clock clock;
+
+    /** @param live the live state the plan was computed from, for the IDs of objects that exist */
+    public TargetApplier(Provider provider, ResourceSet live, Clock clock) {
+        this.provider = provider;
+        this.live = live;
+        this.clock = clock;
+    }
+
+    /**
+     * @param progress told once per change finished, whatever its result
+     */
+    public TargetApplyReport apply(TargetPlan plan, Path configDir, int parallelism, IntConsumer progress) {
+        List<Change> changes = plan.apiChanges();
+        if (changes.isEmpty()) {
+            return new TargetApplyReport(plan.target(), List.of(), List.of(), Optional.empty());
+        }
+        Map<ResourceKey, String> createdIds = new ConcurrentHashMap<>();
+        IdResolver ids = key -> Optional.ofNullable(createdIds.get(key))
+                .or(() -> live.get(key).flatMap(Resource::id));
+        Map<Change, ChangeResult> results = new ConcurrentHashMap<>();
+        DependencyGraph graph = plan.dependencies();
+        try (Journal journal = Journal.open(configDir, plan.target(), clock)) {
+            Map<Change, TaskOutcome> outcomes = OrderedExecutor.run(changes, c -> new HashSet<>(graph.waitsFor(c)),
+                    parallelism, change -> {
+                        ChangeResult result = applyOne(change, ids, createdIds, journal);
+                        results.put(change, result);
+                        progress.accept(1);
+                        return result.status() == ChangeResult.Status.APPLIED
+                                ? TaskOutcome.done() : TaskOutcome.failed(result.message().orElse("failed"));
+                    });
+            List<ChangeResult> ordered = new ArrayList<>();
+            for (Change change : changes) {
+                TaskOutcome outcome = outcomes.get(change);
+                ChangeResult result = results.get(change);
+                if (result == null) {
+                    result = ChangeResult.skipped(change, outcome.message().orElse("not started"));
+                    journal.record("skipped", details(change, result.message()));
+                    progress.accept(1);
+                }
+                ordered.add(result);
+            }
+            return new TargetApplyReport(plan.target(), List.of(), ordered, Optional.of(journal.file()));
+        }
+    }
+
+    private ChangeResult applyOne(Change change, IdResolver ids, Map<ResourceKey, String> createdIds, Journal journal) {
+        journal.record("started", details(change, Optional.empty()));
+        try {
+            Optional<String> note = Optional.empty();
+            ResourceType type = provider.type(change.kind()).orElseThrow(() ->
+                    new IllegalStateException("target " + change.target() + " has no kind " + change.kind()));
+            switch (change.action()) {
+                case CREATE -> {
+                    Created created = create((Creator) type, change.after().orElseThrow(), ids, journal);
+                    created.live().id().ifPresent(id -> createdIds.put(change.key(), id));
+                    note = created.note();
+                }
+                case UPDATE -> ((Updater) type).update(change.before().orElseThrow(), change.after().orElseThrow(),
+                        changedFields(change), ids);
+                case DELETE -> ((Deleter) type).delete(change.before().orElseThrow());
+                default -> throw new IllegalStateException(change.action() + " does not call the API");
+            }
+            ChangeResult result = ChangeResult.applied(change, note);
+            Map<String, Object> details = details(change, Optional.empty());
+            Optional.ofNullable(createdIds.get(change.key())).ifPresent(id -> details.put("id", id));
+            note.ifPresent(n -> details.put("note", n));
+            journal.record("applied", details);
+            return result;
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            journal.record("failed", details(change, Optional.of(message)));
+            return ChangeResult.failed(change, message);
+        }
+    }
+
+    private record Created(Resource live, Optional<String> note) {
+    }
+
+    private Created create(Creator creator, Resource desired, IdResolver ids, Journal journal) {
+        ProviderException lastUnknown = null;
+        for (int attempt = 1; attempt <= CREATE_ATTEMPTS; attempt++) {
+            try {
+                return new Created(creator.create(desired, ids), Optional.empty());
+            } catch (ProviderException e) {
+                if (!e.outcomeUnknown()) {
+                    throw e;
+                }
+                lastUnknown = e;
+                LOG.warnf("%s: the answer to its create was lost (%s); looking it up before trying again",
+                        desired.key(), e.getMessage());
+                journal.record("outcome-unknown", Map.of("kind", desired.kind().name(), "key", desired.key().path(),
+                        "message", e.getMessage()));
+                Optional<Resource> existing = creator.findByKey(desired, ids);
+                if (existing.isPresent()) {
+                    return new Created(existing.get(),
+                            Optional.of("the server had created it although its answer was lost"));
+                }
+            }
+        }
+        throw lastUnknown;
+    }
+
+    private static Set<String> changedFields(Change change) {
+        Set<String> fields = new LinkedHashSet<>();
+        for (FieldDiff diff : change.fields()) {
+            fields.add(diff.field());
+        }
+        return fields;
+    }
+
+    private static Map<String, Object> details(Change change, Optional<String> message) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("target", change.target());
+        details.put("kind", change.kind().name());
+        details.put("key", change.key().path());
+        details.put("action", change.action().json());
+        change.liveId().ifPresent(id -> details.put("id", id));
+        change.before().ifPresent(before -> details.put("before", before.fields()));
+        change.after().ifPresent(after -> details.put("after", after.fields()));
+        message.ifPresent(m -> details.put("message", m));
+        return details;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.desired.DesiredState;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The pipeline of SPEC section 4, composed in one place: fetch live state, pair, diff, plan, gate,
+ * apply. Commands and the daemon open an {@link EngineSession} on a desired state and call
+ * {@link EngineSession#plan} and {@link EngineSession#apply}; nothing else talks to providers.
+ */
+@ApplicationScoped
+public class Engine {
+
+    private final Connections connections;
+    private final Clock clock;
+
+    public Engine(Connections connections) {
+        this.connections = connections;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Opens connections to {@code targets} (every target when empty) of {@code state}, starting the
+     * simulators of embedded ones.
+     *
+     * @throws EngineException when a target is unknown or cannot be opened
+     */
+    public EngineSession open(DesiredState state, Set<String> targets) {
+        List<String> selected = new ArrayList<>();
+        for (String name : targets) {
+            if (!state.targets().containsKey(name)) {
+                throw new EngineException("no target named '" + name + "' in " + state.dir().resolve("switchboard.yaml")
+                        + " (targets: " + String.join(", ", state.targets().keySet()) + ")");
+            }
+        }
+        for (String name : state.targets().keySet()) {
+            if (targets.isEmpty() || targets.contains(name)) {
+                selected.add(name);
+            }
+        }
+        return new EngineSession(state, selected, connections, clock);
+    }
+}

@@ -1,0 +1,227 @@
+package dev.switchboard.engine;
+
+import dev.switchboard.apply.ApplyReport;
+import dev.switchboard.apply.TargetApplier;
+import dev.switchboard.apply.TargetApplyReport;
+import dev.switchboard.desired.DesiredState;
+import dev.switchboard.model.Resource;
+import dev.switchboard.model.ResourceSet;
+import dev.switchboard.model.TargetSpec;
+import dev.switchboard.plan.Action;
+import dev.switchboard.plan.Change;
+import dev.switchboard.plan.Fingerprint;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.PlanError;
+import dev.switchboard.plan.Planner;
+import dev.switchboard.plan.SafetyPolicy;
+import dev.switchboard.plan.SafetyVerdict;
+import dev.switchboard.plan.TargetCapabilities;
+import dev.switchboard.plan.TargetCapabilities.KindCapabilities;
+import dev.switchboard.plan.TargetPlan;
+import dev.switchboard.diff.NormalizerRegistry;
+import dev.switchboard.provider.Creator;
+import dev.switchboard.provider.Deleter;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ResourceType;
+import dev.switchboard.provider.Updater;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * The targets of one desired state, opened for one command run or daemon reconcile: plans them,
+ * checks a saved plan is still fresh, applies. Remembers the live state it last fetched per target,
+ * so an apply resolves IDs from what its plan was computed on. Closing it closes the providers and
+ * embedded simulators.
+ */
+public final class EngineSession implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(EngineSession.class);
+
+    private final DesiredState state;
+    private final List<String> targets;
+    private final Connections connections;
+    private final Clock clock;
+    private final Map<String, Connection> open = new LinkedHashMap<>();
+    private final Map<String, ResourceSet> lastLive = new LinkedHashMap<>();
+
+    EngineSession(DesiredState state, List<String> targets, Connections connections, Clock clock) {
+        this.state = state;
+        this.targets = List.copyOf(targets);
+        this.connections = connections;
+        this.clock = clock;
+    }
+
+    public DesiredState state() {
+        return state;
+    }
+
+    /** The targets this session covers, in the order {@code switchboard.yaml} declares them. */
+    public List<String> targets() {
+        return targets;
+    }
+
+    /** Fetches every covered target's live state and plans it against the desired state. */
+    public Plan plan(PlanRequest request, Progress progress) {
+        List<TargetPlan> plans = new ArrayList<>();
+        for (String target : targets) {
+            plans.add(planTarget(target, request, progress));
+        }
+        return Plan.of(plans);
+    }
+
+    private TargetPlan planTarget(String target, PlanRequest request, Progress progress) {
+        TargetSpec spec = state.targets().get(target);
+        Provider provider = connection(target).provider();
+        ResourceSet live = fetch(target, progress);
+        ResourceSet desired = state.resourcesOf(target);
+        if (!request.only().isEmpty()) {
+            desired = filter(desired, request.only());
+            live = filter(live, request.only());
+        }
+        Planner planner = new Planner(NormalizerRegistry.standard(), request.replaceSecrets());
+        return planner.plan(spec, desired, live, capabilities(provider));
+    }
+
+    /** Reads a target's live state afresh. */
+    public ResourceSet fetch(String target, Progress progress) {
+        progress.start("fetching " + target, 0);
+        try {
+            ResourceSet live = connection(target).provider().fetchLiveState(progress::step);
+            lastLive.put(target, live);
+            return live;
+        } finally {
+            progress.finish();
+        }
+    }
+
+    /**
+     * Re-reads every target of a saved plan and names each object that changed since the plan was made
+     * (SPEC section 4: a stale plan is never applied). Empty when the plan is fresh.
+     */
+    public List<String> staleObjects(Plan saved, Progress progress) {
+        List<String> stale = new ArrayList<>();
+        for (TargetPlan target : saved.targets()) {
+            if (!state.targets().containsKey(target.target())) {
+                stale.add("target " + target.target() + " is no longer declared in switchboard.yaml");
+                continue;
+            }
+            ResourceSet live = fetch(target.target(), progress);
+            for (Change change : target.changes()) {
+                if (!change.callsApi()) {
+                    continue;
+                }
+                Optional<Resource> now = live.get(change.key());
+                if (change.action() == Action.CREATE) {
+                    now.ifPresent(r -> stale.add(describe(change) + " was created on the server since the plan"));
+                } else if (now.isEmpty()) {
+                    stale.add(describe(change) + " was deleted on the server since the plan");
+                } else if (!change.liveFingerprint().map(f -> f.equals(Fingerprint.of(now.get()))).orElse(false)) {
+                    stale.add(describe(change) + " changed on the server since the plan");
+                }
+            }
+        }
+        return stale;
+    }
+
+    /**
+     * Applies every target of {@code plan} that may be applied: targets that are read-only, have plan
+     * errors or exceed a safety threshold (unless forced) are refused and reported, the others applied.
+     */
+    public ApplyReport apply(Plan plan, ApplyOptions options, Progress progress) {
+        List<TargetApplyReport> reports = new ArrayList<>();
+        for (TargetPlan target : plan.targets()) {
+            List<String> refusals = refusals(target, options.force());
+            if (!refusals.isEmpty()) {
+                reports.add(TargetApplyReport.refused(target.target(), refusals));
+                continue;
+            }
+            int parallelism = options.parallelism().orElse(target.policy().parallelism());
+            Connection connection = connection(target.target());
+            ResourceSet live = lastLive.containsKey(target.target())
+                    ? lastLive.get(target.target()) : fetch(target.target(), Progress.NONE);
+            progress.start("applying " + target.target(), target.apiChanges().size());
+            try {
+                reports.add(new TargetApplier(connection.provider(), live, clock)
+                        .apply(target, state.dir(), parallelism, progress::step));
+            } finally {
+                progress.finish();
+            }
+            lastLive.remove(target.target());
+        }
+        return new ApplyReport(reports);
+    }
+
+    private List<String> refusals(TargetPlan target, boolean force) {
+        List<String> refusals = new ArrayList<>();
+        if (target.apiChanges().isEmpty()) {
+            return refusals;
+        }
+        if (target.blockedByReadOnly()) {
+            refusals.add("target " + target.target() + " is readOnly: it is planned and drift-reported, never applied");
+        }
+        for (PlanError error : target.errors()) {
+            refusals.add(error.toString());
+        }
+        SafetyVerdict verdict = SafetyPolicy.evaluate(target, force);
+        for (SafetyVerdict.Violation violation : verdict.refusals()) {
+            refusals.add(violation.message());
+        }
+        for (SafetyVerdict.Violation violation : verdict.overridden()) {
+            LOG.warnf("--force: %s", violation.message());
+        }
+        return refusals;
+    }
+
+    private Connection connection(String target) {
+        if (!targets.contains(target)) {
+            throw new EngineException("target " + target + " is not part of this run");
+        }
+        return open.computeIfAbsent(target, t -> connections.open(state.dir(), state.targets().get(t)));
+    }
+
+    static TargetCapabilities capabilities(Provider provider) {
+        List<KindCapabilities> kinds = new ArrayList<>();
+        for (ResourceType type : provider.types()) {
+            KindCapabilities kind = new KindCapabilities(type.kind(), type instanceof Creator,
+                    type instanceof Updater, type instanceof Deleter, resource -> Optional.empty());
+            if (type instanceof Deleter deleter) {
+                kind = kind.refusingDeletion(deleter::deletionRefusal);
+            }
+            kinds.add(kind);
+        }
+        return new TargetCapabilities(kinds);
+    }
+
+    private static ResourceSet filter(ResourceSet set, List<KindFilter> only) {
+        return ResourceSet.of(set.target(), set.all().stream()
+                .filter(r -> only.stream().anyMatch(f -> f.matches(r.key())))
+                .toList());
+    }
+
+    private static String describe(Change change) {
+        return change.target() + ": " + change.key();
+    }
+
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (Connection connection : open.values()) {
+            try {
+                connection.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        open.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+}
