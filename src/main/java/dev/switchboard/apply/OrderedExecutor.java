@@ -37,6 +37,12 @@ public final class OrderedExecutor {
      */
     public static <T> Map<T, TaskOutcome> run(List<T> tasks, Function<T, Set<T>> waitsFor, int parallelism,
                                               Function<T, TaskOutcome> run) {
+        return run(tasks, waitsFor, parallelism, run, String::valueOf);
+    }
+
+    /** As {@link #run(List, Function, int, Function)}, naming tasks in skip messages with {@code name}. */
+    public static <T> Map<T, TaskOutcome> run(List<T> tasks, Function<T, Set<T>> waitsFor, int parallelism,
+                                              Function<T, TaskOutcome> run, Function<T, String> name) {
         Set<T> known = new HashSet<>(tasks);
         Map<T, Set<T>> pending = new LinkedHashMap<>();
         for (T task : tasks) {
@@ -55,7 +61,7 @@ public final class OrderedExecutor {
             CompletionService<Map.Entry<T, TaskOutcome>> completions = new ExecutorCompletionService<>(pool);
             int running = 0;
             while (!pending.isEmpty() || running > 0) {
-                skipDependantsOfFailures(pending, outcomes);
+                skipDependantsOfFailures(pending, outcomes, name);
                 for (T task : ready(pending, outcomes, Math.max(1, parallelism) - running)) {
                     pending.remove(task);
                     completions.submit(() -> Map.entry(task, runSafely(run, task)));
@@ -120,7 +126,8 @@ public final class OrderedExecutor {
         return true;
     }
 
-    private static <T> void skipDependantsOfFailures(Map<T, Set<T>> pending, Map<T, TaskOutcome> outcomes) {
+    private static <T> void skipDependantsOfFailures(Map<T, Set<T>> pending, Map<T, TaskOutcome> outcomes,
+                                                     Function<T, String> name) {
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -129,7 +136,7 @@ public final class OrderedExecutor {
                 for (T wait : entry.getValue()) {
                     TaskOutcome outcome = outcomes.get(wait);
                     if (outcome != null && !outcome.succeeded()) {
-                        outcomes.put(entry.getKey(), TaskOutcome.skipped("it depends on " + wait + ", which "
+                        outcomes.put(entry.getKey(), TaskOutcome.skipped("it depends on " + name.apply(wait) + ", which "
                                 + (outcome.status() == TaskOutcome.Status.FAILED ? "failed" : "was skipped")));
                         it.remove();
                         changed = true;

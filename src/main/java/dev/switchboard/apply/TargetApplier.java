@@ -74,7 +74,7 @@ public final class TargetApplier {
                         progress.accept(1);
                         return result.status() == ChangeResult.Status.APPLIED
                                 ? TaskOutcome.done() : TaskOutcome.failed(result.message().orElse("failed"));
-                    });
+                    }, change -> change.key().toString());
             List<ChangeResult> ordered = new ArrayList<>();
             for (Change change : changes) {
                 TaskOutcome outcome = outcomes.get(change);

@@ -1,21 +1,197 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.apply.ApplyReport;
+import dev.switchboard.apply.ChangeResult;
+import dev.switchboard.apply.TargetApplyReport;
+import dev.switchboard.desired.DesiredState;
+import dev.switchboard.desired.Problem;
+import dev.switchboard.desired.SecretResolver;
+import dev.switchboard.engine.ApplyOptions;
+import dev.switchboard.engine.Engine;
+import dev.switchboard.engine.EngineException;
+import dev.switchboard.engine.EngineSession;
+import dev.switchboard.engine.Progress;
+import dev.switchboard.model.Secret;
+import dev.switchboard.model.SourceLocation;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.PlanFile;
+import dev.switchboard.plan.SavedPlan;
+import dev.switchboard.plan.TargetPlan;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code switchboard apply}: plan then apply, or apply a saved plan. Not built yet: it says so and exits 1. */
+/**
+ * {@code switchboard apply}: plan then apply, or apply a saved plan after checking that nothing it was
+ * computed from changed. Asks for {@code yes} on a terminal; without a terminal it refuses unless
+ * {@code --auto-approve}. Exit 0 applied (or nothing to do), 1 otherwise, listing what was applied.
+ */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Plan then apply, or apply a saved plan (not built yet).")
+        description = "Change the servers to match the desired state: plan then apply, or apply a plan saved by 'plan --out'.")
 public class ApplyCommand implements Callable<Integer> {
 
-    @Parameters(hidden = true)
-    List<String> ignored = List.of();
+    @Mixin
+    ConfigDirOption config;
+
+    @Mixin
+    TargetSelection selection;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PLANFILE", description = "A plan saved by 'switchboard plan --out'.")
+    Optional<Path> planFile;
+
+    @Option(names = "--auto-approve", description = "Apply without asking (for CI and the daemon).")
+    boolean autoApprove;
+
+    @Option(names = "--force", description = "Apply although deletes or updates exceed maxDeletePercent / maxUpdatePercent.")
+    boolean force;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "Concurrent API calls per target (default: settings).")
+    Optional<Integer> parallelism = Optional.empty();
+
+    private OptionalInt parallelism() {
+        return parallelism.map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    private final Engine engine;
+
+    public ApplyCommand(Engine engine) {
+        this.engine = engine;
+    }
 
     @Override
-    public Integer call() {
-        System.err.println("switchboard apply is not built yet; 'switchboard validate' and 'switchboard schema' are.");
-        return ExitCodes.ERROR;
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!autoApprove && !Terminal.interactive()) {
+            err.println("apply changes production servers and needs confirmation: run it on a terminal to answer 'yes', "
+                    + "or pass --auto-approve (as CI and the daemon do) after reviewing 'switchboard plan'.");
+            return ExitCodes.ERROR;
+        }
+        Optional<SavedPlan> saved = Optional.empty();
+        Path dir = config.dir();
+        if (planFile.isPresent()) {
+            saved = Optional.of(PlanFile.read(planFile.get()));
+            dir = saved.get().configDir();
+        }
+        Optional<DesiredState> state = DesiredStates.load(dir, err);
+        if (state.isEmpty()) {
+            return ExitCodes.ERROR;
+        }
+        Progress progress = ConsoleProgress.forThisProcess();
+        Plan plan;
+        java.util.Set<String> targets = saved.isPresent()
+                ? new LinkedHashSet<>(saved.get().plan().targets().stream().map(TargetPlan::target).toList())
+                : selection.request().targets();
+        try (EngineSession session = engine.open(state.get(), targets, parallelism())) {
+            if (saved.isPresent()) {
+                plan = resolveSecrets(saved.get().plan(), dir);
+                List<String> stale = session.staleObjects(plan, progress);
+                if (!stale.isEmpty()) {
+                    err.println("Refusing to apply " + planFile.get() + ": the servers changed since it was planned, so it "
+                            + "may no longer do what was reviewed. Nothing was applied.");
+                    stale.forEach(s -> err.println("  " + s));
+                    err.println("Run 'switchboard plan --out FILE' again and review the new plan.");
+                    return ExitCodes.ERROR;
+                }
+            } else {
+                plan = session.plan(selection.request(), progress);
+            }
+            out.print(OutputFormat.text.renderer(Terminal.colour()).render(plan));
+            out.flush();
+            if (!plan.hasChanges()) {
+                return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
+            }
+            if (!autoApprove && !confirmed(out)) {
+                err.println("Apply cancelled: nothing was changed.");
+                return ExitCodes.ERROR;
+            }
+            ApplyReport report = session.apply(plan, new ApplyOptions(force, parallelism()), progress);
+            print(report, out);
+            return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
+        }
+    }
+
+    private boolean confirmed(PrintWriter out) throws IOException {
+        out.println();
+        out.println("Do you want to perform these actions? Only 'yes' will be accepted to approve.");
+        out.print("  Enter a value: ");
+        out.flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return "yes".equals(answer == null ? null : answer.trim());
+    }
+
+    /** Re-reads the secrets a saved plan refers to ({@code ${env:...}}), which it never holds itself. */
+    private static Plan resolveSecrets(Plan plan, Path dir) {
+        SecretResolver resolver = SecretResolver.fromProcessEnvironment(dir);
+        return plan.withSecretsResolved(reference -> {
+            List<Problem> problems = new ArrayList<>();
+            Optional<Object> value = resolver.resolve(reference, SourceLocation.startOf(Path.of("plan")), "", problems);
+            if (value.isPresent() && value.get() instanceof Secret secret) {
+                return secret;
+            }
+            throw new EngineException("the saved plan needs the secret " + reference + ", which does not resolve"
+                    + problems.stream().findFirst().map(p -> ": " + p.message()).orElse(""));
+        });
+    }
+
+    /** A path under the working directory as a relative one, as users typed {@code -c}. */
+    private static Path shown(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        return path.startsWith(cwd) ? cwd.relativize(path) : path;
+    }
+
+    private static void print(ApplyReport report, PrintWriter out) {
+        out.println();
+        for (TargetApplyReport target : report.targets()) {
+            if (!target.refusals().isEmpty()) {
+                out.println("Target " + target.target() + " was not applied:");
+                target.refusals().forEach(r -> out.println("  " + r));
+                continue;
+            }
+            if (target.results().isEmpty()) {
+                continue;
+            }
+            out.printf("Target %s: %d applied, %d failed, %d skipped.%s%n", target.target(),
+                    target.count(ChangeResult.Status.APPLIED), target.count(ChangeResult.Status.FAILED),
+                    target.count(ChangeResult.Status.SKIPPED),
+                    target.journal().map(j -> " Journal: " + shown(j)).orElse(""));
+            for (ChangeResult result : target.results()) {
+                String line = switch (result.status()) {
+                    case APPLIED -> "  " + result.change().action().symbol() + " " + result.change().key() + ": applied"
+                            + result.note().map(n -> " (" + n + ")").orElse("");
+                    case FAILED -> "  ! " + result.change().key() + ": FAILED: " + result.message().orElse("");
+                    case SKIPPED -> "  . " + result.change().key() + ": skipped: " + result.message().orElse("");
+                };
+                out.println(line);
+            }
+        }
+        long applied = report.count(ChangeResult.Status.APPLIED);
+        long failed = report.count(ChangeResult.Status.FAILED);
+        long skipped = report.count(ChangeResult.Status.SKIPPED);
+        out.printf("Apply %s: %d applied, %d failed, %d skipped.%n", report.succeeded() ? "complete" : "incomplete",
+                applied, failed, skipped);
+        if (!report.succeeded()) {
+            out.println("What was applied stays applied. Fix the failures and run apply again: it converges.");
+        }
+        out.flush();
     }
 }

@@ -1,21 +1,73 @@
 package dev.switchboard.cli;
 
-import java.util.List;
+import dev.switchboard.desired.DesiredState;
+import dev.switchboard.engine.Engine;
+import dev.switchboard.engine.EngineSession;
+import dev.switchboard.plan.Plan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code switchboard drift}: report what live state differs from Git. Not built yet: it says so and exits 1. */
+/**
+ * {@code switchboard drift}: report what live state differs from Git and what nobody declared; changes
+ * nothing. Exit 0 in sync, 1 error, 2 drift found.
+ */
 @Command(name = "drift", mixinStandardHelpOptions = true,
-        description = "Report what live state differs from Git (not built yet).")
+        description = "Report what live state differs from the desired state, and the objects nobody declared. Changes nothing.")
 public class DriftCommand implements Callable<Integer> {
 
-    @Parameters(hidden = true)
-    List<String> ignored = List.of();
+    @Mixin
+    ConfigDirOption config;
+
+    @Mixin
+    TargetSelection selection;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text",
+            description = "text, json, markdown or junit (default ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Optional<Path> out;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Engine engine;
+
+    public DriftCommand(Engine engine) {
+        this.engine = engine;
+    }
 
     @Override
-    public Integer call() {
-        System.err.println("switchboard drift is not built yet; 'switchboard validate' and 'switchboard schema' are.");
-        return ExitCodes.ERROR;
+    public Integer call() throws IOException {
+        Optional<DesiredState> state = DesiredStates.load(config.dir(), spec.commandLine().getErr());
+        if (state.isEmpty()) {
+            return ExitCodes.ERROR;
+        }
+        Plan drift;
+        try (EngineSession session = engine.open(state.get(), selection.request().targets())) {
+            drift = session.plan(selection.request(), ConsoleProgress.forThisProcess());
+        }
+        String report = format.renderer(out.isEmpty() && Terminal.colour()).render(drift);
+        if (out.isPresent()) {
+            Files.writeString(out.get(), report, StandardCharsets.UTF_8);
+        } else {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(report);
+            stdout.flush();
+        }
+        if (drift.hasErrors()) {
+            return ExitCodes.ERROR;
+        }
+        return drift.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
 }

@@ -1,21 +1,90 @@
 package dev.switchboard.cli;
 
-import java.util.List;
+import dev.switchboard.desired.DesiredState;
+import dev.switchboard.engine.Engine;
+import dev.switchboard.engine.EngineSession;
+import dev.switchboard.git.GitRevision;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.PlanFile;
+import dev.switchboard.plan.SavedPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code switchboard plan}: fetch live state, diff and print the plan. Not built yet: it says so and exits 1. */
+/**
+ * {@code switchboard plan}: fetch live state, diff, print the plan; {@code --out} saves it for
+ * {@code apply}. Exit 0 (no changes, or changes without {@code --detailed-exitcode}), 1 error, 2 changes
+ * present with {@code --detailed-exitcode}.
+ */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Fetch live state, diff and print the plan (not built yet).")
+        description = "Fetch live state, compare it with the desired state and print what apply would change.")
 public class PlanCommand implements Callable<Integer> {
 
-    @Parameters(hidden = true)
-    List<String> ignored = List.of();
+    @Mixin
+    ConfigDirOption config;
+
+    @Mixin
+    TargetSelection selection;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text, json or markdown (default ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan to FILE, for 'switchboard apply FILE'.")
+    Optional<Path> out;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none.")
+    boolean detailedExitCode;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "Concurrent API calls per target (default: settings).")
+    Optional<Integer> parallelism = Optional.empty();
+
+    private OptionalInt parallelism() {
+        return parallelism.map(OptionalInt::of).orElse(OptionalInt.empty());
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    private final Engine engine;
+
+    public PlanCommand(Engine engine) {
+        this.engine = engine;
+    }
 
     @Override
-    public Integer call() {
-        System.err.println("switchboard plan is not built yet; 'switchboard validate' and 'switchboard schema' are.");
-        return ExitCodes.ERROR;
+    public Integer call() throws IOException {
+        if (format == OutputFormat.junit) {
+            spec.commandLine().getErr().println("-o junit is for drift reports: use 'switchboard drift -o junit'.");
+            return ExitCodes.ERROR;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<DesiredState> state = DesiredStates.load(config.dir(), spec.commandLine().getErr());
+        if (state.isEmpty()) {
+            return ExitCodes.ERROR;
+        }
+        Plan plan;
+        try (EngineSession session = engine.open(state.get(), selection.request().targets(), parallelism())) {
+            plan = session.plan(selection.request(), ConsoleProgress.forThisProcess());
+        }
+        out.print(format.renderer(Terminal.colour()).render(plan));
+        out.flush();
+        if (this.out.isPresent()) {
+            PlanFile.write(new SavedPlan(Instant.now(), GitRevision.of(config.dir()), config.dir(), plan), this.out.get());
+            spec.commandLine().getErr().println("Saved the plan to " + this.out.get()
+                    + ". Apply exactly it with: switchboard apply " + this.out.get());
+        }
+        if (plan.hasErrors()) {
+            return ExitCodes.ERROR;
+        }
+        return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
     }
 }

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -30,6 +31,14 @@ public class Engine {
      * @throws EngineException when a target is unknown or cannot be opened
      */
     public EngineSession open(DesiredState state, Set<String> targets) {
+        return open(state, targets, OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #open(DesiredState, Set)}, with every target's concurrent API calls (fetch and apply)
+     * set to {@code parallelism} when given ({@code --parallelism}).
+     */
+    public EngineSession open(DesiredState state, Set<String> targets, OptionalInt parallelism) {
         List<String> selected = new ArrayList<>();
         for (String name : targets) {
             if (!state.targets().containsKey(name)) {
@@ -42,6 +51,6 @@ public class Engine {
                 selected.add(name);
             }
         }
-        return new EngineSession(state, selected, connections, clock);
+        return new EngineSession(state, selected, connections, clock, parallelism);
     }
 }

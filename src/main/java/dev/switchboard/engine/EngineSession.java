@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,11 +47,14 @@ public final class EngineSession implements AutoCloseable {
     private final List<String> targets;
     private final Connections connections;
     private final Clock clock;
+    private final OptionalInt parallelism;
     private final Map<String, Connection> open = new LinkedHashMap<>();
     private final Map<String, ResourceSet> lastLive = new LinkedHashMap<>();
 
-    EngineSession(DesiredState state, List<String> targets, Connections connections, Clock clock) {
+    EngineSession(DesiredState state, List<String> targets, Connections connections, Clock clock,
+                  OptionalInt parallelism) {
         this.state = state;
+        this.parallelism = parallelism;
         this.targets = List.copyOf(targets);
         this.connections = connections;
         this.clock = clock;
@@ -75,7 +79,7 @@ public final class EngineSession implements AutoCloseable {
     }
 
     private TargetPlan planTarget(String target, PlanRequest request, Progress progress) {
-        TargetSpec spec = state.targets().get(target);
+        TargetSpec spec = spec(target);
         Provider provider = connection(target).provider();
         ResourceSet live = fetch(target, progress);
         ResourceSet desired = state.resourcesOf(target);
@@ -140,7 +144,7 @@ public final class EngineSession implements AutoCloseable {
                 reports.add(TargetApplyReport.refused(target.target(), refusals));
                 continue;
             }
-            int parallelism = options.parallelism().orElse(target.policy().parallelism());
+            int parallelism = options.parallelism().orElse(spec(target.target()).policy().parallelism());
             Connection connection = connection(target.target());
             ResourceSet live = lastLive.containsKey(target.target())
                     ? lastLive.get(target.target()) : fetch(target.target(), Progress.NONE);
@@ -181,7 +185,19 @@ public final class EngineSession implements AutoCloseable {
         if (!targets.contains(target)) {
             throw new EngineException("target " + target + " is not part of this run");
         }
-        return open.computeIfAbsent(target, t -> connections.open(state.dir(), state.targets().get(t)));
+        return open.computeIfAbsent(target, t -> connections.open(state.dir(), spec(t)));
+    }
+
+    /** The target as declared, with {@code --parallelism} applied. */
+    private TargetSpec spec(String target) {
+        TargetSpec declared = state.targets().get(target);
+        if (parallelism.isEmpty()) {
+            return declared;
+        }
+        TargetSpec.Policy p = declared.policy();
+        return new TargetSpec(declared.name(), declared.kind(), declared.url(), declared.auth(), declared.options(),
+                declared.tls(), new TargetSpec.Policy(p.prune(), p.readOnly(), p.suspend(), p.maxDeletePercent(),
+                p.maxUpdatePercent(), parallelism.getAsInt()));
     }
 
     static TargetCapabilities capabilities(Provider provider) {

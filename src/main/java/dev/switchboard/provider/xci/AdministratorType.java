@@ -24,9 +24,21 @@ final class AdministratorType implements Creator, Updater, Deleter {
     private static final List<String> PLAIN_FIELDS = List.of("login", "name", "ldap", "superAdmin");
 
     private final XciClient client;
+    private final String ownLogin;
 
-    AdministratorType(XciClient client) {
+    /** @param ownLogin the login Switchboard itself uses: deleting it would lock Switchboard out */
+    AdministratorType(XciClient client, String ownLogin) {
         this.client = client;
+        this.ownLogin = ownLogin;
+    }
+
+    @Override
+    public Optional<String> deletionRefusal(Resource live) {
+        if (live.key().leaf().equals(ownLogin)) {
+            return Optional.of("administrator " + ownLogin + " is the login Switchboard uses for this target; "
+                    + "deleting it would lock Switchboard out");
+        }
+        return Optional.empty();
     }
 
     @Override

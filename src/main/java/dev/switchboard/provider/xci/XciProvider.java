@@ -31,7 +31,8 @@ final class XciProvider implements Provider {
         this.client = client;
         this.connection = connection;
         this.types = List.of(new XivoType(client), new EntityType(client), new TemplateType(client),
-                new UserType(client), new AdministratorType(client));
+                new UserType(client),
+                new AdministratorType(client, target.credential("login").orElse("")));
     }
 
     @Override

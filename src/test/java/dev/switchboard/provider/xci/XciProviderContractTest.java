@@ -389,7 +389,7 @@ class XciProviderContractTest {
                  "entityIds": [22]}""",
                 aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                         .withBody(example("administrator.json").replace("\"admin\"", "\"ops\"")));
-        Resource created = new AdministratorType(client).create(desired(XciKinds.ADMINISTRATOR, Map.of(
+        Resource created = new AdministratorType(client, "admin").create(desired(XciKinds.ADMINISTRATOR, Map.of(
                 "login", "ops", "name", "Ops team", "superAdmin", false, "ldap", false,
                 "password", Secret.fromReference("${env:OPS}", "ops-pass"),
                 "entities", List.of("default_analogique@xivo-221")), "ops"), ids);
@@ -403,7 +403,7 @@ class XciProviderContractTest {
         stub("PUT", "/administrators/1", """
                 {"login": "admin", "name": "Administrator", "superAdmin": true, "ldap": false, "entityIds": []}""",
                 okJson(example("administrator.json")));
-        new AdministratorType(client).update(Resource.live(ResourceKey.of(XciKinds.ADMINISTRATOR, "admin"), "1",
+        new AdministratorType(client, "admin").update(Resource.live(ResourceKey.of(XciKinds.ADMINISTRATOR, "admin"), "1",
                 Map.of(), Set.of()), desired(XciKinds.ADMINISTRATOR, Map.of("name", "Administrator",
                 "password", Secret.fromReference("${env:P}", "unchanged")), "admin"), Set.of("name"), ids);
         verifyCalledOnce("PUT", "/administrators/1");
@@ -412,7 +412,7 @@ class XciProviderContractTest {
     @Test
     void deletesAnAdministratorById() {
         stub("DELETE", "/administrators/1", noContent());
-        new AdministratorType(client).delete(Resource.live(ResourceKey.of(XciKinds.ADMINISTRATOR, "ops"), "1",
+        new AdministratorType(client, "admin").delete(Resource.live(ResourceKey.of(XciKinds.ADMINISTRATOR, "ops"), "1",
                 Map.of(), Set.of()));
         verifyCalledOnce("DELETE", "/administrators/1");
     }
@@ -512,5 +512,14 @@ class XciProviderContractTest {
                         .isEqualTo("target xci-test, user xivo-221/1800: POST /api/1.0/users -> HTTP 400: "
                                 + "The internal number 1800 is outside the intervals")
                         .doesNotContain("cti-secret").doesNotContain("superpass").doesNotContain("3f2a9c"));
+    }
+
+    @Test
+    void refusesToDeleteTheAdministratorSwitchboardLogsInWith() {
+        AdministratorType administrators = new AdministratorType(client, "admin");
+        assertThat(administrators.deletionRefusal(Resource.live(ResourceKey.of(XciKinds.ADMINISTRATOR, "admin"), "1",
+                Map.of("login", "admin"), Set.of()))).hasValueSatisfying(r -> assertThat(r).contains("lock Switchboard out"));
+        assertThat(administrators.deletionRefusal(Resource.live(ResourceKey.of(XciKinds.ADMINISTRATOR, "ops"), "2",
+                Map.of("login", "ops"), Set.of()))).isEmpty();
     }
 }

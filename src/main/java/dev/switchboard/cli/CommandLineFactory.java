@@ -1,0 +1,32 @@
+package dev.switchboard.cli;
+
+import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import picocli.CommandLine;
+
+/**
+ * Maps every failure that escapes a command to exit code 1 and one readable line, in one place:
+ * a user sees "Error: target olx-main: GET ... -> HTTP 500: ...", never a stack trace.
+ */
+@ApplicationScoped
+class CommandLineFactory {
+
+    @Produces
+    CommandLine commandLine(PicocliCommandLineFactory factory) {
+        return factory.create().setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+            commandLine.getErr().println("Error: " + describe(error));
+            commandLine.getErr().flush();
+            return ExitCodes.ERROR;
+        });
+    }
+
+    static String describe(Throwable error) {
+        String message = error.getMessage();
+        if (message == null || message.isBlank()) {
+            Throwable cause = error.getCause();
+            return cause != null && cause != error ? describe(cause) : error.getClass().getSimpleName();
+        }
+        return message;
+    }
+}

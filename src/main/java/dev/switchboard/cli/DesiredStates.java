@@ -1,0 +1,30 @@
+package dev.switchboard.cli;
+
+import dev.switchboard.desired.DesiredState;
+import dev.switchboard.desired.DesiredStateLoader;
+import dev.switchboard.desired.LoadResult;
+import dev.switchboard.desired.Problem;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Loading the desired state for a command: the problems, when there are any, go to stderr. */
+final class DesiredStates {
+
+    private DesiredStates() {
+    }
+
+    static Optional<DesiredState> load(Path dir, PrintWriter err) {
+        LoadResult result = new DesiredStateLoader().load(dir);
+        if (result.valid()) {
+            return result.state();
+        }
+        for (Problem problem : result.problems()) {
+            err.println(problem.render());
+        }
+        err.printf("The desired state in %s has %d problem%s: nothing was contacted. Run 'switchboard validate' after fixing them.%n",
+                dir, result.problems().size(), result.problems().size() == 1 ? "" : "s");
+        err.flush();
+        return Optional.empty();
+    }
+}

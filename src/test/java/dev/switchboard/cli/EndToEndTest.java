@@ -1,0 +1,222 @@
+package dev.switchboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * plan, apply and drift through the real commands against the embedded simulators of the quickstart:
+ * every test starts from freshly installed servers in a private copy.
+ */
+@QuarkusMainTest
+class EndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path temp;
+
+    private QuickstartCopy appliedQuickstart(QuarkusMainLauncher launcher) {
+        QuickstartCopy quickstart = QuickstartCopy.in(temp);
+        LaunchResult applied = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve");
+        assertThat(applied.exitCode()).as(applied.getOutput() + applied.getErrorOutput()).isEqualTo(0);
+        return quickstart;
+    }
+
+    private static JsonNode jsonPlan(LaunchResult result) throws Exception {
+        return JSON.readTree(result.getOutput());
+    }
+
+    private static List<String> changes(JsonNode plan) {
+        List<String> changes = new ArrayList<>();
+        for (JsonNode change : plan.path("changes")) {
+            changes.add(change.path("action").asText() + " " + change.path("kind").asText() + " " + change.path("key").asText());
+        }
+        return changes;
+    }
+
+    @Test
+    void appliesTheQuickstartFromEmptyAndThenHasNothingToDo(QuarkusMainLauncher launcher) {
+        QuickstartCopy quickstart = QuickstartCopy.in(temp);
+        LaunchResult plan = launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode");
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.CHANGES);
+        assertThat(plan.getOutput()).contains("Plan: 19 to create, 0 to update, 0 to delete, 3 unmanaged.");
+
+        LaunchResult apply = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve");
+        assertThat(apply.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(apply.getOutput()).contains("Apply complete: 19 applied, 0 failed, 0 skipped.");
+        assertThat(quickstart.mailboxes()).hasSize(3);
+
+        LaunchResult again = launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode");
+        assertThat(again.exitCode()).as(again.getOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(again.getOutput()).contains("No changes.");
+    }
+
+    @Test
+    void aOneFieldEditPlansOneUpdateAndChangesOnlyThatField(QuarkusMainLauncher launcher) throws Exception {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        JsonNode before = quickstart.mailbox("1002").deepCopy();
+        quickstart.replace("officelinx/acme.yaml", "lastName: Marley", "lastName: Marley-Booker");
+
+        LaunchResult plan = launcher.launch("plan", "-c", quickstart.arg(), "-o", "json", "--detailed-exitcode");
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.CHANGES);
+        JsonNode json = jsonPlan(plan);
+        assertThat(changes(json)).filteredOn(c -> !c.startsWith("unmanaged")).containsExactly("update mailbox Acme/1002");
+        assertThat(json.path("changes").get(0).path("fields").get(0).path("field").asText()).isEqualTo("lastName");
+
+        assertThat(launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve").exitCode()).isEqualTo(0);
+        ObjectNode expected = (ObjectNode) before;
+        expected.put("LastName", "Marley-Booker");
+        assertThat(quickstart.mailbox("1002")).as("only LastName changed; Folders, Language, CreationDate survive")
+                .isEqualTo(expected);
+        assertThat(before.has("Folders") && before.has("Language") && before.has("CreationDate")).isTrue();
+    }
+
+    @Test
+    void aRemovedObjectIsUnmanagedWithoutPruneAndDeletedWithIt(QuarkusMainLauncher launcher) throws Exception {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        quickstart.replace("officelinx/acme.yaml", """
+                      - number: "1003"
+                        userName: carol@acme.example
+                        firstName: Carol
+                        lastName: Danvers
+                        featureGroup: 56
+                        department: Support
+                        addresses:
+                          - { type: 0, address: "1003" }
+                """, "");
+
+        JsonNode plan = jsonPlan(launcher.launch("plan", "-c", quickstart.arg(), "-o", "json"));
+        assertThat(changes(plan)).contains("unmanaged mailbox Acme/1003", "unmanaged address Acme/1003/0/1003")
+                .noneMatch(c -> c.startsWith("delete"));
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode").exitCode())
+                .as("unmanaged objects alone are no changes").isEqualTo(ExitCodes.OK);
+
+        quickstart.replace("switchboard.yaml", "prune: false", "prune: true");
+        JsonNode pruning = jsonPlan(launcher.launch("plan", "-c", quickstart.arg(), "-o", "json"));
+        assertThat(changes(pruning)).contains("delete mailbox Acme/1003", "delete address Acme/1003/0/1003")
+                .contains("unmanaged company Default Company", "unmanaged administrator admin");
+        LaunchResult apply = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.getOutput()).isEqualTo(0);
+        assertThat(quickstart.mailboxes()).extracting(m -> m.path("MailboxNo").asText()).containsExactlyInAnyOrder("1001", "1002");
+    }
+
+    @Test
+    void refusesDeletesAboveTheThresholdWithoutForce(QuarkusMainLauncher launcher) {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        quickstart.replace("switchboard.yaml", "prune: false", "prune: true\n    maxDeletePercent: 10");
+        quickstart.replace("officelinx/acme.yaml", """
+                      - number: "1003"
+                        userName: carol@acme.example
+                        firstName: Carol
+                        lastName: Danvers
+                        featureGroup: 56
+                        department: Support
+                        addresses:
+                          - { type: 0, address: "1003" }
+                """, "");
+
+        LaunchResult refused = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(refused.getOutput()).contains("Target olx-main was not applied:").contains("maxDeletePercent 10");
+        assertThat(quickstart.mailboxes()).hasSize(3);
+
+        LaunchResult forced = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve", "--force");
+        assertThat(forced.exitCode()).as(forced.getOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(quickstart.mailboxes()).hasSize(2);
+    }
+
+    @Test
+    void refusesASavedPlanWhoseLiveObjectChangedSince(QuarkusMainLauncher launcher) throws Exception {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        quickstart.replace("officelinx/acme.yaml", "lastName: Marley", "lastName: Marley-Booker");
+        Path planFile = temp.resolve("reviewed.plan.json");
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "--out", planFile.toString()).exitCode()).isEqualTo(0);
+        assertThat(Files.readString(planFile)).doesNotContain("alice-cti-secret");
+
+        // Someone edits the mailbox on the server between review and apply.
+        JsonNode state = quickstart.simState("olx-main");
+        for (JsonNode mailbox : state.path("officelinx").path("EEAMMailboxes")) {
+            if (mailbox.path("MailboxNo").asText().equals("1002")) {
+                ((ObjectNode) mailbox).put("FirstName", "Robert");
+            }
+        }
+        quickstart.writeSimState("olx-main", state);
+
+        LaunchResult stale = launcher.launch("apply", planFile.toString(), "--auto-approve");
+        assertThat(stale.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(stale.getErrorOutput()).contains("olx-main: mailbox Acme/1002 changed on the server since the plan")
+                .contains("Nothing was applied");
+        assertThat(quickstart.mailbox("1002").path("LastName").asText()).isEqualTo("Marley");
+    }
+
+    @Test
+    void appliesAFreshSavedPlanExactly(QuarkusMainLauncher launcher) {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        quickstart.replace("officelinx/acme.yaml", "lastName: Marley", "lastName: Marley-Booker");
+        Path planFile = temp.resolve("reviewed.plan.json");
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "--out", planFile.toString()).exitCode()).isEqualTo(0);
+
+        LaunchResult apply = launcher.launch("apply", planFile.toString(), "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(quickstart.mailbox("1002").path("LastName").asText()).isEqualTo("Marley-Booker");
+    }
+
+    @Test
+    void refusesToApplyWithoutATerminalOrAutoApprove(QuarkusMainLauncher launcher) {
+        QuickstartCopy quickstart = QuickstartCopy.in(temp);
+        LaunchResult result = launcher.launch("apply", "-c", quickstart.arg());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.getErrorOutput()).contains("--auto-approve");
+        assertThat(quickstart.dir.resolve(".switchboard/sim/olx-main.json")).doesNotExist();
+    }
+
+    @Test
+    void driftReportsChangesMadeBehindGitsBackAndExitsTwo(QuarkusMainLauncher launcher) throws Exception {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        assertThat(launcher.launch("drift", "-c", quickstart.arg()).exitCode()).isEqualTo(ExitCodes.OK);
+
+        JsonNode state = quickstart.simState("olx-main");
+        for (JsonNode mailbox : state.path("officelinx").path("EEAMMailboxes")) {
+            if (mailbox.path("MailboxNo").asText().equals("1001")) {
+                ((ObjectNode) mailbox).put("FirstName", "Alicia");
+            }
+        }
+        quickstart.writeSimState("olx-main", state);
+
+        LaunchResult drift = launcher.launch("drift", "-c", quickstart.arg());
+        assertThat(drift.exitCode()).isEqualTo(ExitCodes.CHANGES);
+        assertThat(drift.getOutput()).contains("~ mailbox Acme/1001").contains("firstName");
+        Path report = temp.resolve("drift.xml");
+        assertThat(launcher.launch("drift", "-c", quickstart.arg(), "-o", "junit", "--out", report.toString()).exitCode())
+                .isEqualTo(ExitCodes.CHANGES);
+        assertThat(Files.readString(report)).contains("<testsuite").contains("<failure");
+    }
+
+    @Test
+    void onlyRestrictsThePlanToOneKind(QuarkusMainLauncher launcher) throws Exception {
+        QuickstartCopy quickstart = QuickstartCopy.in(temp);
+        JsonNode plan = jsonPlan(launcher.launch("plan", "-c", quickstart.arg(), "-o", "json", "-t", "olx-main",
+                "--only", "mailbox/Acme/1001"));
+        assertThat(changes(plan)).containsExactly("create mailbox Acme/1001");
+    }
+
+    @Test
+    void anUnknownTargetIsAnErrorNamingTheKnownOnes(QuarkusMainLauncher launcher) {
+        QuickstartCopy quickstart = QuickstartCopy.in(temp);
+        LaunchResult result = launcher.launch("plan", "-c", quickstart.arg(), "-t", "olx-mian");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.getErrorOutput()).contains("no target named 'olx-mian'").contains("olx-main, xci-paris");
+    }
+}

@@ -1,0 +1,114 @@
+package dev.switchboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.sim.FaultRule;
+import dev.switchboard.sim.SimCredentials;
+import dev.switchboard.sim.SimOptions;
+import dev.switchboard.sim.SimServer;
+import dev.switchboard.sim.officelinx.OfficelinxSimulator;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * apply against an Officelinx simulator that the test runs and injects faults into: lost answers and
+ * failing calls, the way a real network and server fail.
+ */
+@QuarkusMainTest
+class FaultEndToEndTest {
+
+    private static final String MAILBOX_POSTS = "/UCBusinessRest/api/EEAMMailboxes/?";
+
+    @TempDir
+    Path dir;
+
+    private SimServer server;
+
+    @BeforeEach
+    void desiredStateAgainstARunningSimulator() throws Exception {
+        server = SimServer.start(SimOptions.DEFAULT, new OfficelinxSimulator(SimCredentials.DEFAULT));
+        Files.writeString(dir.resolve("switchboard.yaml"), """
+                apiVersion: switchboard/v1
+                settings: { parallelism: 2 }
+                targets:
+                  olx-main:
+                    kind: officelinx
+                    url: %s
+                    auth: { clientId: switchboard, clientSecret: switchboard, username: admin, password: admin }
+                """.formatted(server.baseUri()));
+        Files.createDirectories(dir.resolve("officelinx"));
+        Files.copy(Path.of("examples/quickstart/officelinx/acme.yaml"), dir.resolve("officelinx/acme.yaml"));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private JsonNode mailboxes() throws Exception {
+        HttpResponse<String> state = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(server.baseUri() + "/_sim/state")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(state.body()).path("officelinx").path("EEAMMailboxes");
+    }
+
+    @Test
+    void aCreateWhoseAnswerIsLostIsAppliedOnceNotTwice(QuarkusMainLauncher launcher) throws Exception {
+        server.inject(FaultRule.parse("reset-after:POST:" + MAILBOX_POSTS + ":1"));
+
+        LaunchResult apply = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
+
+        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(apply.getOutput()).contains("the server had created it although its answer was lost");
+        assertThat(mailboxes()).extracting(m -> m.path("MailboxNo").asText()).containsExactlyInAnyOrder("1001", "1002", "1003");
+        assertThat(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void aFailingChangeSkipsItsDependantsAppliesTheRestAndASecondApplyConverges(QuarkusMainLauncher launcher)
+            throws Exception {
+        server.inject(FaultRule.parse("error-500:POST:" + MAILBOX_POSTS + ":1"));
+
+        LaunchResult first = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
+
+        assertThat(first.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(first.getOutput())
+                .contains("Apply incomplete: 11 applied, 1 failed, 1 skipped.")
+                .containsPattern("! mailbox Acme/100[123]: FAILED: target olx-main, mailbox Acme/100[123]: POST .*HTTP 500")
+                .containsPattern("\\. address Acme/100[123]/0/100[123]: skipped: it depends on mailbox Acme/100[123], which failed")
+                .contains("What was applied stays applied.");
+        assertThat(mailboxes()).hasSize(2);
+        Path journals = dir.resolve(".switchboard/journal");
+        try (var files = Files.list(journals)) {
+            String journal = Files.readString(files.findFirst().orElseThrow());
+            assertThat(journal).contains("\"event\":\"failed\"").contains("\"event\":\"skipped\"");
+        }
+
+        LaunchResult second = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
+        assertThat(second.exitCode()).as(second.getOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(second.getOutput()).contains("Plan: 2 to create, 0 to update, 0 to delete");
+        assertThat(mailboxes()).hasSize(3);
+        assertThat(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void anUnreachableServerIsAnErrorNamingTheTargetNotAStackTrace(QuarkusMainLauncher launcher) {
+        server.close();
+        LaunchResult plan = launcher.launch("plan", "-c", dir.toString());
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(plan.getErrorOutput()).contains("Error: target olx-main").doesNotContain("at dev.switchboard");
+    }
+}
