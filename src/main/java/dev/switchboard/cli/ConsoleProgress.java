@@ -3,6 +3,7 @@ package dev.switchboard.cli;
 import dev.switchboard.engine.Progress;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -15,21 +16,28 @@ import org.jboss.logging.Logger;
 final class ConsoleProgress implements Progress {
 
     private static final Logger LOG = Logger.getLogger("dev.switchboard.progress");
-    private static final long LOG_EVERY_NANOS = Duration.ofSeconds(5).toNanos();
+    private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
     private final boolean terminal;
+    private final long logEveryNanos;
+    private final Consumer<String> log;
     private ProgressBar bar;
     private String task = "";
     private long total;
     private final AtomicLong done = new AtomicLong();
     private volatile long lastLog;
 
-    ConsoleProgress(boolean terminal) {
+    /**
+     * @param terminal draw a bar on stderr; otherwise write a line to {@code log} at most every {@code logEvery}
+     */
+    ConsoleProgress(boolean terminal, Duration logEvery, Consumer<String> log) {
         this.terminal = terminal;
+        this.logEveryNanos = logEvery.toNanos();
+        this.log = log;
     }
 
     static Progress forThisProcess() {
-        return new ConsoleProgress(Terminal.interactive());
+        return new ConsoleProgress(Terminal.interactive(), LOG_EVERY, LOG::info);
     }
 
     @Override
@@ -52,9 +60,9 @@ final class ConsoleProgress implements Progress {
         ProgressBar current = bar;
         if (current != null) {
             current.stepBy(count);
-        } else if (System.nanoTime() - lastLog > LOG_EVERY_NANOS) {
+        } else if (System.nanoTime() - lastLog >= logEveryNanos) {
             lastLog = System.nanoTime();
-            LOG.infof("%s: %d%s objects", task, now, total > 0 ? " of " + total : "");
+            log.accept(task + ": " + now + (total > 0 ? " of " + total : "") + " objects");
         }
     }
 
