@@ -1,21 +1,83 @@
 package dev.switchboard.cli;
 
-import java.util.List;
+import dev.switchboard.desired.DesiredState;
+import dev.switchboard.desired.DesiredStateWriter;
+import dev.switchboard.engine.Engine;
+import dev.switchboard.engine.EngineSession;
+import dev.switchboard.model.ResourceSet;
+import dev.switchboard.model.TargetSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code switchboard export}: write desired-state YAML from live state. Not built yet: it says so and exits 1. */
+/**
+ * {@code switchboard export -t TARGET}: write a target's live objects as a resource file, to adopt an
+ * existing server. The file plans to no changes once the secrets it names are set.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write desired-state YAML from live state (not built yet).")
+        description = "Write a target's live objects as desired-state YAML, to adopt an existing server.")
 public class ExportCommand implements Callable<Integer> {
 
-    @Parameters(hidden = true)
-    List<String> ignored = List.of();
+    @Mixin
+    ConfigDirOption config;
+
+    @Option(names = {"-t", "--target"}, required = true, paramLabel = "TARGET", description = "The target to export.")
+    String target;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Where to write <kind>/<target>.yaml (default: the desired-state directory).")
+    Optional<Path> out;
+
+    @Spec
+    CommandSpec spec;
+
+    private final Engine engine;
+
+    public ExportCommand(Engine engine) {
+        this.engine = engine;
+    }
 
     @Override
-    public Integer call() {
-        System.err.println("switchboard export is not built yet; 'switchboard validate' and 'switchboard schema' are.");
-        return ExitCodes.ERROR;
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Optional<DesiredState> state = DesiredStates.load(config.dir(), err);
+        if (state.isEmpty()) {
+            return ExitCodes.ERROR;
+        }
+        ResourceSet live;
+        TargetSpec spec;
+        try (EngineSession session = engine.open(state.get(), Set.of(target))) {
+            spec = state.get().targets().get(target);
+            live = session.fetch(target, ConsoleProgress.forThisProcess());
+        }
+        Path file = out.orElse(config.dir()).resolve(spec.kind()).resolve(target + ".yaml");
+        if (Files.exists(file)) {
+            err.println(file + " exists already: export writes new files only. Pass --out to another directory.");
+            return ExitCodes.ERROR;
+        }
+        DesiredStateWriter.Export export = DesiredStateWriter.write(spec, live,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, export.yaml(), StandardCharsets.UTF_8);
+        err.printf("Wrote %d objects of target %s to %s.%n", live.size(), target, file);
+        if (state.get().resourcesOf(target).size() > 0) {
+            err.println("Note: other files already declare " + state.get().resourcesOf(target).size()
+                    + " objects of " + target + "; merge them with the export, or validate will report duplicates.");
+        }
+        export.notes().forEach(note -> err.println("Note: " + note));
+        err.flush();
+        return ExitCodes.OK;
     }
 }
