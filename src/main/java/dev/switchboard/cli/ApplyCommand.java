@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,12 +60,8 @@ public class ApplyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Apply although deletes or updates exceed maxDeletePercent / maxUpdatePercent.")
     boolean force;
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "Concurrent API calls per target (default: settings).")
-    Optional<Integer> parallelism = Optional.empty();
-
-    private OptionalInt parallelism() {
-        return parallelism.map(OptionalInt::of).orElse(OptionalInt.empty());
-    }
+    @Mixin
+    ParallelismOption parallelism;
 
     @Spec
     CommandSpec spec;
@@ -101,7 +96,7 @@ public class ApplyCommand implements Callable<Integer> {
         java.util.Set<String> targets = saved.isPresent()
                 ? new LinkedHashSet<>(saved.get().plan().targets().stream().map(TargetPlan::target).toList())
                 : selection.request().targets();
-        try (EngineSession session = engine.open(state.get(), targets, parallelism())) {
+        try (EngineSession session = engine.open(state.get(), targets, parallelism.value())) {
             if (saved.isPresent()) {
                 plan = resolveSecrets(saved.get().plan(), dir);
                 List<String> stale = session.staleObjects(plan, progress);
@@ -124,7 +119,7 @@ public class ApplyCommand implements Callable<Integer> {
                 err.println("Apply cancelled: nothing was changed.");
                 return ExitCodes.ERROR;
             }
-            ApplyReport report = session.apply(plan, new ApplyOptions(force, parallelism()), progress);
+            ApplyReport report = session.apply(plan, new ApplyOptions(force, parallelism.value()), progress);
             print(report, out);
             return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
         }

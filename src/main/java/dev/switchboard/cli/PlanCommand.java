@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,12 +43,8 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none.")
     boolean detailedExitCode;
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "Concurrent API calls per target (default: settings).")
-    Optional<Integer> parallelism = Optional.empty();
-
-    private OptionalInt parallelism() {
-        return parallelism.map(OptionalInt::of).orElse(OptionalInt.empty());
-    }
+    @Mixin
+    ParallelismOption parallelism;
 
     @Spec
     CommandSpec spec;
@@ -72,7 +67,7 @@ public class PlanCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         Plan plan;
-        try (EngineSession session = engine.open(state.get(), selection.request().targets(), parallelism())) {
+        try (EngineSession session = engine.open(state.get(), selection.request().targets(), parallelism.value())) {
             plan = session.plan(selection.request(), ConsoleProgress.forThisProcess());
         }
         out.print(format.renderer(Terminal.colour()).render(plan));

@@ -24,6 +24,18 @@ class EndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Mailbox 1003 and its address as the quickstart declares them, to remove from the file. */
+    private static final String MAILBOX_1003 = """
+                      - number: "1003"
+                        userName: carol@acme.example
+                        firstName: Carol
+                        lastName: Danvers
+                        featureGroup: 56
+                        department: Support
+                        addresses:
+                          - { type: 0, address: "1003" }
+                """;
+
     @TempDir
     Path temp;
 
@@ -86,16 +98,7 @@ class EndToEndTest {
     @Test
     void aRemovedObjectIsUnmanagedWithoutPruneAndDeletedWithIt(QuarkusMainLauncher launcher) throws Exception {
         QuickstartCopy quickstart = appliedQuickstart(launcher);
-        quickstart.replace("officelinx/acme.yaml", """
-                      - number: "1003"
-                        userName: carol@acme.example
-                        firstName: Carol
-                        lastName: Danvers
-                        featureGroup: 56
-                        department: Support
-                        addresses:
-                          - { type: 0, address: "1003" }
-                """, "");
+        quickstart.replace("officelinx/acme.yaml", MAILBOX_1003, "");
 
         JsonNode plan = jsonPlan(launcher.launch("plan", "-c", quickstart.arg(), "-o", "json"));
         assertThat(changes(plan)).contains("unmanaged mailbox Acme/1003", "unmanaged address Acme/1003/0/1003")
@@ -116,16 +119,7 @@ class EndToEndTest {
     void refusesDeletesAboveTheThresholdWithoutForce(QuarkusMainLauncher launcher) {
         QuickstartCopy quickstart = appliedQuickstart(launcher);
         quickstart.replace("switchboard.yaml", "prune: false", "prune: true\n    maxDeletePercent: 10");
-        quickstart.replace("officelinx/acme.yaml", """
-                      - number: "1003"
-                        userName: carol@acme.example
-                        firstName: Carol
-                        lastName: Danvers
-                        featureGroup: 56
-                        department: Support
-                        addresses:
-                          - { type: 0, address: "1003" }
-                """, "");
+        quickstart.replace("officelinx/acme.yaml", MAILBOX_1003, "");
 
         LaunchResult refused = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);

@@ -48,11 +48,8 @@ import dev.switchboard.provider.Updater;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Clock;
+import dev.switchboard.sim.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,30 +87,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class OfficelinxContractTest {
 
-    /** A clock the tests move by hand, so that token expiry needs no sleeping. */
-    static final class ManualClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     static final String API = "/UCBusinessRest/api/";
     static final String TOKEN = "/UCOAuth2/oauth2/token";
     static final String PASSWORD = "pw-never-shown";
@@ -123,7 +96,7 @@ class OfficelinxContractTest {
     @Inject
     OfficelinxProviderFactory factory;
 
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = new MutableClock();
     private WireMockServer wm;
     private Provider provider;
 

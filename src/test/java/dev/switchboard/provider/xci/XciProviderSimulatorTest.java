@@ -22,7 +22,7 @@ import dev.switchboard.sim.FaultRule;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
-import dev.switchboard.sim.xci.MutableClock;
+import dev.switchboard.sim.MutableClock;
 import dev.switchboard.sim.xci.XciHttp;
 import dev.switchboard.sim.xci.XciSimulator;
 import io.quarkus.test.junit.QuarkusTest;

@@ -13,11 +13,8 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
-import java.time.Clock;
+import dev.switchboard.sim.MutableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,33 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OfficelinxSimulatorTest {
 
-    /** A clock the tests move by hand, so that token expiry needs no sleeping. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private static final int PAGE_SIZE = 3;
 
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = new MutableClock();
     private OfficelinxSimulator simulator;
     private SimServer server;
     private OfficelinxHttp api;

@@ -1,5 +1,6 @@
 package dev.switchboard.sim.xci;
 
+import dev.switchboard.sim.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

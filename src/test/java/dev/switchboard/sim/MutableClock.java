@@ -1,4 +1,4 @@
-package dev.switchboard.sim.xci;
+package dev.switchboard.sim;
 
 import java.time.Clock;
 import java.time.Duration;
