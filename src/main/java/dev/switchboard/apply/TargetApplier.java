@@ -44,12 +44,17 @@ public final class TargetApplier {
 
     private final Provider provider;
     private final ResourceSet live;
+    private final WriteOnlyFingerprints fingerprints;
     private final Clock clock;
 
-    /** @param live the live state the plan was computed from, for the IDs of objects that exist */
-    public TargetApplier(Provider provider, ResourceSet live, Clock clock) {
+    /**
+     * @param live         the live state the plan was computed from, for the IDs of objects that exist
+     * @param fingerprints where to record the write-only fields each applied change sent
+     */
+    public TargetApplier(Provider provider, ResourceSet live, WriteOnlyFingerprints fingerprints, Clock clock) {
         this.provider = provider;
         this.live = live;
+        this.fingerprints = fingerprints;
         this.clock = clock;
     }
 
@@ -107,6 +112,7 @@ public final class TargetApplier {
                 case DELETE -> ((Deleter) type).delete(change.before().orElseThrow());
                 default -> throw new IllegalStateException(change.action() + " does not call the API");
             }
+            recordWriteOnlyFieldsSent(change);
             ChangeResult result = ChangeResult.applied(change, note);
             Map<String, Object> details = details(change, Optional.empty());
             Optional.ofNullable(createdIds.get(change.key())).ifPresent(id -> details.put("id", id));
@@ -117,6 +123,25 @@ public final class TargetApplier {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             journal.record("failed", details(change, Optional.of(message)));
             return ChangeResult.failed(change, message);
+        }
+    }
+
+    /** A create sends every write-only field; an update those it was planned to change. */
+    private void recordWriteOnlyFieldsSent(Change change) {
+        switch (change.action()) {
+            case CREATE, UPDATE -> {
+                Resource desired = change.after().orElseThrow();
+                Set<String> sent = change.action() == dev.switchboard.plan.Action.CREATE
+                        ? desired.fields().keySet() : changedFields(change);
+                for (String field : sent) {
+                    if (desired.kind().isWriteOnly(field)) {
+                        desired.field(field).ifPresent(value -> fingerprints.sent(change.key(), field, value));
+                    }
+                }
+            }
+            case DELETE -> fingerprints.deleted(change.key());
+            default -> {
+            }
         }
     }
 

@@ -20,10 +20,10 @@ import java.util.TreeSet;
 public final class Differ {
 
     private final NormalizerRegistry normalizers;
-    private final boolean replaceWriteOnly;
+    private final WriteOnlyPolicy writeOnly;
 
     public Differ(NormalizerRegistry normalizers) {
-        this(normalizers, false);
+        this(normalizers, WriteOnlyPolicy.NEVER);
     }
 
     /**
@@ -31,8 +31,13 @@ public final class Differ {
      *                         the server never shows them, so only re-sending them can make sure
      */
     public Differ(NormalizerRegistry normalizers, boolean replaceWriteOnly) {
+        this(normalizers, replaceWriteOnly ? WriteOnlyPolicy.ALWAYS : WriteOnlyPolicy.NEVER);
+    }
+
+    /** @param writeOnly which declared write-only fields to report as changed, though they cannot be compared */
+    public Differ(NormalizerRegistry normalizers, WriteOnlyPolicy writeOnly) {
         this.normalizers = normalizers;
-        this.replaceWriteOnly = replaceWriteOnly;
+        this.writeOnly = writeOnly;
     }
 
     /** Every key of either set, in key order. */
@@ -66,7 +71,7 @@ public final class Differ {
             Optional<Object> wanted = Optional.ofNullable(declared.getValue());
             Optional<Object> found = normalizers.liveValue(live, field);
             if (desired.kind().isWriteOnly(field)) {
-                if (replaceWriteOnly) {
+                if (wanted.isPresent() && writeOnly.resend(desired.key(), field, wanted.get())) {
                     diffs.add(FieldDiff.changed(field, found, wanted));
                 }
                 continue;

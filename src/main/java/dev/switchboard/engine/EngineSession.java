@@ -3,6 +3,8 @@ package dev.switchboard.engine;
 import dev.switchboard.apply.ApplyReport;
 import dev.switchboard.apply.TargetApplier;
 import dev.switchboard.apply.TargetApplyReport;
+import dev.switchboard.apply.WriteOnlyFingerprints;
+import dev.switchboard.diff.WriteOnlyPolicy;
 import dev.switchboard.desired.DesiredState;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceSet;
@@ -87,7 +89,9 @@ public final class EngineSession implements AutoCloseable {
             desired = filter(desired, request.only());
             live = filter(live, request.only());
         }
-        Planner planner = new Planner(NormalizerRegistry.standard(), request.replaceSecrets());
+        WriteOnlyPolicy writeOnly = fingerprints(target).changedSinceLastSent();
+        Planner planner = new Planner(NormalizerRegistry.standard(),
+                request.replaceSecrets() ? WriteOnlyPolicy.ALWAYS : writeOnly);
         return planner.plan(spec, desired, live, capabilities(provider));
     }
 
@@ -150,7 +154,7 @@ public final class EngineSession implements AutoCloseable {
                     ? lastLive.get(target.target()) : fetch(target.target(), Progress.NONE);
             progress.start("applying " + target.target(), target.apiChanges().size());
             try {
-                reports.add(new TargetApplier(connection.provider(), live, clock)
+                reports.add(new TargetApplier(connection.provider(), live, fingerprints(target.target()), clock)
                         .apply(target, state.dir(), parallelism, progress::step));
             } finally {
                 progress.finish();
@@ -179,6 +183,11 @@ public final class EngineSession implements AutoCloseable {
             LOG.warnf("--force: %s", violation.message());
         }
         return refusals;
+    }
+
+    /** Where a target's write-only fingerprints live: beside the desired state, in .switchboard. */
+    private WriteOnlyFingerprints fingerprints(String target) {
+        return WriteOnlyFingerprints.open(state.dir().resolve(".switchboard"), target);
     }
 
     private Connection connection(String target) {

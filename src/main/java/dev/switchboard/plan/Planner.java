@@ -1,6 +1,7 @@
 package dev.switchboard.plan;
 
 import dev.switchboard.diff.Differ;
+import dev.switchboard.diff.WriteOnlyPolicy;
 import dev.switchboard.diff.NormalizerRegistry;
 import dev.switchboard.diff.ResourceDiff;
 import dev.switchboard.model.Resource;
@@ -35,6 +36,14 @@ public final class Planner {
      */
     public Planner(NormalizerRegistry normalizers, boolean replaceWriteOnly) {
         this.differ = new Differ(normalizers, replaceWriteOnly);
+    }
+
+    /**
+     * @param writeOnly which declared write-only fields to update on existing objects: those whose value
+     *                  changed since Switchboard last sent them, or all of them with {@code --replace-secrets}
+     */
+    public Planner(NormalizerRegistry normalizers, WriteOnlyPolicy writeOnly) {
+        this.differ = new Differ(normalizers, writeOnly);
     }
 
     /** A planner with {@link NormalizerRegistry#standard()}. */

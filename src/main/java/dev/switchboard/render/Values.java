@@ -24,7 +24,8 @@ final class Values {
 
     static String side(Optional<Object> value, boolean sensitive) {
         if (value.isEmpty()) {
-            return NONE;
+            // A write-only secret (a password the server never shows) has no known old value: still masked.
+            return sensitive ? Secret.MASK : NONE;
         }
         return sensitive ? Secret.MASK : display(value.get());
     }

@@ -213,4 +213,30 @@ class EndToEndTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.getErrorOutput()).contains("no target named 'olx-mian'").contains("olx-main, xci-paris");
     }
+
+    @Test
+    void aRotatedPasswordIsSentAgainThoughTheServerNeverShowsIt(QuarkusMainLauncher launcher) throws Exception {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        String hashBefore = opsPasswordHash(quickstart);
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
+
+        Files.writeString(quickstart.dir.resolve("secrets/ops-password"), "rotated-password\n");
+
+        LaunchResult plan = launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode");
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.CHANGES);
+        assertThat(plan.getOutput()).contains("~ administrator ops").contains("password: (sensitive) -> (sensitive)")
+                .doesNotContain("rotated-password");
+        assertThat(launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve").exitCode()).isEqualTo(0);
+        assertThat(opsPasswordHash(quickstart)).isNotEqualTo(hashBefore);
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    private static String opsPasswordHash(QuickstartCopy quickstart) {
+        for (JsonNode administrator : quickstart.simState("xci-paris").findValues("administrators").get(0)) {
+            if (administrator.path("login").asText().equals("ops")) {
+                return administrator.path("password").asText();
+            }
+        }
+        throw new AssertionError("no administrator ops in the simulator");
+    }
 }

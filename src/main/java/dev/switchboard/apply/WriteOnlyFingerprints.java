@@ -1,0 +1,136 @@
+package dev.switchboard.apply;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.diff.WriteOnlyPolicy;
+import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.Secret;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * What Switchboard last sent for each write-only field of a target's objects (passwords, an XCI user's
+ * template), as keyed fingerprints, so that a changed secret (rotated in the environment or the secret
+ * file) is sent again although the server never shows it (SPEC section 4).
+ *
+ * <p>Kept in {@code <stateDir>/fingerprints/<target>.json}. A fingerprint is an HMAC-SHA256 with a
+ * random key of this installation ({@code <stateDir>/fingerprints/.key}, readable by its owner only),
+ * so the file reveals nothing about a password, not even to a dictionary attack without the key. A
+ * field with no fingerprint (an object created before, or adopted) is not resent: nothing says it changed.
+ */
+public final class WriteOnlyFingerprints {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Path keyFile;
+    private final ObjectNode fingerprints;
+    private byte[] key;
+
+    private WriteOnlyFingerprints(Path file, Path keyFile, ObjectNode fingerprints) {
+        this.file = file;
+        this.keyFile = keyFile;
+        this.fingerprints = fingerprints;
+    }
+
+    /** Reads the fingerprints of {@code target}; writes nothing until something is {@link #sent}. */
+    public static WriteOnlyFingerprints open(Path stateDir, String target) {
+        Path dir = stateDir.resolve("fingerprints");
+        Path file = dir.resolve(target + ".json");
+        try {
+            ObjectNode fingerprints = Files.exists(file)
+                    ? (ObjectNode) JSON.readTree(file.toFile()) : JSON.createObjectNode();
+            return new WriteOnlyFingerprints(file, dir.resolve(".key"), fingerprints);
+        } catch (IOException | ClassCastException e) {
+            throw new UncheckedIOException("cannot read the write-only fingerprints " + file
+                    + " (delete it to forget what was sent; nothing is resent until it changes again)",
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    /** Resend a field when its declared value differs from what was last sent. */
+    public WriteOnlyPolicy changedSinceLastSent() {
+        return (key, field, desired) -> recorded(key, field).map(f -> !f.equals(fingerprint(desired))).orElse(false);
+    }
+
+    public synchronized Optional<String> recorded(ResourceKey key, String field) {
+        JsonNode value = fingerprints.path(key.toString()).get(field);
+        return value == null ? Optional.empty() : Optional.of(value.asText());
+    }
+
+    /** Remembers that {@code value} was sent as {@code field} of {@code key}, and saves at once. */
+    public synchronized void sent(ResourceKey key, String field, Object value) {
+        JsonNode existing = fingerprints.get(key.toString());
+        ObjectNode fields = existing instanceof ObjectNode o ? o : fingerprints.putObject(key.toString());
+        fields.put(field, fingerprint(value));
+        save();
+    }
+
+    /** Forgets a deleted object. */
+    public synchronized void deleted(ResourceKey key) {
+        if (fingerprints.remove(key.toString()) != null) {
+            save();
+        }
+    }
+
+    synchronized String fingerprint(Object value) {
+        String text = value instanceof Secret secret ? secret.reveal() : String.valueOf(value);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    private byte[] key() {
+        if (key == null) {
+            try {
+                Files.createDirectories(keyFile.getParent());
+                key = loadOrCreateKey(keyFile);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read or create the fingerprint key " + keyFile, e);
+            }
+        }
+        return key;
+    }
+
+    private void save() {
+        try {
+            Files.createDirectories(file.getParent());
+            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), fingerprints);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the write-only fingerprints " + file, e);
+        }
+    }
+
+    private static byte[] loadOrCreateKey(Path keyFile) throws IOException {
+        if (Files.exists(keyFile)) {
+            return HexFormat.of().parseHex(Files.readString(keyFile).trim());
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Files.writeString(keyFile, HexFormat.of().formatHex(key));
+        try {
+            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the file inherits the directory's ACL
+        }
+        return key;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.switchboard.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.diff.WriteOnlyPolicy;
+import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.Secret;
+import dev.switchboard.model.XciKinds;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WriteOnlyFingerprintsTest {
+
+    private static final ResourceKey OPS = ResourceKey.of(XciKinds.ADMINISTRATOR, "ops");
+
+    @TempDir
+    Path state;
+
+    @Test
+    void resendsAWriteOnlyFieldOnlyWhenItChangedSinceItWasLastSent() {
+        WriteOnlyFingerprints fingerprints = WriteOnlyFingerprints.open(state, "xci-paris");
+        WriteOnlyPolicy policy = fingerprints.changedSinceLastSent();
+        assertThat(policy.resend(OPS, "password", Secret.fromLive("one"))).as("never sent: nothing says it changed").isFalse();
+
+        fingerprints.sent(OPS, "password", Secret.fromLive("one"));
+
+        WriteOnlyPolicy reopened = WriteOnlyFingerprints.open(state, "xci-paris").changedSinceLastSent();
+        assertThat(reopened.resend(OPS, "password", Secret.fromLive("one"))).isFalse();
+        assertThat(reopened.resend(OPS, "password", Secret.fromLive("two"))).isTrue();
+    }
+
+    @Test
+    void keepsNoValueAndAKeyOnlyItsOwnerReads() throws Exception {
+        WriteOnlyFingerprints.open(state, "xci-paris").sent(OPS, "password", Secret.fromLive("hunter2"));
+        String file = Files.readString(state.resolve("fingerprints/xci-paris.json"));
+        assertThat(file).contains("administrator ops").doesNotContain("hunter2");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("fingerprints/.key"))))
+                .isEqualTo("rw-------");
+    }
+
+    @Test
+    void writesNothingUntilSomethingIsSentAndForgetsDeletedObjects() {
+        WriteOnlyFingerprints fingerprints = WriteOnlyFingerprints.open(state, "xci-paris");
+        assertThat(state.resolve("fingerprints")).doesNotExist();
+        fingerprints.sent(OPS, "password", "x");
+        fingerprints.deleted(OPS);
+        assertThat(WriteOnlyFingerprints.open(state, "xci-paris").recorded(OPS, "password")).isEmpty();
+    }
+}
