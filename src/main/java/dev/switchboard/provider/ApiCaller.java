@@ -148,6 +148,12 @@ public final class ApiCaller {
             root = root.getCause();
         }
         String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        String described = root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        if (root instanceof java.security.cert.CertificateException
+                || root instanceof java.security.GeneralSecurityException
+                || root instanceof javax.net.ssl.SSLException) {
+            described += " (the server's TLS certificate is not trusted: set tls.caFile on the target to its CA's PEM file)";
+        }
+        return described;
     }
 }
