@@ -2,6 +2,7 @@ package dev.switchboard.engine;
 
 import dev.switchboard.desired.DesiredState;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,15 @@ public class Engine {
      * @throws EngineException when a target is unknown or cannot be opened
      */
     public EngineSession open(DesiredState state, Set<String> targets) {
+        return open(state, targets, state.dir());
+    }
+
+    /**
+     * As {@link #open(DesiredState, Set)}, keeping embedded simulators' state and apply journals under
+     * {@code workDir} instead of the desired-state directory: the daemon checks every commit out into a
+     * fresh directory, so its {@code .switchboard/} must live somewhere that outlasts a commit.
+     */
+    public EngineSession open(DesiredState state, Set<String> targets, Path workDir) {
         List<String> selected = new ArrayList<>();
         for (String name : targets) {
             if (!state.targets().containsKey(name)) {
@@ -42,6 +52,6 @@ public class Engine {
                 selected.add(name);
             }
         }
-        return new EngineSession(state, selected, connections, clock);
+        return new EngineSession(state, selected, workDir.toAbsolutePath(), connections, clock);
     }
 }

@@ -24,6 +24,7 @@ import dev.switchboard.provider.Deleter;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ResourceType;
 import dev.switchboard.provider.Updater;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,14 +45,16 @@ public final class EngineSession implements AutoCloseable {
 
     private final DesiredState state;
     private final List<String> targets;
+    private final Path workDir;
     private final Connections connections;
     private final Clock clock;
     private final Map<String, Connection> open = new LinkedHashMap<>();
     private final Map<String, ResourceSet> lastLive = new LinkedHashMap<>();
 
-    EngineSession(DesiredState state, List<String> targets, Connections connections, Clock clock) {
+    EngineSession(DesiredState state, List<String> targets, Path workDir, Connections connections, Clock clock) {
         this.state = state;
         this.targets = List.copyOf(targets);
+        this.workDir = workDir;
         this.connections = connections;
         this.clock = clock;
     }
@@ -147,7 +150,7 @@ public final class EngineSession implements AutoCloseable {
             progress.start("applying " + target.target(), target.apiChanges().size());
             try {
                 reports.add(new TargetApplier(connection.provider(), live, clock)
-                        .apply(target, state.dir(), parallelism, progress::step));
+                        .apply(target, workDir, parallelism, progress::step));
             } finally {
                 progress.finish();
             }
@@ -181,7 +184,7 @@ public final class EngineSession implements AutoCloseable {
         if (!targets.contains(target)) {
             throw new EngineException("target " + target + " is not part of this run");
         }
-        return open.computeIfAbsent(target, t -> connections.open(state.dir(), state.targets().get(t)));
+        return open.computeIfAbsent(target, t -> connections.open(workDir, state.targets().get(t)));
     }
 
     static TargetCapabilities capabilities(Provider provider) {
