@@ -72,9 +72,11 @@ public class StatusBoard {
         suspended.clear();
         suspended.addAll(pass.suspended());
         pass.suspended().forEach(targets::remove);
+        // A pass after a failed fetch works on the last good commit: the fetch's error still stands.
         lastError = pass.loadError().or(() -> pass.outcomes().stream()
                 .filter(o -> o.result() == Result.FAILED).findFirst()
-                .map(o -> o.target() + ": " + o.error().orElse("failed")));
+                .map(o -> o.target() + ": " + o.error().orElse("failed")))
+                .or(() -> lastFetch.flatMap(FetchStatus::error));
         if (pass.planned()) {
             ready = true;
         }

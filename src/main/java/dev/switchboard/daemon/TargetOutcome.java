@@ -3,14 +3,16 @@ package dev.switchboard.daemon;
 import dev.switchboard.plan.TargetPlan;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One target's reconcile.
  *
  * @param plan         the plan it computed, empty when it failed before planning
- * @param driftByKind  changes still to make after this reconcile, by resource kind: everything found in
+ * @param driftByKind  by kind name, sorted: changes still to make after this reconcile, by resource kind: everything found in
  *                     drift mode, what did not get applied in apply mode
  * @param unmanaged    live objects no file declares, reported apart from drift (SPEC section 4)
  * @param error        why it failed or was blocked; never holds a secret
@@ -20,7 +22,7 @@ public record TargetOutcome(String target, String commit, Result result, Optiona
                             Instant finished, Duration duration) {
 
     public TargetOutcome {
-        driftByKind = Map.copyOf(driftByKind);
+        driftByKind = Collections.unmodifiableMap(new TreeMap<>(driftByKind));
     }
 
     public int drift() {

@@ -159,4 +159,22 @@ class DriftModeDaemonTest {
         assertThat(fixture.get("/q/health/live").statusCode()).isEqualTo(200);
         assertThat(fixture.get("/q/health/ready").statusCode()).as("readiness stays once reached").isEqualTo(200);
     }
+
+    @Test
+    @Order(7)
+    void keepsTheLastGoodCommitAndShowsTheErrorWhenTheRemoteGoesAway() throws Exception {
+        java.nio.file.Path dotGit = fixture.git.getRepository().getDirectory().toPath();
+        java.nio.file.Files.move(dotGit, dotGit.resolveSibling(".git-away"));
+        try {
+            assertThat(fixture.reconcileNow().statusCode()).isEqualTo(202);
+            JsonNode status = fixture.awaitStatus("the fetch to fail", s -> s.path("lastFetch").path("error").isTextual());
+            String lastGood = fixture.target(status, "olx-main").path("commit").asText();
+            assertThat(status.path("lastFetch").path("commit").asText()).isEqualTo(lastGood);
+            assertThat(status.path("lastFetch").path("error").asText()).contains("cannot fetch branch main");
+            assertThat(fixture.metric("switchboard_git_fetch_total", "result=\"failure\"")).isGreaterThanOrEqualTo(1);
+            assertThat(fixture.get("/q/health/ready").statusCode()).isEqualTo(200);
+        } finally {
+            java.nio.file.Files.move(dotGit.resolveSibling(".git-away"), dotGit);
+        }
+    }
 }
