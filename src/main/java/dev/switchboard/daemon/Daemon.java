@@ -49,9 +49,9 @@ public class Daemon {
     private Optional<SharedSecret> webhookSecret = Optional.empty();
     private Optional<SharedSecret> apiToken = Optional.empty();
 
+    private final PassQueue passes = new PassQueue();
+
     // Guarded by this.
-    private boolean busy;
-    private Optional<Trigger> queued = Optional.empty();
     private Instant nextRun = Instant.MAX;
     private Instant nextPoll = Instant.MAX;
 
@@ -133,15 +133,9 @@ public class Daemon {
         if (!running || stopping) {
             return false;
         }
-        if (busy) {
-            // One queued pass covers any number of triggers; a poll never displaces a stronger reason.
-            if (queued.isEmpty() || queued.get() == Trigger.POLL) {
-                queued = Optional.of(trigger);
-            }
-            return true;
+        if (passes.offer(trigger)) {
+            worker.execute(() -> work(trigger));
         }
-        busy = true;
-        worker.execute(() -> work(trigger));
         return true;
     }
 
@@ -166,18 +160,10 @@ public class Daemon {
     }
 
     private void work(Trigger first) {
-        Trigger trigger = first;
-        while (true) {
-            runPass(trigger);
-            synchronized (this) {
-                if (queued.isEmpty() || stopping) {
-                    queued = Optional.empty();
-                    busy = false;
-                    return;
-                }
-                trigger = queued.get();
-                queued = Optional.empty();
-            }
+        Optional<Trigger> trigger = Optional.of(first);
+        while (trigger.isPresent()) {
+            runPass(trigger.get());
+            trigger = passes.next(stopping);
         }
     }
 
@@ -258,7 +244,7 @@ public class Daemon {
         }
         pool.shutdown();
         try {
-            if (busy()) {
+            if (passes.running()) {
                 LOG.info("waiting for the reconcile in flight to finish before stopping");
             }
             if (!pool.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -270,9 +256,5 @@ public class Daemon {
             source.close();
             running = false;
         }
-    }
-
-    private synchronized boolean busy() {
-        return busy;
     }
 }

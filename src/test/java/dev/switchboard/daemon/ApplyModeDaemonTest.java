@@ -108,4 +108,25 @@ class ApplyModeDaemonTest {
         String drift = fixture.get("/api/v1/drift").body();
         assertThat(drift).as("the drift found before the apply").contains("Hand-edited").contains("\"update\"");
     }
+
+    @Test
+    @Order(4)
+    void neverAppliesToAReadOnlyTargetAndSkipsASuspendedOne() {
+        fixture.commitEdit("switchboard.yaml", "      login: admin\n      password: admin\n",
+                "      login: admin\n      password: admin\n    readOnly: true\n", "xci-paris is read-only");
+        fixture.commitEdit("switchboard.yaml", "kind: officelinx\n",
+                "kind: officelinx\n    suspend: true\n", "Suspend olx-main");
+        fixture.commitEdit("xci/paris.yaml", "name: Operations", "name: Operations team", "Rename the ops team again");
+        double olxRuns = fixture.metricSum("switchboard_reconcile_total", "target=\"olx-main\"");
+
+        assertThat(fixture.reconcileNow().statusCode()).isEqualTo(202);
+        JsonNode status = fixture.awaitStatus("the read-only and suspended targets to be reported",
+                s -> fixture.target(s, "xci-paris").path("result").asText().equals("read-only")
+                        && fixture.target(s, "olx-main").path("suspended").asBoolean());
+        assertThat(fixture.target(status, "xci-paris").path("driftCount").asInt()).isEqualTo(1);
+        assertThat(administrator("ops").path("name").asText()).as("a read-only target is never applied")
+                .isEqualTo("Operations");
+        assertThat(fixture.target(status, "olx-main").path("result").asText()).isEqualTo("suspended");
+        assertThat(fixture.metricSum("switchboard_reconcile_total", "target=\"olx-main\"")).isEqualTo(olxRuns);
+    }
 }

@@ -140,6 +140,17 @@ public final class DaemonFixture implements AutoCloseable {
         return -1;
     }
 
+    /** The sum of every Prometheus sample {@code name{...labels...}} in {@code /q/metrics}. */
+    double metricSum(String name, String labels) {
+        double sum = 0;
+        for (String line : get("/q/metrics").body().split("\n")) {
+            if (line.startsWith(name + "{") && labelsMatch(line, labels)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
     private static boolean labelsMatch(String line, String labels) {
         String present = line.substring(line.indexOf('{') + 1, line.indexOf('}'));
         for (String label : labels.split(",")) {
