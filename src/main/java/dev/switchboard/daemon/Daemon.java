@@ -187,6 +187,9 @@ public class Daemon {
             Pass pass = reconciler.reconcile(revision.get(), config.mode(), workDir, board.knownTargets(),
                     () -> stopping);
             pass.outcomes().forEach(metrics::reconciled);
+            if (pass.loadError().isEmpty() && !stopping) {
+                metrics.onlyDeclared(pass.outcomes().stream().map(TargetOutcome::target).toList());
+            }
             board.passed(pass);
             lastReconciledCommit = Optional.of(revision.get().commit());
             reconciled = true;

@@ -56,6 +56,15 @@ public class DaemonMetrics {
         outcome.driftByKind().forEach((kind, count) -> driftGauge(outcome.target(), kind).set(count));
     }
 
+    /** Zeroes the drift of targets no longer declared, so that dashboards do not show a ghost's last count. */
+    public void onlyDeclared(java.util.Collection<String> targets) {
+        drift.forEach((tags, count) -> {
+            if (tags.stream().anyMatch(t -> t.getKey().equals("target") && !targets.contains(t.getValue()))) {
+                count.set(0);
+            }
+        });
+    }
+
     private AtomicLong driftGauge(String target, String kind) {
         return drift.computeIfAbsent(Tags.of("target", target, "kind", kind), tags -> {
             AtomicLong count = new AtomicLong();

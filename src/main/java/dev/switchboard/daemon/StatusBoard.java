@@ -68,6 +68,10 @@ public class StatusBoard {
     }
 
     synchronized void passed(Pass pass) {
+        if (pass.loadError().isEmpty()) {
+            // Targets no longer declared in switchboard.yaml leave the status.
+            targets.keySet().retainAll(pass.outcomes().stream().map(TargetOutcome::target).toList());
+        }
         pass.outcomes().forEach(o -> targets.put(o.target(), o));
         suspended.clear();
         suspended.addAll(pass.suspended());
