@@ -18,6 +18,7 @@ public final class ServeOnlyHttpConfigSource implements ConfigSource {
 
     static final String HOST_ENABLED = "quarkus.http.host-enabled";
     private static final int ORDINAL = 50;
+    private static final Set<String> PRINT_ONLY_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     private final boolean serve;
 
@@ -31,8 +32,10 @@ public final class ServeOnlyHttpConfigSource implements ConfigSource {
 
     static boolean isServe(String javaCommand) {
         List<String> tokens = Arrays.stream(javaCommand.trim().split("\\s+")).filter(t -> !t.isEmpty()).toList();
-        // tokens[0] is the jar or the main class; the subcommand comes right after it.
-        return tokens.size() >= 2 && tokens.get(1).equals("serve");
+        // tokens[0] is the jar or the main class; the subcommand comes right after it. Help and version
+        // only print, and must work while another process holds the port.
+        return tokens.size() >= 2 && tokens.get(1).equals("serve")
+                && tokens.stream().noneMatch(PRINT_ONLY_OPTIONS::contains);
     }
 
     @Override

@@ -10,7 +10,7 @@ class ServeOnlyHttpConfigSourceTest {
     void enablesHttpForServeOnly() {
         assertThat(new ServeOnlyHttpConfigSource("target/quarkus-app/quarkus-run.jar serve")
                 .getValue("quarkus.http.host-enabled")).isEqualTo("true");
-        assertThat(new ServeOnlyHttpConfigSource("io.quarkus.runner.GeneratedMain serve --help")
+        assertThat(new ServeOnlyHttpConfigSource("io.quarkus.runner.GeneratedMain serve")
                 .getValue("quarkus.http.host-enabled")).isEqualTo("true");
     }
 
@@ -19,6 +19,8 @@ class ServeOnlyHttpConfigSourceTest {
         for (String commandLine : new String[] {
                 "target/quarkus-app/quarkus-run.jar plan -c examples/quickstart",
                 "target/quarkus-app/quarkus-run.jar validate serve",
+                "target/quarkus-app/quarkus-run.jar serve --help",
+                "target/quarkus-app/quarkus-run.jar serve -V",
                 "target/quarkus-app/quarkus-run.jar sim --port 8099",
                 "target/quarkus-app/quarkus-run.jar",
                 "org.apache.maven.surefire.booter.ForkedBooter /tmp/surefire 2025 surefire.tmp",
