@@ -1,21 +1,37 @@
 package dev.switchboard.cli;
 
-import java.util.List;
+import dev.switchboard.daemon.Daemon;
+import dev.switchboard.daemon.DaemonConfigException;
+import io.quarkus.runtime.Quarkus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-/** {@code switchboard serve}: run the GitOps daemon. Not built yet: it says so and exits 1. */
+/**
+ * {@code switchboard serve}: the GitOps daemon (SPEC section 6), configured by the environment
+ * ({@code SWITCHBOARD_CONFIG} or {@code SWITCHBOARD_GIT_URL}, ...). Starts it and waits until the process
+ * is told to stop; only this command opens an HTTP port.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the GitOps daemon (not built yet).")
+        description = {"Run the GitOps daemon: follow a Git branch (SWITCHBOARD_GIT_URL) or a directory "
+                + "(SWITCHBOARD_CONFIG), reconcile on a schedule and on push, report drift over HTTP.",
+                "Configured by environment variables; see README, 'Running as a daemon'."})
 public class ServeCommand implements Callable<Integer> {
 
-    @Parameters(hidden = true)
-    List<String> ignored = List.of();
+    private final Daemon daemon;
+
+    public ServeCommand(Daemon daemon) {
+        this.daemon = daemon;
+    }
 
     @Override
     public Integer call() {
-        System.err.println("switchboard serve is not built yet; 'switchboard validate' and 'switchboard schema' are.");
-        return ExitCodes.ERROR;
+        try {
+            daemon.start();
+        } catch (DaemonConfigException e) {
+            System.err.println("switchboard serve: " + e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        Quarkus.waitForExit();
+        return ExitCodes.OK;
     }
 }

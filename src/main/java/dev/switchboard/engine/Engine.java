@@ -2,6 +2,7 @@ package dev.switchboard.engine;
 
 import dev.switchboard.desired.DesiredState;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ public class Engine {
      * @throws EngineException when a target is unknown or cannot be opened
      */
     public EngineSession open(DesiredState state, Set<String> targets) {
-        return open(state, targets, OptionalInt.empty());
+        return open(state, targets, OptionalInt.empty(), state.dir());
     }
 
     /**
@@ -39,6 +40,19 @@ public class Engine {
      * set to {@code parallelism} when given ({@code --parallelism}).
      */
     public EngineSession open(DesiredState state, Set<String> targets, OptionalInt parallelism) {
+        return open(state, targets, parallelism, state.dir());
+    }
+
+    /**
+     * As {@link #open(DesiredState, Set)}, keeping embedded simulators' state, write-only fingerprints
+     * and apply journals under {@code workDir} instead of the desired-state directory: the daemon checks
+     * every commit out into a fresh directory, so its {@code .switchboard/} must outlast a commit.
+     */
+    public EngineSession open(DesiredState state, Set<String> targets, Path workDir) {
+        return open(state, targets, OptionalInt.empty(), workDir);
+    }
+
+    private EngineSession open(DesiredState state, Set<String> targets, OptionalInt parallelism, Path workDir) {
         List<String> selected = new ArrayList<>();
         for (String name : targets) {
             if (!state.targets().containsKey(name)) {
@@ -51,6 +65,6 @@ public class Engine {
                 selected.add(name);
             }
         }
-        return new EngineSession(state, selected, connections, clock, parallelism);
+        return new EngineSession(state, selected, workDir.toAbsolutePath(), connections, clock, parallelism);
     }
 }

@@ -26,6 +26,7 @@ import dev.switchboard.provider.Deleter;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ResourceType;
 import dev.switchboard.provider.Updater;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,17 +48,19 @@ public final class EngineSession implements AutoCloseable {
 
     private final DesiredState state;
     private final List<String> targets;
+    private final Path workDir;
     private final Connections connections;
     private final Clock clock;
     private final OptionalInt parallelism;
     private final Map<String, Connection> open = new LinkedHashMap<>();
     private final Map<String, ResourceSet> lastLive = new LinkedHashMap<>();
 
-    EngineSession(DesiredState state, List<String> targets, Connections connections, Clock clock,
+    EngineSession(DesiredState state, List<String> targets, Path workDir, Connections connections, Clock clock,
                   OptionalInt parallelism) {
         this.state = state;
         this.parallelism = parallelism;
         this.targets = List.copyOf(targets);
+        this.workDir = workDir;
         this.connections = connections;
         this.clock = clock;
     }
@@ -155,7 +158,7 @@ public final class EngineSession implements AutoCloseable {
             progress.start("applying " + target.target(), target.apiChanges().size());
             try {
                 reports.add(new TargetApplier(connection.provider(), live, fingerprints(target.target()), clock)
-                        .apply(target, state.dir(), parallelism, progress::step));
+                        .apply(target, workDir, parallelism, progress::step));
             } finally {
                 progress.finish();
             }
@@ -185,16 +188,16 @@ public final class EngineSession implements AutoCloseable {
         return refusals;
     }
 
-    /** Where a target's write-only fingerprints live: beside the desired state, in .switchboard. */
+    /** Where a target's write-only fingerprints live: in the work directory's .switchboard. */
     private WriteOnlyFingerprints fingerprints(String target) {
-        return WriteOnlyFingerprints.open(state.dir().resolve(".switchboard"), target);
+        return WriteOnlyFingerprints.open(workDir.resolve(".switchboard"), target);
     }
 
     private Connection connection(String target) {
         if (!targets.contains(target)) {
             throw new EngineException("target " + target + " is not part of this run");
         }
-        return open.computeIfAbsent(target, t -> connections.open(state.dir(), spec(t)));
+        return open.computeIfAbsent(target, t -> connections.open(workDir, spec(t)));
     }
 
     /** The target as declared, with {@code --parallelism} applied. */

@@ -1,0 +1,263 @@
+package dev.switchboard.daemon;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.jboss.logging.Logger;
+
+/**
+ * The reconcile loop of {@code switchboard serve} (SPEC section 6). Runs a {@link Pass} over every target
+ * on start, when the interval (plus jitter) has passed, when a poll or webhook brings a new commit, and
+ * when asked through the API. Passes run one at a time on a single worker thread, so a target is never
+ * reconciled twice at once; a trigger during a pass queues exactly one more. Failures (a fetch, a load, a
+ * target) move the next run closer with exponential backoff. A failed fetch reconciles the last good
+ * revision again, so drift is still reported while Git is unreachable. Shutdown lets the pass in flight
+ * finish its current target (an apply is never cut short) and starts no other.
+ */
+@ApplicationScoped
+public class Daemon {
+
+    private static final Logger LOG = Logger.getLogger(Daemon.class);
+
+    /** Why a pass runs. A poll only reconciles when it finds a new commit; the others always do. */
+    public enum Trigger { START, SCHEDULE, POLL, WEBHOOK, MANUAL }
+
+    private final DaemonConfig config;
+    private final Reconciler reconciler;
+    private final StatusBoard board;
+    private final DaemonMetrics metrics;
+    private final Clock clock = Clock.systemUTC();
+    private final RandomGenerator random = new Random();
+
+    private volatile boolean running;
+    private volatile boolean stopping;
+    private DesiredStateSource source;
+    private Schedule schedule;
+    private Path workDir;
+    private ExecutorService worker;
+    private Optional<SharedSecret> webhookSecret = Optional.empty();
+    private Optional<SharedSecret> apiToken = Optional.empty();
+
+    private final PassQueue passes = new PassQueue();
+
+    // Guarded by this.
+    private Instant nextRun = Instant.MAX;
+    private Instant nextPoll = Instant.MAX;
+
+    // Touched by the worker thread only.
+    private Optional<Revision> lastGood = Optional.empty();
+    private Optional<String> lastReconciledCommit = Optional.empty();
+    private int failuresInARow;
+
+    public Daemon(DaemonConfig config, Reconciler reconciler, StatusBoard board, DaemonMetrics metrics) {
+        this.config = config;
+        this.reconciler = reconciler;
+        this.board = board;
+        this.metrics = metrics;
+    }
+
+    void autostart(@Observes StartupEvent event) {
+        if (config.autostart()) {
+            start();
+        }
+    }
+
+    void shutdown(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /**
+     * Checks the configuration and starts reconciling: the first pass begins at once, in the background.
+     *
+     * @throws DaemonConfigException when the configuration cannot work; nothing is started then
+     */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        schedule = Schedule.of(config);
+        webhookSecret = SharedSecret.read("SWITCHBOARD_WEBHOOK_SECRET", config.webhookSecret(), config.webhookSecretFile());
+        apiToken = SharedSecret.read("SWITCHBOARD_API_TOKEN", config.apiToken(), config.apiTokenFile());
+        source = DesiredStateSource.from(config);
+        workDir = config.config().orElse(config.dataDir()).toAbsolutePath().normalize();
+        worker = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "switchboard-reconcile");
+            thread.setDaemon(true);
+            return thread;
+        });
+        board.started(source.describe(), config.mode().name().toLowerCase());
+        running = true;
+        LOG.infof("reconciling %s every %s in %s mode; state of embedded simulators and journals in %s",
+                source.describe(), config.interval(), config.mode().name().toLowerCase(), workDir);
+        if (webhookSecret.isEmpty()) {
+            LOG.warn("SWITCHBOARD_WEBHOOK_SECRET is not set: the push webhook refuses every request; polling finds new commits");
+        }
+        if (apiToken.isEmpty()) {
+            LOG.warn("SWITCHBOARD_API_TOKEN is not set: POST /api/v1/reconcile refuses every request");
+        }
+        trigger(Trigger.START);
+    }
+
+    /** The secret push webhooks are signed with; empty when none is configured (every webhook is refused). */
+    public synchronized Optional<SharedSecret> webhookSecret() {
+        return webhookSecret;
+    }
+
+    /** The bearer token of the reconcile endpoint; empty when none is configured (every call is refused). */
+    public synchronized Optional<SharedSecret> apiToken() {
+        return apiToken;
+    }
+
+    /** The branch the daemon follows, to tell a push to it from pushes to others. */
+    public Optional<String> branch() {
+        return config.config().isPresent() ? Optional.empty() : Optional.of(config.git().branch());
+    }
+
+    /**
+     * Asks for a pass now.
+     *
+     * @return false when the daemon is not running (not started, or shutting down)
+     */
+    public synchronized boolean trigger(Trigger trigger) {
+        if (!running || stopping) {
+            return false;
+        }
+        if (passes.offer(trigger)) {
+            worker.execute(() -> work(trigger));
+        }
+        return true;
+    }
+
+    @Scheduled(identity = "switchboard-daemon-tick", every = "${switchboard.tick:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        if (!running || stopping) {
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<Trigger> due;
+        synchronized (this) {
+            due = !now.isBefore(nextRun) ? Optional.of(Trigger.SCHEDULE)
+                    : !now.isBefore(nextPoll) ? Optional.of(Trigger.POLL) : Optional.empty();
+            if (due.isPresent()) {
+                // Not due again until the pass reschedules, so a long pass is not queued twice by the clock.
+                nextRun = due.get() == Trigger.SCHEDULE ? Instant.MAX : nextRun;
+                nextPoll = Instant.MAX;
+            }
+        }
+        due.ifPresent(this::trigger);
+    }
+
+    private void work(Trigger first) {
+        Optional<Trigger> trigger = Optional.of(first);
+        while (trigger.isPresent()) {
+            runPass(trigger.get());
+            trigger = passes.next(stopping);
+        }
+    }
+
+    private void runPass(Trigger trigger) {
+        boolean failed = false;
+        boolean reconciled = false;
+        try {
+            Optional<Revision> revision = fetch();
+            failed = revision.isEmpty();
+            revision = revision.or(() -> lastGood);
+            if (revision.isEmpty()) {
+                return;
+            }
+            boolean newCommit = !lastReconciledCommit.equals(Optional.of(revision.get().commit()));
+            if (trigger == Trigger.POLL && (failed || !newCommit)) {
+                return;
+            }
+            if (newCommit) {
+                LOG.infof("reconciling commit %s (%s)", revision.get().commit(), trigger.name().toLowerCase());
+            }
+            Pass pass = reconciler.reconcile(revision.get(), config.mode(), workDir, board.knownTargets(),
+                    () -> stopping);
+            pass.outcomes().forEach(metrics::reconciled);
+            if (pass.loadError().isEmpty() && !stopping) {
+                metrics.onlyDeclared(pass.outcomes().stream().map(TargetOutcome::target).toList());
+            }
+            board.passed(pass);
+            lastReconciledCommit = Optional.of(revision.get().commit());
+            reconciled = true;
+            failed |= pass.failed();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "a reconcile pass failed unexpectedly; retrying with backoff");
+            failed = true;
+            reconciled = true;
+        } finally {
+            reschedule(trigger, failed, reconciled);
+        }
+    }
+
+    private Optional<Revision> fetch() {
+        try {
+            Revision revision = source.latest();
+            if (source.fetches()) {
+                metrics.fetched(true);
+            }
+            board.fetched(clock.instant(), revision);
+            lastGood = Optional.of(revision);
+            return Optional.of(revision);
+        } catch (SourceException e) {
+            if (source.fetches()) {
+                metrics.fetched(false);
+            }
+            board.fetchFailed(clock.instant(), e.getMessage());
+            LOG.warnf("%s%s", e.getMessage(), lastGood.map(r -> "; reconciling the last good commit "
+                    + r.commit() + " meanwhile").orElse(""));
+            return Optional.empty();
+        }
+    }
+
+    private void reschedule(Trigger trigger, boolean failed, boolean reconciled) {
+        Instant now = clock.instant();
+        synchronized (this) {
+            if (reconciled || failed || trigger != Trigger.POLL) {
+                failuresInARow = failed ? failuresInARow + 1 : 0;
+                nextRun = schedule.next(now, failuresInARow, random);
+                board.scheduled(nextRun);
+            }
+            nextPoll = source.fetches() ? now.plus(config.git().poll()) : Instant.MAX;
+        }
+    }
+
+    /** Stops triggering, waits for the pass in flight to finish its current target, and closes the source. */
+    public void stop() {
+        ExecutorService pool;
+        synchronized (this) {
+            if (!running || stopping) {
+                return;
+            }
+            stopping = true;
+            pool = worker;
+        }
+        pool.shutdown();
+        try {
+            if (passes.running()) {
+                LOG.info("waiting for the reconcile in flight to finish before stopping");
+            }
+            if (!pool.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("the reconcile in flight did not finish within %s; stopping anyway", config.shutdownGrace());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            source.close();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.switchboard.daemon;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The daemon's configuration (SPEC section 6), from {@code application.properties} or the environment:
+ * {@code SWITCHBOARD_CONFIG}, {@code SWITCHBOARD_GIT_URL}, {@code SWITCHBOARD_GIT_BRANCH}, ... Every
+ * property has a default or is optional, because every command loads this mapping; {@link DaemonOptions#from}
+ * checks it when {@code serve} starts. Secrets may be given inline or, as Kubernetes mounts them, in a file
+ * ({@code *-file}); neither is ever logged or shown.
+ */
+@ConfigMapping(prefix = "switchboard")
+public interface DaemonConfig {
+
+    /** A local desired-state directory, reloaded on every run; exclusive with {@code git.url}. */
+    Optional<Path> config();
+
+    Git git();
+
+    /** Shared secret of the push webhook's HMAC-SHA256 signature. */
+    Optional<String> webhookSecret();
+
+    Optional<Path> webhookSecretFile();
+
+    /** Bearer token of {@code POST /api/v1/reconcile}. */
+    Optional<String> apiToken();
+
+    Optional<Path> apiTokenFile();
+
+    /** Time between scheduled reconciles, before jitter. */
+    @WithDefault("3m")
+    Duration interval();
+
+    /** Up to this share of {@link #interval()} is added at random to each wait, so replicas spread out. */
+    @WithDefault("0.2")
+    double jitter();
+
+    @WithDefault("drift")
+    Mode mode();
+
+    /** The first wait after a failed reconcile; it doubles with each further failure. */
+    @WithDefault("5s")
+    Duration retryInitial();
+
+    @WithDefault("3m")
+    Duration retryMax();
+
+    /**
+     * Where the daemon keeps its Git mirror and checkouts ({@code git/}) and the state that must outlive a
+     * commit: embedded simulators ({@code .switchboard/sim/}) and apply journals ({@code .switchboard/journal/}).
+     */
+    @WithDefault(".switchboard/daemon")
+    Path dataDir();
+
+    /** Start reconciling when the application starts, without the {@code serve} command (tests, embedding). */
+    @WithDefault("false")
+    boolean autostart();
+
+    /**
+     * How often the loop looks at the clock to see whether a run or a poll is due; the interval, the poll
+     * and the backoff decide when runs happen.
+     */
+    @WithDefault("1s")
+    Duration tick();
+
+    /** The longest shutdown waits for an apply in flight. */
+    @WithDefault("10m")
+    Duration shutdownGrace();
+
+    interface Git {
+
+        /** https or ssh URL, local path or {@code file://} URL of the desired-state repository. */
+        Optional<String> url();
+
+        @WithDefault("main")
+        String branch();
+
+        /** The directory inside the repository that holds {@code switchboard.yaml}. */
+        Optional<String> path();
+
+        Optional<String> token();
+
+        Optional<Path> tokenFile();
+
+        /** Sent with the token: {@code x-access-token} suits GitHub, {@code oauth2} GitLab. */
+        @WithDefault("x-access-token")
+        String tokenUsername();
+
+        Optional<Path> sshKeyFile();
+
+        Optional<Path> knownHostsFile();
+
+        /** How often the branch is fetched to look for a new commit, between scheduled reconciles. */
+        @WithDefault("1m")
+        Duration poll();
+    }
+
+    /** What a reconcile does with the changes it finds. */
+    enum Mode {
+        /** Report drift only. */
+        DRIFT,
+        /** Apply the changes, within the safety gates; read-only targets are only reported. */
+        APPLY
+    }
+}

@@ -1,0 +1,145 @@
+package dev.switchboard.daemon;
+
+import dev.switchboard.apply.ApplyReport;
+import dev.switchboard.apply.ChangeResult;
+import dev.switchboard.apply.TargetApplyReport;
+import dev.switchboard.desired.DesiredState;
+import dev.switchboard.desired.DesiredStateLoader;
+import dev.switchboard.desired.LoadResult;
+import dev.switchboard.desired.Problem;
+import dev.switchboard.engine.ApplyOptions;
+import dev.switchboard.engine.Engine;
+import dev.switchboard.engine.EngineSession;
+import dev.switchboard.engine.PlanRequest;
+import dev.switchboard.engine.Progress;
+import dev.switchboard.plan.Action;
+import dev.switchboard.plan.Change;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.TargetPlan;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * One reconcile pass: load the desired state at a revision, then for every target not suspended plan it
+ * and, in apply mode, apply it through the engine's gates. Never throws for a bad file, an unreachable
+ * server or a refused change: each becomes a {@link TargetOutcome} to report.
+ */
+@ApplicationScoped
+public class Reconciler {
+
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    private static final int PROBLEMS_SHOWN = 3;
+
+    private final Engine engine;
+    private final Clock clock = Clock.systemUTC();
+
+    public Reconciler(Engine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * @param workDir       where embedded simulators and apply journals keep their files
+     * @param knownTargets  the targets of earlier passes: they are reported failed when the state does not load
+     * @param stopping      checked between targets: once true, the remaining targets are left for later
+     */
+    public Pass reconcile(Revision revision, DaemonConfig.Mode mode, Path workDir, Collection<String> knownTargets,
+                          BooleanSupplier stopping) {
+        Instant start = clock.instant();
+        LoadResult loaded = new DesiredStateLoader().load(revision.dir());
+        if (!loaded.valid()) {
+            String error = loadError(loaded);
+            LOG.warnf("the desired state at %s does not load: %s", revision.commit(), error);
+            Duration took = Duration.between(start, clock.instant());
+            return new Pass(revision, Optional.of(error), knownTargets.stream()
+                    .map(t -> TargetOutcome.failed(t, revision.commit(), error, clock.instant(), took)).toList(), List.of());
+        }
+        DesiredState state = loaded.requireValid();
+        List<TargetOutcome> outcomes = new ArrayList<>();
+        List<String> suspended = new ArrayList<>();
+        for (var target : state.targets().values()) {
+            if (target.policy().suspend()) {
+                suspended.add(target.name());
+            } else if (!stopping.getAsBoolean()) {
+                outcomes.add(reconcileTarget(state, target.name(), revision.commit(), mode, workDir));
+            }
+        }
+        return new Pass(revision, Optional.empty(), outcomes, suspended);
+    }
+
+    private TargetOutcome reconcileTarget(DesiredState state, String target, String commit, DaemonConfig.Mode mode,
+                                          Path workDir) {
+        Instant start = clock.instant();
+        Optional<TargetPlan> planned = Optional.empty();
+        try (EngineSession session = engine.open(state, Set.of(target), workDir)) {
+            Plan plan = session.plan(PlanRequest.EVERYTHING, Progress.NONE);
+            TargetPlan targetPlan = plan.targets().get(0);
+            planned = Optional.of(targetPlan);
+            List<Change> changes = targetPlan.apiChanges();
+            if (!targetPlan.hasChanges()) {
+                return outcome(targetPlan, commit, Result.IN_SYNC, List.of(), Optional.empty(), start);
+            }
+            if (mode == DaemonConfig.Mode.DRIFT) {
+                return outcome(targetPlan, commit, Result.DRIFT, changes, Optional.empty(), start);
+            }
+            if (targetPlan.blockedByReadOnly()) {
+                return outcome(targetPlan, commit, Result.READ_ONLY, changes, Optional.empty(), start);
+            }
+            ApplyReport report = session.apply(plan, ApplyOptions.DEFAULT, Progress.NONE);
+            TargetApplyReport applied = report.targets().get(0);
+            if (!applied.refusals().isEmpty()) {
+                return outcome(targetPlan, commit, Result.BLOCKED, changes,
+                        Optional.of(String.join("; ", applied.refusals())), start);
+            }
+            List<Change> notApplied = applied.results().stream()
+                    .filter(r -> r.status() != ChangeResult.Status.APPLIED).map(ChangeResult::change).toList();
+            if (notApplied.isEmpty()) {
+                LOG.infof("%s: applied %d change(s) of commit %s", target, changes.size(), commit);
+                return outcome(targetPlan, commit, Result.APPLIED, List.of(), Optional.empty(), start);
+            }
+            String failures = applied.results().stream().filter(r -> r.status() == ChangeResult.Status.FAILED)
+                    .limit(PROBLEMS_SHOWN)
+                    .map(r -> r.change().key() + ": " + r.message().orElse("failed"))
+                    .collect(Collectors.joining("; "));
+            return outcome(targetPlan, commit, Result.FAILED, notApplied, Optional.of(failures), start);
+        } catch (RuntimeException e) {
+            String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warnf("%s: reconcile of commit %s failed: %s", target, commit, error);
+            Instant now = clock.instant();
+            return new TargetOutcome(target, commit, Result.FAILED, planned, Map.of(), 0, Optional.of(error), now,
+                    Duration.between(start, now));
+        }
+    }
+
+    private TargetOutcome outcome(TargetPlan plan, String commit, Result result, List<Change> remaining,
+                                  Optional<String> error, Instant start) {
+        Map<String, Integer> byKind = new TreeMap<>();
+        remaining.forEach(c -> byKind.merge(c.kind().name(), 1, Integer::sum));
+        int unmanaged = (int) plan.changes().stream().filter(c -> c.action() == Action.UNMANAGED).count();
+        Instant now = clock.instant();
+        return new TargetOutcome(plan.target(), commit, result, Optional.of(plan), byKind, unmanaged, error, now,
+                Duration.between(start, now));
+    }
+
+    private static String loadError(LoadResult loaded) {
+        List<Problem> problems = loaded.problems();
+        if (problems.isEmpty()) {
+            return "the desired state did not load";
+        }
+        String shown = problems.stream().limit(PROBLEMS_SHOWN).map(Problem::render).collect(Collectors.joining("; "));
+        return problems.size() + " problem(s) in the desired state: " + shown
+                + (problems.size() > PROBLEMS_SHOWN ? "; ..." : "");
+    }
+}

@@ -1,0 +1,133 @@
+package dev.switchboard.daemon;
+
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.Summary;
+import dev.switchboard.plan.TargetPlan;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the daemon knows right now, for the status, drift and health endpoints: the last fetch, each
+ * target's last reconcile and latest plan, and when the next run is due. Written by the reconcile loop,
+ * read by request threads; every read is a consistent snapshot.
+ */
+@ApplicationScoped
+public class StatusBoard {
+
+    private String source = "";
+    private String mode = "";
+    private boolean started;
+    private boolean ready;
+    private Optional<FetchStatus> lastFetch = Optional.empty();
+    private Optional<String> lastError = Optional.empty();
+    private Optional<Instant> nextRun = Optional.empty();
+    private final Map<String, TargetOutcome> targets = new LinkedHashMap<>();
+    private final List<String> suspended = new ArrayList<>();
+
+    /**
+     * @param commit  the commit fetched, or the last good one after a failure
+     * @param error   why the last fetch failed; empty when it succeeded
+     */
+    public record FetchStatus(Instant time, Optional<String> commit, Optional<String> message, Optional<String> error) {
+    }
+
+    /**
+     * @param drift     changes still to make, by kind; {@code driftCount} their total
+     * @param lastPlan  the counts of the last plan, before any apply
+     */
+    public record TargetStatus(String name, String commit, String result, int driftCount, Map<String, Integer> drift,
+                               int unmanaged, Optional<Summary> lastPlan, Optional<Instant> lastRun, double durationSeconds,
+                               Optional<String> lastError, Optional<Instant> nextRun, boolean suspended) {
+    }
+
+    public record Status(String source, String mode, boolean ready, Optional<FetchStatus> lastFetch,
+                         Optional<String> lastError, Optional<Instant> nextRun, List<TargetStatus> targets) {
+    }
+
+    synchronized void started(String source, String mode) {
+        this.source = source;
+        this.mode = mode;
+        this.started = true;
+    }
+
+    synchronized void fetched(Instant time, Revision revision) {
+        lastFetch = Optional.of(new FetchStatus(time, Optional.of(revision.commit()),
+                Optional.of(revision.message()).filter(m -> !m.isEmpty()), Optional.empty()));
+    }
+
+    synchronized void fetchFailed(Instant time, String error) {
+        Optional<String> lastCommit = lastFetch.flatMap(FetchStatus::commit);
+        Optional<String> lastMessage = lastFetch.flatMap(FetchStatus::message);
+        lastFetch = Optional.of(new FetchStatus(time, lastCommit, lastMessage, Optional.of(error)));
+        lastError = Optional.of(error);
+    }
+
+    synchronized void passed(Pass pass) {
+        if (pass.loadError().isEmpty()) {
+            // Targets no longer declared in switchboard.yaml leave the status.
+            targets.keySet().retainAll(pass.outcomes().stream().map(TargetOutcome::target).toList());
+        }
+        pass.outcomes().forEach(o -> targets.put(o.target(), o));
+        suspended.clear();
+        suspended.addAll(pass.suspended());
+        pass.suspended().forEach(targets::remove);
+        // A pass after a failed fetch works on the last good commit: the fetch's error still stands.
+        lastError = pass.loadError().or(() -> pass.outcomes().stream()
+                .filter(o -> o.result() == Result.FAILED).findFirst()
+                .map(o -> o.target() + ": " + o.error().orElse("failed")))
+                .or(() -> lastFetch.flatMap(FetchStatus::error));
+        if (pass.planned()) {
+            ready = true;
+        }
+    }
+
+    synchronized void scheduled(Instant next) {
+        nextRun = Optional.of(next);
+    }
+
+    /** Ready once a fetch and a plan of every target have succeeded (SPEC section 6); it stays so. */
+    public synchronized boolean ready() {
+        return ready;
+    }
+
+    public synchronized boolean started() {
+        return started;
+    }
+
+    public synchronized List<String> knownTargets() {
+        return List.copyOf(targets.keySet());
+    }
+
+    public synchronized Optional<String> lastError() {
+        return lastError;
+    }
+
+    public synchronized Optional<FetchStatus> lastFetch() {
+        return lastFetch;
+    }
+
+    public synchronized Status status() {
+        List<TargetStatus> list = new ArrayList<>();
+        for (TargetOutcome o : targets.values()) {
+            list.add(new TargetStatus(o.target(), o.commit(), o.result().label(), o.drift(), o.driftByKind(),
+                    o.unmanaged(), o.plan().map(TargetPlan::summary), Optional.of(o.finished()), o.duration().toMillis() / 1000.0,
+                    o.error(), nextRun, false));
+        }
+        for (String name : suspended) {
+            list.add(new TargetStatus(name, lastFetch.flatMap(FetchStatus::commit).orElse(Revision.NO_COMMIT),
+                    "suspended", 0, Map.of(), 0, Optional.empty(), Optional.empty(), 0, Optional.empty(),
+                    Optional.empty(), true));
+        }
+        return new Status(source, mode, ready, lastFetch, lastError, nextRun, list);
+    }
+
+    /** The latest plan of every target that got as far as planning, as one plan for the renderers. */
+    public synchronized Plan latestPlan() {
+        return Plan.of(targets.values().stream().flatMap(o -> o.plan().stream()).toList());
+    }
+}

@@ -1,0 +1,36 @@
+package dev.switchboard.daemon;
+
+import dev.switchboard.plan.TargetPlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One target's reconcile.
+ *
+ * @param plan         the plan it computed, empty when it failed before planning
+ * @param driftByKind  by kind name, sorted: changes still to make after this reconcile, by resource kind: everything found in
+ *                     drift mode, what did not get applied in apply mode
+ * @param unmanaged    live objects no file declares, reported apart from drift (SPEC section 4)
+ * @param error        why it failed or was blocked; never holds a secret
+ */
+public record TargetOutcome(String target, String commit, Result result, Optional<TargetPlan> plan,
+                            Map<String, Integer> driftByKind, int unmanaged, Optional<String> error,
+                            Instant finished, Duration duration) {
+
+    public TargetOutcome {
+        driftByKind = Collections.unmodifiableMap(new TreeMap<>(driftByKind));
+    }
+
+    public int drift() {
+        return driftByKind.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    static TargetOutcome failed(String target, String commit, String error, Instant finished, Duration duration) {
+        return new TargetOutcome(target, commit, Result.FAILED, Optional.empty(), Map.of(), 0, Optional.of(error),
+                finished, duration);
+    }
+}

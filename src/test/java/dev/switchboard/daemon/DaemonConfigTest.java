@@ -1,0 +1,95 @@
+package dev.switchboard.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The environment variables of SPEC section 6, read through the daemon's {@link DaemonConfig} mapping. */
+class DaemonConfigTest {
+
+    @TempDir
+    Path temp;
+
+    private static DaemonConfig fromEnvironment(Map<String, String> environment) {
+        SmallRyeConfig config = new SmallRyeConfigBuilder()
+                .withMapping(DaemonConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter()) // Quarkus's "3m", "5s"
+                .withSources(new EnvConfigSource(environment, 300))
+                .build();
+        return config.getConfigMapping(DaemonConfig.class);
+    }
+
+    @Test
+    void readsTheSpecsEnvironmentVariablesWithTheirDefaults() {
+        DaemonConfig config = fromEnvironment(Map.of(
+                "SWITCHBOARD_GIT_URL", "https://git.example.com/telephony.git",
+                "SWITCHBOARD_GIT_PATH", "deploy/switchboard",
+                "SWITCHBOARD_GIT_SSH_KEY_FILE", "/run/secrets/key",
+                "SWITCHBOARD_WEBHOOK_SECRET", "hook",
+                "SWITCHBOARD_API_TOKEN_FILE", "/run/secrets/api-token",
+                "SWITCHBOARD_MODE", "apply"));
+        assertThat(config.git().url()).contains("https://git.example.com/telephony.git");
+        assertThat(config.git().branch()).isEqualTo("main");
+        assertThat(config.git().path()).contains("deploy/switchboard");
+        assertThat(config.git().sshKeyFile()).contains(Path.of("/run/secrets/key"));
+        assertThat(config.webhookSecret()).contains("hook");
+        assertThat(config.apiTokenFile()).contains(Path.of("/run/secrets/api-token"));
+        assertThat(config.mode()).isEqualTo(DaemonConfig.Mode.APPLY);
+        assertThat(config.interval()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(config.jitter()).isEqualTo(0.2);
+        assertThat(config.retryInitial()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.retryMax()).isEqualTo(Duration.ofMinutes(3));
+    }
+
+    @Test
+    void needsExactlyOneOfALocalDirectoryAndARepository() {
+        assertThatThrownBy(() -> DesiredStateSource.from(fromEnvironment(Map.of())))
+                .isInstanceOf(DaemonConfigException.class)
+                .hasMessageContaining("SWITCHBOARD_CONFIG=DIR").hasMessageContaining("SWITCHBOARD_GIT_URL=URL");
+        assertThatThrownBy(() -> DesiredStateSource.from(fromEnvironment(Map.of(
+                "SWITCHBOARD_CONFIG", temp.toString(), "SWITCHBOARD_GIT_URL", temp.toString()))))
+                .isInstanceOf(DaemonConfigException.class).hasMessageContaining("not both");
+    }
+
+    @Test
+    void describesARepositoryWithoutItsCredentials() throws Exception {
+        Path token = temp.resolve("token");
+        Files.writeString(token, "ghp_secret_token\n");
+        try (DesiredStateSource source = DesiredStateSource.from(fromEnvironment(Map.of(
+                "SWITCHBOARD_GIT_URL", "https://user:password@git.example.com/telephony.git",
+                "SWITCHBOARD_GIT_TOKEN_FILE", token.toString(),
+                "SWITCHBOARD_DATA_DIR", temp.resolve("data").toString())))) {
+            assertThat(source.fetches()).isTrue();
+            assertThat(source.describe()).isEqualTo("https://git.example.com/telephony.git branch main")
+                    .doesNotContain("password").doesNotContain("ghp_secret_token");
+        }
+    }
+
+    @Test
+    void readsALocalDirectoryOutsideGitAsRevisionNone() {
+        try (DesiredStateSource source = DesiredStateSource.from(fromEnvironment(Map.of("SWITCHBOARD_CONFIG", temp.toString())))) {
+            Revision revision = source.latest();
+            assertThat(source.fetches()).isFalse();
+            assertThat(revision.dir()).isEqualTo(temp.toAbsolutePath().normalize());
+            assertThat(revision.commit()).isEqualTo(Revision.NO_COMMIT);
+        }
+    }
+
+    @Test
+    void refusesAnSshKeyFileThatCannotBeRead() {
+        assertThatThrownBy(() -> DesiredStateSource.from(fromEnvironment(Map.of(
+                "SWITCHBOARD_GIT_URL", "git@git.example.com:telephony.git",
+                "SWITCHBOARD_GIT_SSH_KEY_FILE", temp.resolve("missing-key").toString()))))
+                .isInstanceOf(DaemonConfigException.class).hasMessageContaining("SWITCHBOARD_GIT_SSH_KEY_FILE");
+    }
+}

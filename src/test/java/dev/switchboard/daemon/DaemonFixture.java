@@ -1,0 +1,198 @@
+package dev.switchboard.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.switchboard.sim.SimServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * What a daemon test works with: the Git repository the daemon follows, the simulators behind its targets,
+ * and an HTTP client for the daemon's endpoints. Injected by {@link GitRepoWithSimulators}.
+ */
+public final class DaemonFixture implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    final Git git;
+    final SimServer olx;
+    final SimServer xci;
+    String firstCommit;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    DaemonFixture(Git git, SimServer olx, SimServer xci) {
+        this.git = git;
+        this.olx = olx;
+        this.xci = xci;
+    }
+
+    RevCommit commitAll(String message) {
+        try {
+            git.add().addFilepattern(".").call();
+            return git.commit().setMessage(message).setAuthor("Test", "test@example.com")
+                    .setCommitter("Test", "test@example.com").call();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot commit", e);
+        }
+    }
+
+    /** Rewrites {@code file} of the repository, replacing {@code from} with {@code to}, and commits it. */
+    String commitEdit(String file, String from, String to, String message) {
+        Path path = git.getRepository().getWorkTree().toPath().resolve(file);
+        try {
+            String content = Files.readString(path);
+            if (!content.contains(from)) {
+                throw new IllegalArgumentException(file + " has no " + from);
+            }
+            Files.writeString(path, content.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return commitAll(message).name();
+    }
+
+    /** The daemon's base URL, {@code http://127.0.0.1:PORT}, set by each test from {@code @TestHTTPResource}. */
+    URI root = URI.create("http://127.0.0.1:0");
+
+    URI daemon(String path) {
+        return URI.create(root.toString().replaceAll("/$", "") + path);
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(daemon(path)).GET());
+    }
+
+    JsonNode getJson(String path) {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return parse(response.body());
+    }
+
+    HttpResponse<String> post(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(daemon(path))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request);
+    }
+
+    HttpResponse<String> reconcileNow() {
+        return post("/api/v1/reconcile", new byte[0],
+                Map.of("Authorization", "Bearer " + GitRepoWithSimulators.API_TOKEN));
+    }
+
+    static String signature(String secret, byte[] body) {
+        return "sha256=" + HexFormat.of().formatHex(SharedSecret.of(secret).hmac(body));
+    }
+
+    static byte[] pushTo(String branch) {
+        return ("{\"ref\":\"refs/heads/" + branch + "\",\"after\":\"0000000\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    JsonNode target(JsonNode status, String name) {
+        for (JsonNode target : status.path("targets")) {
+            if (target.path("name").asText().equals(name)) {
+                return target;
+            }
+        }
+        return JSON.missingNode();
+    }
+
+    /** Polls the status until {@code condition} holds, and returns that status; fails after a while. */
+    JsonNode awaitStatus(String what, Predicate<JsonNode> condition) {
+        Instant deadline = Instant.now().plus(WAIT);
+        JsonNode status = JSON.missingNode();
+        while (Instant.now().isBefore(deadline)) {
+            status = getJson("/api/v1/status");
+            if (condition.test(status)) {
+                return status;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("timed out waiting for " + what + "; last status: " + status.toPrettyString());
+    }
+
+    /** The value of the Prometheus sample {@code name{labels}} in {@code /q/metrics}, or -1 when absent. */
+    double metric(String name, String labels) {
+        String body = get("/q/metrics").body();
+        for (String line : body.split("\n")) {
+            if (line.startsWith(name + "{") && labelsMatch(line, labels)) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
+    /** The sum of every Prometheus sample {@code name{...labels...}} in {@code /q/metrics}. */
+    double metricSum(String name, String labels) {
+        double sum = 0;
+        for (String line : get("/q/metrics").body().split("\n")) {
+            if (line.startsWith(name + "{") && labelsMatch(line, labels)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    private static boolean labelsMatch(String line, String labels) {
+        String present = line.substring(line.indexOf('{') + 1, line.indexOf('}'));
+        for (String label : labels.split(",")) {
+            if (!label.isEmpty() && !present.contains(label)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        olx.close();
+        xci.close();
+        git.close();
+    }
+}

@@ -1,0 +1,99 @@
+package dev.switchboard.daemon;
+
+import dev.switchboard.sim.SimCredentials;
+import dev.switchboard.sim.SimOptions;
+import dev.switchboard.sim.SimServer;
+import dev.switchboard.sim.SimulatorCatalog;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * A real Git repository in a temporary directory, made with JGit from {@code src/test/resources/daemon/desired},
+ * whose two targets point at an Officelinx and an XCI simulator running on loopback; the daemon is
+ * configured to follow its {@code main} branch. Init arguments: {@code mode}, {@code poll}, and
+ * {@code git-url} to point the daemon at a remote that does not exist instead.
+ */
+public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManager {
+
+    static final String WEBHOOK_SECRET = "webhook-secret-for-tests";
+    static final String API_TOKEN = "api-token-for-tests";
+
+    private Map<String, String> args = Map.of();
+    private Path temp;
+    private DaemonFixture fixture;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        args = Map.copyOf(initArgs);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            temp = Files.createTempDirectory("switchboard-daemon-test");
+            SimServer olx = SimServer.start(SimOptions.DEFAULT,
+                    SimulatorCatalog.create("officelinx", SimCredentials.DEFAULT).orElseThrow());
+            SimServer xci = SimServer.start(SimOptions.DEFAULT,
+                    SimulatorCatalog.create("xci", SimCredentials.DEFAULT).orElseThrow());
+            Path origin = temp.resolve("origin");
+            Git git = Git.init().setInitialBranch("main").setDirectory(origin.toFile()).call();
+            copyDesiredState(Path.of("src/test/resources/daemon/desired"), origin, olx, xci);
+            fixture = new DaemonFixture(git, olx, xci);
+            RevCommit first = fixture.commitAll("Desired state for Acme and Paris");
+            fixture.firstCommit = first.name();
+
+            Map<String, String> config = new HashMap<>();
+            config.put("quarkus.http.host-enabled", "true");
+            config.put("switchboard.autostart", "true");
+            config.put("switchboard.git.url", args.getOrDefault("git-url", origin.toString()));
+            config.put("switchboard.data-dir", temp.resolve("data").toString());
+            config.put("switchboard.mode", args.getOrDefault("mode", "drift"));
+            config.put("switchboard.git.poll", args.getOrDefault("poll", "1h"));
+            config.put("switchboard.interval", "1h");
+            config.put("switchboard.retry-initial", "1h");
+            config.put("switchboard.webhook-secret", WEBHOOK_SECRET);
+            config.put("switchboard.api-token", API_TOKEN);
+            return config;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the daemon's Git repository and simulators", e);
+        }
+    }
+
+    @Override
+    public void inject(TestInjector injector) {
+        injector.injectIntoFields(fixture, new TestInjector.MatchesType(DaemonFixture.class));
+    }
+
+    @Override
+    public void stop() {
+        if (fixture != null) {
+            fixture.close();
+        }
+        try (Stream<Path> files = Files.walk(temp)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyDesiredState(Path from, Path to, SimServer olx, SimServer xci) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(file).toString());
+                Files.createDirectories(target.getParent());
+                Files.writeString(target, Files.readString(file)
+                        .replace("@OLX_URL@", olx.baseUri().toString())
+                        .replace("@XCI_URL@", xci.baseUri().toString()));
+            }
+        }
+    }
+}
