@@ -10,13 +10,15 @@ import dev.switchboard.model.TargetSpec;
 import dev.switchboard.model.XciKinds;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Loads a desired-state directory (SPEC section 2): {@code switchboard.yaml} and every {@code *.yaml}
@@ -159,29 +161,39 @@ public final class DesiredStateLoader {
         return false;
     }
 
+    /**
+     * The YAML files below {@code dir}, relative to it, sorted. Hidden directories ({@code .git},
+     * {@code .switchboard}) and directories holding a {@code switchboard.yaml} of their own (another
+     * desired state, such as a checkout of Switchboard itself in a CI workspace) are not searched.
+     */
     private static List<Path> yamlFiles(Path dir, List<Problem> problems) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk
-                    .filter(Files::isRegularFile)
-                    .map(dir::relativize)
-                    .filter(p -> !p.equals(Path.of(CONFIG_FILE)))
-                    .filter(p -> {
-                        String name = p.getFileName().toString();
-                        return name.endsWith(".yaml") || name.endsWith(".yml");
-                    })
-                    .filter(p -> {
-                        for (Path part : p) {
-                            if (part.toString().startsWith(".")) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    })
-                    .sorted()
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path visited, BasicFileAttributes attributes) {
+                    if (visited.equals(dir)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    boolean hidden = visited.getFileName().toString().startsWith(".");
+                    return hidden || Files.exists(visited.resolve(CONFIG_FILE))
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String name = file.getFileName().toString();
+                    Path relative = dir.relativize(file);
+                    if (attributes.isRegularFile() && !name.startsWith(".") && !relative.equals(Path.of(CONFIG_FILE))
+                            && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
+                        files.add(relative);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             problems.add(Problem.at(SourceLocation.startOf(dir), "", "cannot list the directory: " + e.getMessage()));
-            return List.of();
         }
-    }
-}
+        files.sort(null);
+        return files;
+    }}

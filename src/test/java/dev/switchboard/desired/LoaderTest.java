@@ -83,7 +83,7 @@ class LoaderTest {
     }
 
     @Test
-    void ignoresYamlFilesWithoutTargetAndHiddenDirectories(@TempDir Path dir) throws Exception {
+    void ignoresYamlFilesWithoutTargetHiddenDirectoriesAndOtherDesiredStates(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("switchboard.yaml"), """
                 apiVersion: switchboard/v1
                 targets:
@@ -92,6 +92,10 @@ class LoaderTest {
         Files.writeString(dir.resolve("docker-compose.yaml"), "services: {}\n");
         Files.createDirectories(dir.resolve(".github/workflows"));
         Files.writeString(dir.resolve(".github/workflows/ci.yaml"), "target: nowhere\n");
+        // A checkout of Switchboard itself in a CI workspace: another desired state, not searched.
+        Files.createDirectories(dir.resolve("switchboard-src/examples/quickstart/officelinx"));
+        Files.writeString(dir.resolve("switchboard-src/examples/quickstart/switchboard.yaml"), "apiVersion: x\n");
+        Files.writeString(dir.resolve("switchboard-src/examples/quickstart/officelinx/acme.yaml"), "target: olx-main\n");
         LoadResult result = Fixtures.load(dir, Map.of());
         assertThat(result.problems()).isEmpty();
         assertThat(result.requireValid().files()).isEmpty();
