@@ -70,7 +70,7 @@ public interface DesiredStateSource extends AutoCloseable {
             if (!Files.isDirectory(dir)) {
                 throw new SourceException("the desired-state directory " + dir + " does not exist", null);
             }
-            return new Revision(dev.switchboard.git.LocalHead.of(dir).orElse(Revision.NO_COMMIT), dir, "");
+            return new Revision(dev.switchboard.git.GitRevision.of(dir).orElse(Revision.NO_COMMIT), dir, "");
         }
 
         @Override
