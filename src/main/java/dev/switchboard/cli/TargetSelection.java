@@ -1,6 +1,6 @@
 package dev.switchboard.cli;
 
-import dev.switchboard.engine.KindFilter;
+import dev.switchboard.model.KeyPattern;
 import dev.switchboard.engine.PlanRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,7 +23,7 @@ public class TargetSelection {
     boolean replaceSecrets;
 
     public PlanRequest request() {
-        return new PlanRequest(new LinkedHashSet<>(targets), only.stream().map(KindFilter::parse).toList(),
+        return new PlanRequest(new LinkedHashSet<>(targets), only.stream().map(KeyPattern::parse).toList(),
                 replaceSecrets);
     }
 }

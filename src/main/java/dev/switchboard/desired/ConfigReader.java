@@ -1,6 +1,12 @@
 package dev.switchboard.desired;
 
+import dev.switchboard.model.KeyPattern;
+import dev.switchboard.model.OfficelinxKinds;
+import dev.switchboard.model.ResourceKind;
 import dev.switchboard.model.TargetSpec;
+import dev.switchboard.model.XciKinds;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -42,6 +48,29 @@ final class ConfigReader {
         return targets;
     }
 
+    /** The target's {@code protect:} list, each entry {@code KIND[/KEY]} of a kind the target has. */
+    private static List<KeyPattern> protect(YamlObject t, String targetKind) {
+        List<String> kinds = switch (targetKind) {
+            case OfficelinxKinds.TARGET_KIND -> OfficelinxKinds.ALL.stream().map(ResourceKind::name).toList();
+            case XciKinds.TARGET_KIND -> XciKinds.ALL.stream().map(ResourceKind::name).toList();
+            default -> List.of();
+        };
+        List<KeyPattern> patterns = new ArrayList<>();
+        List<String> entries = t.texts("protect");
+        for (int i = 0; i < entries.size(); i++) {
+            KeyPattern pattern = KeyPattern.parse(entries.get(i));
+            if (!kinds.isEmpty() && !kinds.contains(pattern.kind())) {
+                String hint = Suggestions.closest(pattern.kind(), kinds).map(k -> "did you mean '" + k + "'?")
+                        .orElse("the kinds of a " + targetKind + " target are: " + String.join(", ", kinds));
+                t.problem(Problem.at(t.locationOf("protect", i), t.fieldPath("protect", i),
+                        "'" + pattern.kind() + "' is not a kind of a " + targetKind + " target", hint));
+                continue;
+            }
+            patterns.add(pattern);
+        }
+        return patterns;
+    }
+
     private static TargetSpec target(String name, YamlObject t, Settings settings) {
         String kind = t.text("kind").orElse("");
         Map<String, Object> auth = new LinkedHashMap<>();
@@ -61,7 +90,8 @@ final class ConfigReader {
                 t.bool("suspend").orElse(false),
                 t.integer("maxDeletePercent").map(Long::intValue).orElse(settings.maxDeletePercent()),
                 t.integer("maxUpdatePercent").map(Long::intValue).orElse(settings.maxUpdatePercent()),
-                t.integer("parallelism").map(Long::intValue).orElse(settings.parallelism()));
+                t.integer("parallelism").map(Long::intValue).orElse(settings.parallelism()),
+                protect(t, kind));
         return new TargetSpec(name, kind, t.text("url").orElse(""), auth, options, tls, policy);
     }
 }

@@ -41,6 +41,18 @@ final class YamlObject {
         return document.locationOf(YamlDocument.child(pointer, name));
     }
 
+    SourceLocation locationOf(String name, int index) {
+        return document.locationOf(YamlDocument.child(YamlDocument.child(pointer, name), index));
+    }
+
+    String fieldPath(String name, int index) {
+        return YamlDocument.fieldPath(YamlDocument.child(YamlDocument.child(pointer, name), index));
+    }
+
+    void problem(Problem problem) {
+        context.problems.add(problem);
+    }
+
     String fieldPath() {
         return YamlDocument.fieldPath(pointer);
     }

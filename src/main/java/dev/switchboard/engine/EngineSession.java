@@ -6,6 +6,7 @@ import dev.switchboard.apply.TargetApplyReport;
 import dev.switchboard.apply.WriteOnlyFingerprints;
 import dev.switchboard.diff.WriteOnlyPolicy;
 import dev.switchboard.desired.DesiredState;
+import dev.switchboard.model.KeyPattern;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.TargetSpec;
@@ -206,10 +207,8 @@ public final class EngineSession implements AutoCloseable {
         if (parallelism.isEmpty()) {
             return declared;
         }
-        TargetSpec.Policy p = declared.policy();
         return new TargetSpec(declared.name(), declared.kind(), declared.url(), declared.auth(), declared.options(),
-                declared.tls(), new TargetSpec.Policy(p.prune(), p.readOnly(), p.suspend(), p.maxDeletePercent(),
-                p.maxUpdatePercent(), parallelism.getAsInt()));
+                declared.tls(), declared.policy().withParallelism(parallelism.getAsInt()));
     }
 
     static TargetCapabilities capabilities(Provider provider) {
@@ -225,7 +224,7 @@ public final class EngineSession implements AutoCloseable {
         return new TargetCapabilities(kinds);
     }
 
-    private static ResourceSet filter(ResourceSet set, List<KindFilter> only) {
+    private static ResourceSet filter(ResourceSet set, List<KeyPattern> only) {
         return ResourceSet.of(set.target(), set.all().stream()
                 .filter(r -> only.stream().anyMatch(f -> f.matches(r.key())))
                 .toList());

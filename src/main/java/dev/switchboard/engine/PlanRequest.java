@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.model.KeyPattern;
 import java.util.List;
 import java.util.Set;
 
@@ -10,7 +11,7 @@ import java.util.Set;
  * @param only           restrict the plan to these kinds or objects; empty for everything
  * @param replaceSecrets plan updates of write-only fields (passwords) even though they cannot be compared
  */
-public record PlanRequest(Set<String> targets, List<KindFilter> only, boolean replaceSecrets) {
+public record PlanRequest(Set<String> targets, List<KeyPattern> only, boolean replaceSecrets) {
 
     public static final PlanRequest EVERYTHING = new PlanRequest(Set.of(), List.of(), false);
 

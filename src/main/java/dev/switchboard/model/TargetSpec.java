@@ -1,5 +1,6 @@
 package dev.switchboard.model;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -59,13 +60,34 @@ public record TargetSpec(
      * @param maxDeletePercent refuse applies deleting more than this share of live objects
      * @param maxUpdatePercent refuse applies updating more than this share of live objects
      * @param parallelism      concurrent API calls against this target
+     * @param protect          objects never to delete, even once no file declares them; kept apart from the
+     *                         objects' own files so that removing a file does not remove its protection
      */
     public record Policy(boolean prune, boolean readOnly, boolean suspend,
-                         int maxDeletePercent, int maxUpdatePercent, int parallelism) {
+                         int maxDeletePercent, int maxUpdatePercent, int parallelism, List<KeyPattern> protect) {
         public static final int DEFAULT_MAX_DELETE_PERCENT = 25;
         public static final int DEFAULT_MAX_UPDATE_PERCENT = 30;
         public static final int DEFAULT_PARALLELISM = 8;
         public static final Policy DEFAULT = new Policy(false, false, false,
                 DEFAULT_MAX_DELETE_PERCENT, DEFAULT_MAX_UPDATE_PERCENT, DEFAULT_PARALLELISM);
+
+        public Policy {
+            protect = List.copyOf(protect);
+        }
+
+        /** A policy protecting nothing beyond the objects' own {@code protect: true}. */
+        public Policy(boolean prune, boolean readOnly, boolean suspend, int maxDeletePercent, int maxUpdatePercent,
+                      int parallelism) {
+            this(prune, readOnly, suspend, maxDeletePercent, maxUpdatePercent, parallelism, List.of());
+        }
+
+        /** The entry of {@link #protect} that covers {@code key}, if any. */
+        public Optional<KeyPattern> protection(ResourceKey key) {
+            return protect.stream().filter(p -> p.matches(key)).findFirst();
+        }
+
+        public Policy withParallelism(int newParallelism) {
+            return new Policy(prune, readOnly, suspend, maxDeletePercent, maxUpdatePercent, newParallelism, protect);
+        }
     }
 }

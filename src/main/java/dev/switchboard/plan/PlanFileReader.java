@@ -3,6 +3,7 @@ package dev.switchboard.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.diff.FieldDiff;
+import dev.switchboard.model.KeyPattern;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.ResourceKind;
@@ -54,7 +55,7 @@ final class PlanFileReader {
         JsonNode p = required(node, "policy");
         TargetSpec.Policy policy = new TargetSpec.Policy(p.path("prune").asBoolean(), p.path("readOnly").asBoolean(),
                 p.path("suspend").asBoolean(), required(p, "maxDeletePercent").asInt(),
-                required(p, "maxUpdatePercent").asInt(), required(p, "parallelism").asInt());
+                required(p, "maxUpdatePercent").asInt(), required(p, "parallelism").asInt(), protect(p));
         List<Change> changes = new ArrayList<>();
         for (JsonNode change : required(node, "changes")) {
             changes.add(change(name, change));
@@ -142,5 +143,11 @@ final class PlanFileReader {
             throw new IllegalArgumentException("'" + field + "' is missing");
         }
         return value;
+    }
+
+    private static List<KeyPattern> protect(JsonNode policy) {
+        List<KeyPattern> patterns = new ArrayList<>();
+        policy.path("protect").forEach(pattern -> patterns.add(KeyPattern.parse(pattern.asText())));
+        return patterns;
     }
 }

@@ -45,6 +45,8 @@ final class PlanFileWriter {
         policy.put("maxDeletePercent", target.policy().maxDeletePercent());
         policy.put("maxUpdatePercent", target.policy().maxUpdatePercent());
         policy.put("parallelism", target.policy().parallelism());
+        ArrayNode protect = policy.putArray("protect");
+        target.policy().protect().forEach(pattern -> protect.add(pattern.toString()));
         node.put("liveObjects", target.liveObjects());
         ArrayNode kindList = node.putArray("kinds");
         kinds.values().forEach(k -> {

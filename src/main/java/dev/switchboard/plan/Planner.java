@@ -5,6 +5,7 @@ import dev.switchboard.diff.WriteOnlyPolicy;
 import dev.switchboard.diff.NormalizerRegistry;
 import dev.switchboard.diff.ResourceDiff;
 import dev.switchboard.model.Resource;
+import dev.switchboard.model.KeyPattern;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.TargetSpec;
 import dev.switchboard.plan.TargetCapabilities.KindCapabilities;
@@ -95,7 +96,12 @@ public final class Planner {
             return Change.unmanaged(name, live, "no file declares it; not pruned: "
                     + notDeletable.orElse("the target does not manage its kind"));
         }
-        if (live.options().protect()) {
+        Optional<KeyPattern> protection = target.policy().protection(live.key());
+        if (protection.isPresent()) {
+            errors.add(new PlanError(name, live.key(), PlanError.Reason.PROTECTED, live.key()
+                    + " is protected by '" + protection.get() + "' in the protect list of target " + name
+                    + ": refusing to delete it; declare it again, or take it off that list first"));
+        } else if (live.options().protect()) {
             errors.add(new PlanError(name, live.key(), PlanError.Reason.PROTECTED, live.key()
                     + " is protected (protect: true): refusing to delete it; declare it again, or remove protect"));
         }

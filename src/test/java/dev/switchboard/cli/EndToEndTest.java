@@ -116,6 +116,21 @@ class EndToEndTest {
     }
 
     @Test
+    void neverDeletesAnObjectOnItsTargetsProtectListEvenOnceItsDeclarationIsGone(QuarkusMainLauncher launcher) {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        quickstart.replace("switchboard.yaml", "prune: false", "prune: true\n    protect: [mailbox/Acme/1003]");
+        quickstart.replace("officelinx/acme.yaml", MAILBOX_1003, "");
+
+        LaunchResult plan = launcher.launch("plan", "-c", quickstart.arg());
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(plan.getOutput()).contains("mailbox Acme/1003 is protected by 'mailbox/Acme/1003'");
+        LaunchResult apply = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve", "--force");
+        assertThat(apply.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(apply.getOutput()).contains("Target olx-main was not applied:");
+        assertThat(quickstart.mailboxes()).hasSize(3);
+    }
+
+    @Test
     void refusesDeletesAboveTheThresholdWithoutForce(QuarkusMainLauncher launcher) {
         QuickstartCopy quickstart = appliedQuickstart(launcher);
         quickstart.replace("switchboard.yaml", "prune: false", "prune: true\n    maxDeletePercent: 10");

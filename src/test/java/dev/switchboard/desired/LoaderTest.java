@@ -2,6 +2,7 @@ package dev.switchboard.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.model.KeyPattern;
 import dev.switchboard.model.OfficelinxKinds;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
@@ -57,7 +58,8 @@ class LoaderTest {
         TargetSpec olx = everyField.targets().get("olx-main");
         assertThat(olx.kind()).isEqualTo("officelinx");
         assertThat(olx.options()).containsEntry("pbx", 2L);
-        assertThat(olx.policy()).isEqualTo(new TargetSpec.Policy(true, false, true, 10, 50, 2));
+        assertThat(olx.policy()).isEqualTo(new TargetSpec.Policy(true, false, true, 10, 50, 2,
+                List.of(KeyPattern.parse("company/Acme"), KeyPattern.parse("mailbox"))));
         assertThat(olx.tls().caFile()).contains("/etc/ssl/uc-ca.pem");
         assertThat(olx.credential("password")).contains("from-env");
         assertThat(olx.credential("clientSecret")).contains("s3cret");
@@ -122,5 +124,23 @@ class LoaderTest {
                 """);
         assertThat(Fixtures.load(dir, Map.of("X", "v")).problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).isEqualTo("a secret reference must be the whole value"));
+    }
+
+    @Test
+    void refusesAProtectEntryOfAKindTheTargetDoesNotHave(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("switchboard.yaml"), """
+                apiVersion: switchboard/v1
+                targets:
+                  x:
+                    kind: xci
+                    url: embedded
+                    auth: { login: a, password: b }
+                    protect: [xivo, entitty/default@xivo-1]
+                """);
+        assertThat(Fixtures.load(dir, Map.of()).problems()).singleElement().satisfies(p -> {
+            assertThat(p.render()).startsWith(
+                    "switchboard.yaml:7:21: targets.x.protect[1]: 'entitty' is not a kind of a xci target");
+            assertThat(p.hint()).contains("did you mean 'entity'?");
+        });
     }
 }

@@ -105,8 +105,9 @@ class PlannerTest {
         Plan plan = PlanFixtures.plan("protect");
         assertThat(plan.errors()).singleElement().satisfies(error -> {
             assertThat(error.reason()).isEqualTo(PlanError.Reason.PROTECTED);
-            assertThat(error.toString()).isEqualTo("olx-main: featureGroup Acme/56 is protected (protect: true): "
-                    + "refusing to delete it; declare it again, or remove protect");
+            assertThat(error.toString()).isEqualTo("olx-main: featureGroup Acme/56 is protected by "
+                    + "'featureGroup/Acme/56' in the protect list of target olx-main: refusing to delete it; "
+                    + "declare it again, or take it off that list first");
         });
     }
 
