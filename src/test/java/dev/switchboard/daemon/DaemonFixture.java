@@ -3,6 +3,7 @@ package dev.switchboard.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.sim.SimServer;
+import dev.switchboard.sim.xci.XciHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.eclipse.jgit.api.Git;
@@ -32,14 +34,17 @@ public final class DaemonFixture implements AutoCloseable {
     final Git git;
     final SimServer olx;
     final SimServer xci;
+    /** The daemon's {@code switchboard.data-dir}: its Git checkouts and the apply journals. */
+    final Path dataDir;
     String firstCommit;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    DaemonFixture(Git git, SimServer olx, SimServer xci) {
+    DaemonFixture(Git git, SimServer olx, SimServer xci, Path dataDir) {
         this.git = git;
         this.olx = olx;
         this.xci = xci;
+        this.dataDir = dataDir;
     }
 
     RevCommit commitAll(String message) {
@@ -104,6 +109,13 @@ public final class DaemonFixture implements AutoCloseable {
 
     static byte[] pushTo(String branch) {
         return ("{\"ref\":\"refs/heads/" + branch + "\",\"after\":\"0000000\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The logins of the administrators on the XCI simulator, read through its API as a client would. */
+    List<String> xciAdministratorLogins() {
+        XciHttp api = new XciHttp(xci.baseUri());
+        api.login("admin", "admin");
+        return api.ok(api.get("/administrators")).path("items").findValuesAsText("login");
     }
 
     JsonNode target(JsonNode status, String name) {

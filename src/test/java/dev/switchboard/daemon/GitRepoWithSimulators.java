@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,8 +20,9 @@ import org.eclipse.jgit.revwalk.RevCommit;
 /**
  * A real Git repository in a temporary directory, made with JGit from {@code src/test/resources/daemon/desired},
  * whose two targets point at an Officelinx and an XCI simulator running on loopback; the daemon is
- * configured to follow its {@code main} branch. Init arguments: {@code mode}, {@code poll}, and
- * {@code git-url} to point the daemon at a remote that does not exist instead.
+ * configured to follow its {@code main} branch. Init arguments: {@code mode}, {@code poll},
+ * {@code git-url} to point the daemon at a remote that does not exist instead, and {@code slow-delay}
+ * (an ISO-8601 duration) for how long the simulators hold back an answer a {@code slow} fault delays.
  */
 public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManager {
 
@@ -40,14 +42,16 @@ public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         try {
             temp = Files.createTempDirectory("switchboard-daemon-test");
-            SimServer olx = SimServer.start(SimOptions.DEFAULT,
+            SimOptions options = args.containsKey("slow-delay")
+                    ? SimOptions.DEFAULT.withSlowDelay(Duration.parse(args.get("slow-delay"))) : SimOptions.DEFAULT;
+            SimServer olx = SimServer.start(options,
                     SimulatorCatalog.create("officelinx", SimCredentials.DEFAULT).orElseThrow());
-            SimServer xci = SimServer.start(SimOptions.DEFAULT,
+            SimServer xci = SimServer.start(options,
                     SimulatorCatalog.create("xci", SimCredentials.DEFAULT).orElseThrow());
             Path origin = temp.resolve("origin");
             Git git = Git.init().setInitialBranch("main").setDirectory(origin.toFile()).call();
             copyDesiredState(Path.of("src/test/resources/daemon/desired"), origin, olx, xci);
-            fixture = new DaemonFixture(git, olx, xci);
+            fixture = new DaemonFixture(git, olx, xci, temp.resolve("data"));
             RevCommit first = fixture.commitAll("Desired state for Acme and Paris");
             fixture.firstCommit = first.name();
 
@@ -55,7 +59,7 @@ public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManage
             config.put("quarkus.http.host-enabled", "true");
             config.put("switchboard.autostart", "true");
             config.put("switchboard.git.url", args.getOrDefault("git-url", origin.toString()));
-            config.put("switchboard.data-dir", temp.resolve("data").toString());
+            config.put("switchboard.data-dir", fixture.dataDir.toString());
             config.put("switchboard.mode", args.getOrDefault("mode", "drift"));
             config.put("switchboard.git.poll", args.getOrDefault("poll", "1h"));
             config.put("switchboard.interval", "1h");
