@@ -100,6 +100,7 @@ public class Reconciler {
             ApplyReport report = session.apply(plan, ApplyOptions.DEFAULT, Progress.NONE);
             TargetApplyReport applied = report.targets().get(0);
             if (!applied.refusals().isEmpty()) {
+                LOG.warnf("%s: commit %s not applied: %s", target, commit, String.join("; ", applied.refusals()));
                 return outcome(targetPlan, commit, Result.BLOCKED, changes,
                         Optional.of(String.join("; ", applied.refusals())), start);
             }
