@@ -1,4 +1,8 @@
 /**
- * The daemon's Git workspace: clone once, fetch a branch, check a commit out into a directory of its own. Depends on JGit only.
+ * Git for Switchboard: the daemon's {@link dev.switchboard.git.GitWorkspace} (clone once, fetch a branch,
+ * check each commit out into a directory of its own) and {@link dev.switchboard.git.GitRevision}, the
+ * commit a desired-state directory is at, for saved plans and reports.
+ *
+ * <p>Depends on JGit only. Must not depend on any other Switchboard package.
  */
 package dev.switchboard.git;
