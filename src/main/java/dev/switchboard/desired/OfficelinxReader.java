@@ -44,7 +44,14 @@ final class OfficelinxReader {
             ResourceKey companyKey = ResourceKey.of(COMPANY, name.get());
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("name", name.get());
-            fields.put("pbx", company.integer("pbx").orElse(defaultPbx));
+            long pbx = company.integer("pbx").orElse(defaultPbx);
+            if (pbx != defaultPbx) {
+                company.problem(Problem.at(company.locationOf("pbx"), company.fieldPath("pbx"),
+                        "company " + name.get() + " is on PBX " + pbx + ", but target " + target.name()
+                                + " manages the companies of PBX " + defaultPbx,
+                        "declare a target per PBX (pbx: " + pbx + " on its target) and name it in this file's target:"));
+            }
+            fields.put("pbx", pbx);
             declare(Resource.desired(companyKey, fields, Set.of(),
                     company.options(true, settings.ignored(COMPANY.name())), company.location()), company);
 

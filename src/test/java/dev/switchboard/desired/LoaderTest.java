@@ -143,4 +143,21 @@ class LoaderTest {
             assertThat(p.hint()).contains("did you mean 'entity'?");
         });
     }
+
+    @Test
+    void refusesACompanyOnAnotherPbxThanItsTargetManages(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("switchboard.yaml"), """
+                apiVersion: switchboard/v1
+                targets:
+                  olx: { kind: officelinx, url: embedded, auth: { clientId: a, clientSecret: b, username: c, password: d } }
+                """);
+        Files.writeString(dir.resolve("acme.yaml"), """
+                target: olx
+                companies:
+                  - name: Acme
+                    pbx: 2
+                """);
+        assertThat(Fixtures.load(dir, Map.of()).problems()).singleElement().satisfies(p -> assertThat(p.render())
+                .startsWith("acme.yaml:4:5: companies[0].pbx: company Acme is on PBX 2, but target olx manages the companies of PBX 1"));
+    }
 }
