@@ -72,7 +72,7 @@ public final class DaemonFixture implements AutoCloseable {
         return commitAll(message).name();
     }
 
-    /** The daemon's base URL, {@code http://127.0.0.1:PORT}, set by each test from {@code @TestHTTPResource}. */
+    /** The daemon's base URL, {@code http://127.0.0.1:PORT}, set by each test from the URL Quarkus injects (TestHTTPResource). */
     URI root = URI.create("http://127.0.0.1:0");
 
     URI daemon(String path) {
