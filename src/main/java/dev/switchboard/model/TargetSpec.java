@@ -32,6 +32,13 @@ public record TargetSpec(
         options = Map.copyOf(options);
     }
 
+    /** Names the credential fields, never their values, even those written as plain strings. */
+    @Override
+    public String toString() {
+        return "TargetSpec[name=" + name + ", kind=" + kind + ", url=" + url + ", auth=" + new java.util.TreeSet<>(auth.keySet())
+                + " (sensitive), options=" + options + ", tls=" + tls + ", policy=" + policy + "]";
+    }
+
     public boolean isEmbedded() {
         return EMBEDDED.equals(url);
     }

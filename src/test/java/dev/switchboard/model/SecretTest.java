@@ -33,4 +33,12 @@ class SecretTest {
         assertThat(secret).isNotEqualTo(Secret.fromLive("hunter3"));
         assertThat(secret.hashCode()).isEqualTo(Secret.fromLive("other").hashCode());
     }
+
+    @Test
+    void aTargetNeverPrintsItsCredentialsEvenWrittenAsPlainStrings() {
+        TargetSpec target = new TargetSpec("olx", "officelinx", "embedded",
+                Map.of("clientSecret", "plain-secret", "password", secret), Map.of(), TargetSpec.Tls.DEFAULT,
+                TargetSpec.Policy.DEFAULT);
+        assertThat(target.toString()).contains("clientSecret").doesNotContain("plain-secret").doesNotContain("hunter2");
+    }
 }
