@@ -48,6 +48,22 @@ final class ConfigReader {
         return targets;
     }
 
+    /**
+     * Whether a target is the built-in simulator or a server on this machine's loopback (a simulator
+     * started by {@code switchboard sim}, a test server): their credentials may be written as plain text.
+     */
+    static boolean isLocal(String url) {
+        if (TargetSpec.EMBEDDED.equals(url)) {
+            return true;
+        }
+        try {
+            String host = java.net.URI.create(url).getHost();
+            return host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+        } catch (IllegalArgumentException notAUrl) {
+            return false;
+        }
+    }
+
     /** The target's {@code protect:} list, each entry {@code KIND[/KEY]} of a kind the target has. */
     private static List<KeyPattern> protect(YamlObject t, String targetKind) {
         List<String> kinds = switch (targetKind) {
@@ -76,7 +92,10 @@ final class ConfigReader {
         Map<String, Object> auth = new LinkedHashMap<>();
         t.object("auth", kind + "Auth").ifPresent(a -> {
             for (String field : a.fieldNames()) {
-                a.textOrSecret(field).ifPresent(value -> auth.put(field, value));
+                boolean secretField = field.equals("password") || field.equals("clientSecret");
+                Optional<Object> value = secretField
+                        ? a.secret(field, isLocal(t.text("url").orElse(""))) : a.textOrSecret(field);
+                value.ifPresent(v -> auth.put(field, v));
             }
         });
         Map<String, Object> options = new LinkedHashMap<>();

@@ -155,7 +155,7 @@ final class XciReader {
                     "line template '" + template + "' is not declared");
         });
         user.textOrSecret("ctiLogin").ifPresent(v -> fields.put("ctiLogin", v));
-        user.textOrSecret("ctiPassword").ifPresent(v -> fields.put("ctiPassword", v));
+        user.secret("ctiPassword", ConfigReader.isLocal(target.url())).ifPresent(v -> fields.put("ctiPassword", v));
         if (intervals.isPresent() && !inAnyInterval(number.get(), intervals.get())) {
             context.problems.add(Problem.at(user.locationOf("internalNumber"), user.fieldPath("internalNumber"),
                     "internal number " + number.get() + " lies outside every interval of entity " + entity,
@@ -176,7 +176,7 @@ final class XciReader {
         administrator.text("name").ifPresent(v -> fields.put("name", v));
         administrator.bool("superAdmin").ifPresent(v -> fields.put("superAdmin", v));
         administrator.bool("ldap").ifPresent(v -> fields.put("ldap", v));
-        administrator.textOrSecret("password").ifPresent(v -> fields.put("password", v));
+        administrator.secret("password", ConfigReader.isLocal(target.url())).ifPresent(v -> fields.put("password", v));
         List<String> entities = administrator.texts("entities");
         if (!entities.isEmpty() || administrator.fieldNames().contains("entities")) {
             fields.put("entities", entities);

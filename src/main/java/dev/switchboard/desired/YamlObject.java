@@ -84,6 +84,21 @@ final class YamlObject {
         return context.secrets.resolve(node.asText(), locationOf(name), fieldPath(name), context.problems);
     }
 
+    /**
+     * A password-like field: a {@link dev.switchboard.model.Secret} reference, or, where {@code literalAllowed}
+     * (simulators and test servers on this machine, whose credentials are public), a plain string.
+     */
+    Optional<Object> secret(String name, boolean literalAllowed) {
+        Optional<Object> value = textOrSecret(name);
+        if (value.isPresent() && value.get() instanceof String && !literalAllowed) {
+            context.problems.add(Problem.at(locationOf(name), fieldPath(name),
+                    "a secret written in the file: it would be committed to Git with it",
+                    "write ${env:NAME} or ${file:PATH} and provide the value there"));
+            return Optional.empty();
+        }
+        return value;
+    }
+
     Optional<Long> integer(String name) {
         JsonNode node = field(name);
         return node.isIntegralNumber() && node.canConvertToLong() ? Optional.of(node.asLong()) : Optional.empty();

@@ -27,6 +27,7 @@ class BadInputTest {
         non-utf8                | acme.yaml:3:14: the file is not valid UTF-8 (byte 0xE9)
         missing-env-secret      | paris.yaml:7:5: administrators[0].password: the environment variable SWITCHBOARD_TEST_UNSET_VARIABLE is not set
         missing-file-secret     | paris.yaml:7:5: administrators[0].password: the secret file secrets/does-not-exist does not exist
+        literal-secret          | switchboard.yaml:6:27: targets.xci-paris.auth.password: a secret written in the file: it would be committed to Git with it
         """)
     void refusesWithFileLineColumnAndMessage(String fixture, String expected) {
         LoadResult result = Fixtures.load(Fixtures.desired(fixture), Map.of());
