@@ -37,8 +37,6 @@ public final class DaemonFixture implements AutoCloseable {
     /** The daemon's {@code switchboard.data-dir}: its Git checkouts and the apply journals. */
     final Path dataDir;
     String firstCommit;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     DaemonFixture(Git git, SimServer olx, SimServer xci, Path dataDir) {
         this.git = git;
@@ -184,6 +182,10 @@ public final class DaemonFixture implements AutoCloseable {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            // A client per request: a pooled keep-alive connection the server closed meanwhile (after a 413,
+            // or idle) would fail the next request with "header parser received no bytes".
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build();
             return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
