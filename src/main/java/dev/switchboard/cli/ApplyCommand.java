@@ -85,7 +85,16 @@ public class ApplyCommand implements Callable<Integer> {
         Path dir = config.dir();
         if (planFile.isPresent()) {
             saved = Optional.of(PlanFile.read(planFile.get()));
-            dir = saved.get().configDir();
+            // -c wins: a plan made in one CI job's checkout is applied in another one's.
+            boolean configGiven = spec.commandLine().getParseResult().hasMatchedOption("-c");
+            if (!configGiven) {
+                dir = saved.get().configDir();
+                if (!Files.isDirectory(dir)) {
+                    err.println("The plan was made from " + dir + ", which does not exist here: pass the desired-state "
+                            + "directory with -c DIR (for example the checkout of the same commit).");
+                    return ExitCodes.ERROR;
+                }
+            }
         }
         Optional<DesiredState> state = DesiredStates.load(dir, err);
         if (state.isEmpty()) {

@@ -183,6 +183,24 @@ class EndToEndTest {
     }
 
     @Test
+    void appliesASavedPlanInAnotherCheckoutOfTheSameDesiredState(QuarkusMainLauncher launcher) throws Exception {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        quickstart.replace("officelinx/acme.yaml", "lastName: Marley", "lastName: Marley-Booker");
+        Path planFile = temp.resolve("reviewed.plan.json");
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "--out", planFile.toString()).exitCode()).isEqualTo(0);
+        Path elsewhere = temp.resolve("apply-job-checkout");
+        Files.move(quickstart.dir, elsewhere);
+
+        LaunchResult lost = launcher.launch("apply", planFile.toString(), "--auto-approve");
+        assertThat(lost.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(lost.getErrorOutput()).contains("does not exist here: pass the desired-state directory with -c DIR");
+
+        LaunchResult apply = launcher.launch("apply", planFile.toString(), "-c", elsewhere.toString(), "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(apply.getOutput()).contains("~ mailbox Acme/1002: applied");
+    }
+
+    @Test
     void refusesToApplyWithoutATerminalOrAutoApprove(QuarkusMainLauncher launcher) {
         QuickstartCopy quickstart = QuickstartCopy.in(temp);
         LaunchResult result = launcher.launch("apply", "-c", quickstart.arg());
