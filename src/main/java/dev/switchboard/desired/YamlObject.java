@@ -14,7 +14,7 @@ import java.util.Set;
  * lenient (a field of the wrong type reads as absent: the schema has reported it already) and recorded
  * per schema definition, so that a test can prove every schema property is read.
  */
-final class YamlObject {
+public final class YamlObject {
 
     private final YamlDocument document;
     private final String pointer;
@@ -33,36 +33,36 @@ final class YamlObject {
         return document.root().at(pointer).path(name);
     }
 
-    SourceLocation location() {
+    public SourceLocation location() {
         return document.locationOf(pointer);
     }
 
-    SourceLocation locationOf(String name) {
+    public SourceLocation locationOf(String name) {
         return document.locationOf(YamlDocument.child(pointer, name));
     }
 
-    SourceLocation locationOf(String name, int index) {
+    public SourceLocation locationOf(String name, int index) {
         return document.locationOf(YamlDocument.child(YamlDocument.child(pointer, name), index));
     }
 
-    String fieldPath(String name, int index) {
+    public String fieldPath(String name, int index) {
         return YamlDocument.fieldPath(YamlDocument.child(YamlDocument.child(pointer, name), index));
     }
 
-    void problem(Problem problem) {
+    public void problem(Problem problem) {
         context.problems.add(problem);
     }
 
-    String fieldPath() {
+    public String fieldPath() {
         return YamlDocument.fieldPath(pointer);
     }
 
-    String fieldPath(String name) {
+    public String fieldPath(String name) {
         return YamlDocument.fieldPath(YamlDocument.child(pointer, name));
     }
 
     /** A plain string that may not be a secret reference: a name, a key, a reference to another object. */
-    Optional<String> text(String name) {
+    public Optional<String> text(String name) {
         JsonNode node = field(name);
         if (!node.isTextual()) {
             return Optional.empty();
@@ -76,7 +76,7 @@ final class YamlObject {
     }
 
     /** A string that may be a secret reference: a {@code String} or a {@link dev.switchboard.model.Secret}. */
-    Optional<Object> textOrSecret(String name) {
+    public Optional<Object> textOrSecret(String name) {
         JsonNode node = field(name);
         if (!node.isTextual()) {
             return Optional.empty();
@@ -88,7 +88,7 @@ final class YamlObject {
      * A password-like field: a {@link dev.switchboard.model.Secret} reference, or, where {@code literalAllowed}
      * (simulators and test servers on this machine, whose credentials are public), a plain string.
      */
-    Optional<Object> secret(String name, boolean literalAllowed) {
+    public Optional<Object> secret(String name, boolean literalAllowed) {
         Optional<Object> value = textOrSecret(name);
         if (value.isPresent() && value.get() instanceof String && !literalAllowed) {
             context.problems.add(Problem.at(locationOf(name), fieldPath(name),
@@ -99,17 +99,25 @@ final class YamlObject {
         return value;
     }
 
-    Optional<Long> integer(String name) {
+    /**
+     * The field as it was written, for values no typed read fits (a mapping of settings passed to the
+     * API as they are); a secret reference in it is not resolved. Missing fields are a missing node.
+     */
+    public JsonNode node(String name) {
+        return field(name);
+    }
+
+    public Optional<Long> integer(String name) {
         JsonNode node = field(name);
         return node.isIntegralNumber() && node.canConvertToLong() ? Optional.of(node.asLong()) : Optional.empty();
     }
 
-    Optional<Boolean> bool(String name) {
+    public Optional<Boolean> bool(String name) {
         JsonNode node = field(name);
         return node.isBoolean() ? Optional.of(node.asBoolean()) : Optional.empty();
     }
 
-    List<String> texts(String name) {
+    public List<String> texts(String name) {
         List<String> values = new ArrayList<>();
         for (JsonNode item : field(name)) {
             if (item.isTextual()) {
@@ -120,7 +128,7 @@ final class YamlObject {
     }
 
     /** The mappings of a list field, each read against schema definition {@code itemDefinition}. */
-    List<YamlObject> objects(String name, String itemDefinition) {
+    public List<YamlObject> objects(String name, String itemDefinition) {
         JsonNode list = field(name);
         List<YamlObject> objects = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
@@ -132,20 +140,20 @@ final class YamlObject {
         return objects;
     }
 
-    Optional<YamlObject> object(String name, String itemDefinition) {
+    public Optional<YamlObject> object(String name, String itemDefinition) {
         return field(name).isObject()
                 ? Optional.of(new YamlObject(document, YamlDocument.child(pointer, name), itemDefinition, context))
                 : Optional.empty();
     }
 
-    List<String> fieldNames() {
+    public List<String> fieldNames() {
         List<String> names = new ArrayList<>();
         document.root().at(pointer).fieldNames().forEachRemaining(names::add);
         return names;
     }
 
     /** {@code protect} and {@code ignore} (where the definition has it), plus the kind's ignores from settings. */
-    ResourceOptions options(boolean hasIgnore, Set<String> settingsIgnore) {
+    public ResourceOptions options(boolean hasIgnore, Set<String> settingsIgnore) {
         Set<String> ignore = new LinkedHashSet<>(settingsIgnore);
         if (hasIgnore) {
             ignore.addAll(texts("ignore"));

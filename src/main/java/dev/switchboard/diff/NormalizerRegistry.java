@@ -51,6 +51,14 @@ public final class NormalizerRegistry {
         return new NormalizerRegistry(byKind, fallback, Set.of());
     }
 
+    /**
+     * @param caseInsensitiveTargetKinds the target kinds whose APIs ignore the case of field names
+     */
+    public static NormalizerRegistry of(Map<ResourceKind, Normalizer> byKind, Normalizer fallback,
+                                        Set<String> caseInsensitiveTargetKinds) {
+        return new NormalizerRegistry(byKind, fallback, caseInsensitiveTargetKinds);
+    }
+
     public Normalizer forKind(ResourceKind kind) {
         return byKind.getOrDefault(kind, fallback);
     }
