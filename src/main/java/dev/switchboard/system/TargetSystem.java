@@ -54,6 +54,21 @@ public interface TargetSystem {
     /** A freshly installed server of this system, for {@code url: embedded}, {@code switchboard sim} and tests. */
     Simulator simulator(SimCredentials credentials);
 
+    /**
+     * A simulator with knobs of this system's own, from {@code switchboard sim --sim-option KIND.NAME=VALUE}
+     * ({@code options} holds {@code NAME -> VALUE}, the kind prefix removed): a dialect, an apply delay.
+     * Systems without knobs need not override it.
+     *
+     * @throws IllegalArgumentException naming the option when a name or value is not understood
+     */
+    default Simulator simulator(SimCredentials credentials, Map<String, String> options) {
+        if (!options.isEmpty()) {
+            throw new IllegalArgumentException("the " + targetKind() + " simulator has no option "
+                    + options.keySet().iterator().next());
+        }
+        return simulator(credentials);
+    }
+
     /** The kinds alone, parents before children. */
     default List<ResourceKind> resourceKinds() {
         return kinds().stream().map(KindDescriptor::kind).toList();
