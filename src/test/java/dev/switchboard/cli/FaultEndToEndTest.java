@@ -78,6 +78,25 @@ class FaultEndToEndTest {
     }
 
     @Test
+    void aDeleteWhoseAnswerIsLostIsLookedUpByKeyNotRetriedBlindly(QuarkusMainLauncher launcher)
+            throws Exception {
+        assertThat(launcher.launch("apply", "-c", dir.toString(), "--auto-approve").exitCode()).isEqualTo(ExitCodes.OK);
+        Files.writeString(dir.resolve("switchboard.yaml"), Files.readString(dir.resolve("switchboard.yaml"))
+                .replace("parallelism: 2", "parallelism: 1").replace("    url:", "    prune: true\n    url:"));
+        Path acme = dir.resolve("officelinx/acme.yaml");
+        Files.writeString(acme, Files.readString(acme).replace("\"1003\"", "\"1004\"").replace("carol@", "dave@")
+                .replace("Carol", "Dave"));
+        server.inject(FaultRule.parse("reset-after:DELETE:/UCBusinessRest/api/EEAMMailboxes.*:1"));
+
+        LaunchResult apply = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
+
+        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(apply.getOutput()).contains("the server had deleted it although its answer was lost");
+        assertThat(mailboxes()).extracting(m -> m.path("MailboxNo").asText()).containsExactlyInAnyOrder("1001", "1002", "1004");
+        assertThat(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void aFailingChangeSkipsItsDependantsAppliesTheRestAndASecondApplyConverges(QuarkusMainLauncher launcher)
             throws Exception {
         server.inject(FaultRule.parse("error-500:POST:" + MAILBOX_POSTS + ":1"));
