@@ -29,6 +29,7 @@ import dev.switchboard.provider.ResourceType;
 import dev.switchboard.provider.Updater;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class EngineSession implements AutoCloseable {
     private final OptionalInt parallelism;
     private final Map<String, Connection> open = new LinkedHashMap<>();
     private final Map<String, ResourceSet> lastLive = new LinkedHashMap<>();
+    private final Map<String, TargetLock> locks = new LinkedHashMap<>();
 
     EngineSession(DesiredState state, List<String> targets, Path workDir, Connections connections,
                   NormalizerRegistry normalizers, Clock clock,
@@ -144,6 +146,23 @@ public final class EngineSession implements AutoCloseable {
     }
 
     /**
+     * Takes the apply lock of every target of this session, in name order, and holds it until the session
+     * is closed: taken before the plan an apply acts on, so that two applies never act on one plan, and a
+     * second apply that waited does not apply a plan made before the first one changed the servers.
+     *
+     * @param timeout how long to wait for an apply that holds a lock (zero: refuse at once)
+     * @param command who takes it, for the message another apply shows: {@code apply}, {@code serve}
+     * @throws EngineException naming the holder of a lock still held after {@code timeout}
+     */
+    public void lockForApply(Duration timeout, String command) {
+        for (String target : targets.stream().sorted().toList()) {
+            if (!locks.containsKey(target)) {
+                locks.put(target, TargetLock.acquire(workDir, target, timeout, command, clock));
+            }
+        }
+    }
+
+    /**
      * Applies every target of {@code plan} that may be applied: targets that are read-only, have plan
      * errors or exceed a safety threshold (unless forced) are refused and reported, the others applied.
      */
@@ -154,6 +173,9 @@ public final class EngineSession implements AutoCloseable {
             if (!refusals.isEmpty()) {
                 reports.add(TargetApplyReport.refused(target.target(), refusals));
                 continue;
+            }
+            if (!locks.containsKey(target.target())) {
+                locks.put(target.target(), TargetLock.acquire(workDir, target.target(), Duration.ZERO, "apply", clock));
             }
             int parallelism = options.parallelism().orElse(spec(target.target()).policy().parallelism());
             Connection connection = connection(target.target());
@@ -250,6 +272,8 @@ public final class EngineSession implements AutoCloseable {
             }
         }
         open.clear();
+        locks.values().forEach(TargetLock::close);
+        locks.clear();
         if (first != null) {
             throw first;
         }

@@ -124,6 +124,30 @@ class FaultEndToEndTest {
     }
 
     @Test
+    void aSecondApplyOfATargetBeingAppliedIsRefusedNamingTheHolderAndTouchesNothing(QuarkusMainLauncher launcher)
+            throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process holder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                dev.switchboard.engine.LockHolder.class.getName(), dir.toString(), "olx-main").start();
+        try {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine())
+                    .isEqualTo("locked");
+            LaunchResult refused = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
+            assertThat(refused.getErrorOutput()).contains("target olx-main is being applied by pid " + holder.pid())
+                    .contains("--lock-timeout");
+            assertThat(mailboxes()).isEmpty();
+            assertThat(launcher.launch("plan", "-c", dir.toString()).exitCode()).as("plan takes no lock").isEqualTo(ExitCodes.OK);
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor();
+        }
+        LaunchResult after = launcher.launch("apply", "-c", dir.toString(), "--auto-approve", "--lock-timeout", "30s");
+        assertThat(after.exitCode()).as(after.getOutput() + after.getErrorOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(mailboxes()).hasSize(3);
+    }
+
+    @Test
     void anUnreachableServerIsAnErrorNamingTheTargetNotAStackTrace(QuarkusMainLauncher launcher) {
         server.close();
         LaunchResult plan = launcher.launch("plan", "-c", dir.toString());
