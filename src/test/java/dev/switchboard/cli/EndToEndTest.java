@@ -109,7 +109,11 @@ class EndToEndTest {
         quickstart.replace("switchboard.yaml", "prune: false", "prune: true");
         JsonNode pruning = jsonPlan(launcher.launch("plan", "-c", quickstart.arg(), "-o", "json"));
         assertThat(changes(pruning)).contains("delete mailbox Acme/1003", "delete address Acme/1003/0/1003")
-                .contains("unmanaged company Default Company", "unmanaged administrator admin");
+                .contains("unmanaged company Default Company", "unmanaged administrator admin",
+                        "unmanaged featureGroup Default Company/1")
+                .noneMatch(c -> c.startsWith("delete featureGroup"));
+        assertThat(pruning.path("changes").findValuesAsText("reason"))
+                .anyMatch(r -> r.contains("not pruned: feature group 1 (FGroupID 1) is the default one every Officelinx server comes with"));
         LaunchResult apply = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve");
         assertThat(apply.exitCode()).as(apply.getOutput()).isEqualTo(0);
         assertThat(quickstart.mailboxes()).extracting(m -> m.path("MailboxNo").asText()).containsExactlyInAnyOrder("1001", "1002");
