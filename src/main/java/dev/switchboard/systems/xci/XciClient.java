@@ -72,7 +72,7 @@ final class XciClient {
     /** {@code POST /login}; the cookie of its answer becomes the session. */
     void login() {
         JsonNode credentials = JSON.createObjectNode().put("login", login).put("password", password);
-        ApiRequest request = ApiRequest.of("POST", ROOT + "/login");
+        ApiRequest request = ApiRequest.of("POST", ROOT + "/login").changingNothing();
         Response response = new ApiCaller(target, policy, observer, () -> false).call(request, () -> api.login(credentials));
         String cookie = response.getCookies().values().stream().map(NewCookie::toCookie)
                 .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
