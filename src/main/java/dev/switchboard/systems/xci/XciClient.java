@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.provider.ApiCaller;
 import dev.switchboard.provider.ApiObserver;
+import dev.switchboard.model.TargetSpec;
 import dev.switchboard.provider.ApiRequest;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.RetryPolicy;
@@ -40,8 +41,11 @@ final class XciClient {
     private final RetryPolicy policy;
     private final ApiObserver observer;
 
+    private final TargetSpec.Timeouts timeouts;
+
     XciClient(String target, XciApi api, XciSession session, String login, String password, RetryPolicy policy,
-              ApiObserver observer) {
+              ApiObserver observer, TargetSpec.Timeouts timeouts) {
+        this.timeouts = timeouts;
         this.target = target;
         this.api = api;
         this.session = session;
@@ -73,7 +77,7 @@ final class XciClient {
     void login() {
         JsonNode credentials = JSON.createObjectNode().put("login", login).put("password", password);
         ApiRequest request = ApiRequest.of("POST", ROOT + "/login").changingNothing();
-        Response response = new ApiCaller(target, policy, observer, () -> false).call(request, () -> api.login(credentials));
+        Response response = new ApiCaller(target, policy, observer, () -> false).withTimeouts(timeouts).call(request, () -> api.login(credentials));
         String cookie = response.getCookies().values().stream().map(NewCookie::toCookie)
                 .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
         if (cookie.isEmpty()) {
@@ -91,7 +95,7 @@ final class XciClient {
                           Supplier<Response> send) {
         long generation = ensureLoggedIn();
         ApiRequest request = new ApiRequest(method, ROOT + path, about.map(ResourceKey::toString), notFoundIsOk);
-        Response response = new ApiCaller(target, policy, observer, () -> reloginAfter(generation)).call(request, send);
+        Response response = new ApiCaller(target, policy, observer, () -> reloginAfter(generation)).withTimeouts(timeouts).call(request, send);
         if (response.getStatus() == 404) {
             return MissingNode.getInstance();
         }
