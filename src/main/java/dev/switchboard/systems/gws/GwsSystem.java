@@ -11,7 +11,6 @@ import dev.switchboard.sim.Simulator;
 import dev.switchboard.system.KindDescriptor;
 import dev.switchboard.system.TargetSystem;
 import dev.switchboard.systems.gws.provider.GwsProviderFactory;
-import dev.switchboard.systems.gws.sim.GwsSimSettings;
 import dev.switchboard.systems.gws.sim.GwsSimulator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -77,6 +76,6 @@ public class GwsSystem implements TargetSystem {
      */
     @Override
     public Simulator simulator(SimCredentials credentials, Map<String, String> options) {
-        return new GwsSimulator(credentials, GwsSimSettings.fromOptions(options), Clock.systemUTC());
+        return GwsSimulator.withOptions(credentials, options, Clock.systemUTC());
     }
 }

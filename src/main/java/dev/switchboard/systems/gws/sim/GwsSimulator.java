@@ -57,6 +57,8 @@ public final class GwsSimulator implements Simulator {
 
     private final SimCredentials credentials;
     private final Clock clock;
+    /** Knobs given on the command line: they win over those a state file restores. */
+    private final Map<String, String> options;
     private GwsSimSettings settings;
     private Map<String, ObjectNode> users = new LinkedHashMap<>();
     private List<ObjectNode> pending = new ArrayList<>();
@@ -68,10 +70,25 @@ public final class GwsSimulator implements Simulator {
 
     /** @param clock decides when accepted writes are carried out; tests move it instead of sleeping */
     public GwsSimulator(SimCredentials credentials, GwsSimSettings settings, Clock clock) {
+        this(credentials, settings, Map.of(), clock);
+    }
+
+    private GwsSimulator(SimCredentials credentials, GwsSimSettings settings, Map<String, String> options, Clock clock) {
         this.credentials = credentials;
         this.settings = settings;
+        this.options = Map.copyOf(options);
         this.clock = clock;
         freshlyInstalled();
+    }
+
+    /**
+     * With the knobs of {@code switchboard sim --sim-option gws.NAME=VALUE}, which keep their values over
+     * the settings of a state file restored later.
+     *
+     * @throws IllegalArgumentException naming an option or value not understood
+     */
+    public static GwsSimulator withOptions(SimCredentials credentials, Map<String, String> options, Clock clock) {
+        return new GwsSimulator(credentials, GwsSimSettings.fromOptions(options), options, clock);
     }
 
     private void freshlyInstalled() {
@@ -133,6 +150,9 @@ public final class GwsSimulator implements Simulator {
     @Override
     public synchronized void restore(JsonNode state) {
         settings = GwsSimSettings.fromJson(state.path("settings"));
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            settings = settings.with(option.getKey(), option.getValue().trim());
+        }
         if (!state.has("users")) {
             freshlyInstalled();
             return;

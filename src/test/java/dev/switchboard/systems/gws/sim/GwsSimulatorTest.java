@@ -300,6 +300,27 @@ class GwsSimulatorTest {
     }
 
     @Test
+    void commandLineKnobsWinOverTheSettingsOfARestoredState() throws Exception {
+        GwsSimulator fromCommandLine = GwsSimulator.withOptions(SimCredentials.DEFAULT,
+                Map.of("apply-delay-ms", "2000"), clock);
+        fromCommandLine.restore(GwsHttp.JSON.readTree("{\"settings\":{\"applyDelayMs\":0,\"search\":\"ignored\"}}"));
+        assertThat(fromCommandLine.settings().applyDelayMs()).isEqualTo(2000);
+        assertThat(fromCommandLine.settings().searchIgnored()).isTrue();
+    }
+
+    @Test
+    void theSystemBuildsItsSimulatorFromSimOptions() {
+        var system = new dev.switchboard.systems.gws.GwsSystem(dev.switchboard.provider.ApiObserver.NONE);
+        GwsSimulator built = (GwsSimulator) system.simulator(SimCredentials.DEFAULT,
+                Map.of("apply-delay-ms", "2000", "drop-writes", "all"));
+        assertThat(built.settings().applyDelayMs()).isEqualTo(2000);
+        assertThat(built.settings().dropWrites()).isEqualTo(-1);
+        assertThat(built.pathPrefixes()).containsExactly("/api/v2");
+        assertThatThrownBy(() -> system.simulator(SimCredentials.DEFAULT, Map.of("nope", "1")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nope");
+    }
+
+    @Test
     void unknownOptionsAndValuesAreNamed() {
         assertThatThrownBy(() -> GwsSimSettings.fromOptions(Map.of("apply-delay", "5")))
                 .hasMessageContaining("apply-delay").hasMessageContaining("apply-delay-ms");
