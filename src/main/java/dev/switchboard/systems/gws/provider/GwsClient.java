@@ -9,7 +9,6 @@ import dev.switchboard.provider.ApiObserver;
 import dev.switchboard.provider.ApiRequest;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.RetryPolicy;
-import dev.switchboard.systems.gws.GwsStatusCode;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.net.URI;

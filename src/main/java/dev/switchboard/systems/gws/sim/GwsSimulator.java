@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimExchange;
 import dev.switchboard.sim.Simulator;
-import dev.switchboard.systems.gws.GwsStatusCode;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -188,23 +187,23 @@ public final class GwsSimulator implements Simulator {
         Optional<ObjectNode> caller = authenticate(exchange);
         if (caller.isEmpty()) {
             exchange.setHeader("WWW-Authenticate", "Basic realm=\"GWS\"");
-            exchange.respondJson(401, status(GwsStatusCode.NOT_AUTHENTICATED, "Authentication required"));
+            exchange.respondJson(401, status(SimStatus.NOT_AUTHENTICATED, "Authentication required"));
             return;
         }
         switch (path.get(0)) {
             case "me" -> me(exchange, method, path, caller.get());
             case "users" -> {
                 if (!isManager(caller.get())) {
-                    error(exchange, GwsStatusCode.NO_PERMISSION, "Only ROLE_ADMIN and ROLE_SUPERVISOR users manage users");
+                    error(exchange, SimStatus.NO_PERMISSION, "Only ROLE_ADMIN and ROLE_SUPERVISOR users manage users");
                 } else if (path.size() == 1) {
                     users(exchange, method);
                 } else if (path.size() == 2) {
                     user(exchange, method, path.get(1), caller.get());
                 } else {
-                    error(exchange, GwsStatusCode.NOT_FOUND, "No such resource: " + exchange.path());
+                    error(exchange, SimStatus.NOT_FOUND, "No such resource: " + exchange.path());
                 }
             }
-            default -> error(exchange, GwsStatusCode.NOT_FOUND, "No such resource: " + exchange.path());
+            default -> error(exchange, SimStatus.NOT_FOUND, "No such resource: " + exchange.path());
         }
     }
 
@@ -225,15 +224,15 @@ public final class GwsSimulator implements Simulator {
             JsonNode body = exchange.jsonBody().orElse(JSON.missingNode());
             String operation = body.path("operationName").asText("");
             if (operation.isEmpty()) {
-                error(exchange, GwsStatusCode.MISSING_PARAMETER, "operationName is required");
+                error(exchange, SimStatus.MISSING_PARAMETER, "operationName is required");
             } else if (!VOICE_OPERATIONS.contains(operation)) {
-                error(exchange, GwsStatusCode.INPUT_VALIDATION, "Unknown operationName '" + operation + "'");
+                error(exchange, SimStatus.INPUT_VALIDATION, "Unknown operationName '" + operation + "'");
             } else {
                 accept(JSON.objectNode().put("op", "voice").put("id", caller.path("id").asText()).put("state", operation));
                 exchange.respondJson(200, JSON.objectNode().put("statusCode", 0));
             }
         } else {
-            error(exchange, GwsStatusCode.NOT_FOUND, "No such resource: " + exchange.path());
+            error(exchange, SimStatus.NOT_FOUND, "No such resource: " + exchange.path());
         }
     }
 
@@ -292,24 +291,24 @@ public final class GwsSimulator implements Simulator {
     private void create(SimExchange exchange) throws IOException {
         Optional<JsonNode> parsed = exchange.jsonBody();
         if (parsed.isEmpty() || !parsed.get().isObject()) {
-            error(exchange, GwsStatusCode.INPUT_VALIDATION, "The body must be a JSON object");
+            error(exchange, SimStatus.INPUT_VALIDATION, "The body must be a JSON object");
             return;
         }
         JsonNode body = parsed.get();
         for (String required : List.of("firstName", "lastName", "roles", "userName", "password")) {
             if (!body.hasNonNull(required)) {
-                error(exchange, GwsStatusCode.MISSING_PARAMETER, "Missing mandatory parameter '" + required + "'");
+                error(exchange, SimStatus.MISSING_PARAMETER, "Missing mandatory parameter '" + required + "'");
                 return;
             }
         }
         Optional<String> invalid = validate(body);
         if (invalid.isPresent()) {
-            error(exchange, GwsStatusCode.INPUT_VALIDATION, invalid.get());
+            error(exchange, SimStatus.INPUT_VALIDATION, invalid.get());
             return;
         }
         String userName = body.get("userName").asText();
         if (userName.isBlank()) {
-            error(exchange, GwsStatusCode.INPUT_VALIDATION, "userName cannot be empty");
+            error(exchange, SimStatus.INPUT_VALIDATION, "userName cannot be empty");
             return;
         }
         if (userNameTaken(userName)) {
@@ -342,7 +341,7 @@ public final class GwsSimulator implements Simulator {
     private void user(SimExchange exchange, String method, String id, ObjectNode caller) throws IOException {
         ObjectNode user = users.get(id);
         if (user == null && List.of("GET", "PUT", "POST", "DELETE").contains(method)) {
-            error(exchange, GwsStatusCode.NOT_FOUND, "User '" + id + "' not found");
+            error(exchange, SimStatus.NOT_FOUND, "User '" + id + "' not found");
             return;
         }
         switch (method) {
@@ -357,7 +356,7 @@ public final class GwsSimulator implements Simulator {
             }
             case "DELETE" -> {
                 if (id.equals(caller.path("id").asText())) {
-                    error(exchange, GwsStatusCode.FORBIDDEN, "A user cannot delete itself");
+                    error(exchange, SimStatus.FORBIDDEN, "A user cannot delete itself");
                     return;
                 }
                 accept(JSON.objectNode().put("op", "delete").put("id", id));
@@ -370,17 +369,17 @@ public final class GwsSimulator implements Simulator {
     private void update(SimExchange exchange, ObjectNode user) throws IOException {
         Optional<JsonNode> parsed = exchange.jsonBody();
         if (parsed.isEmpty() || !parsed.get().isObject()) {
-            error(exchange, GwsStatusCode.INPUT_VALIDATION, "The body must be a JSON object");
+            error(exchange, SimStatus.INPUT_VALIDATION, "The body must be a JSON object");
             return;
         }
         JsonNode body = parsed.get();
         if (body.has("userName") && !body.get("userName").asText().equals(user.path("userName").asText())) {
-            error(exchange, GwsStatusCode.READ_ONLY_PROPERTY, "userName cannot be changed");
+            error(exchange, SimStatus.READ_ONLY_PROPERTY, "userName cannot be changed");
             return;
         }
         Optional<String> invalid = validate(body);
         if (invalid.isPresent()) {
-            error(exchange, GwsStatusCode.INPUT_VALIDATION, invalid.get());
+            error(exchange, SimStatus.INPUT_VALIDATION, invalid.get());
             return;
         }
         ObjectNode changes = JSON.objectNode();
@@ -548,16 +547,16 @@ public final class GwsSimulator implements Simulator {
         return length;
     }
 
-    private void error(SimExchange exchange, GwsStatusCode code, String message) {
-        exchange.respondJson(settings.errorsAsHttp200() ? 200 : code.httpStatus(), status(code, message));
+    private void error(SimExchange exchange, SimStatus code, String message) {
+        exchange.respondJson(settings.errorsAsHttp200() ? 200 : code.httpStatus, status(code, message));
     }
 
     private void notAllowed(SimExchange exchange) {
-        exchange.respondJson(405, status(GwsStatusCode.FORBIDDEN, "Method " + exchange.method() + " not allowed"));
+        exchange.respondJson(405, status(SimStatus.FORBIDDEN, "Method " + exchange.method() + " not allowed"));
     }
 
-    private static ObjectNode status(GwsStatusCode code, String message) {
-        return JSON.objectNode().put("statusCode", code.code()).put("statusMessage", message);
+    private static ObjectNode status(SimStatus code, String message) {
+        return JSON.objectNode().put("statusCode", code.code).put("statusMessage", message);
     }
 
     private static String newId() {

@@ -1,4 +1,4 @@
-package dev.switchboard.systems.gws;
+package dev.switchboard.systems.gws.provider;
 
 import java.util.Arrays;
 import java.util.Optional;
