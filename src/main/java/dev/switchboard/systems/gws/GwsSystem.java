@@ -72,7 +72,8 @@ public class GwsSystem implements TargetSystem {
     /**
      * Knobs: {@code apply-delay-ms}, {@code drop-writes} (a count, or {@code all}), and the dialects
      * {@code create-status} ({@code text}|{@code number}), {@code update-verbs} ({@code both}|{@code put}|{@code post}),
-     * {@code error-status} ({@code matching}|{@code 200}), {@code search} ({@code filtered}|{@code ignored}).
+     * {@code error-status} ({@code matching}|{@code 200}), {@code search} ({@code filtered}|{@code ignored}),
+     * {@code list} ({@code fields}|{@code uris}).
      */
     @Override
     public Simulator simulator(SimCredentials credentials, Map<String, String> options) {

@@ -19,6 +19,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -45,11 +49,14 @@ final class GwsClient {
     private final RetryPolicy policy;
     private final ApiObserver observer;
     private final ApiCaller.Sleeper sleeper;
+    private final int parallelism;
     /** Whether this server refused PUT for updates (405), so that POST, the other documented verb, is used. */
     private volatile boolean updateWithPost;
 
+    /** @param parallelism how many users are read at once when a list answers only their URIs */
     GwsClient(String target, GwsApi api, URI baseUri, RetryPolicy policy, ApiObserver observer,
-              ApiCaller.Sleeper sleeper) {
+              ApiCaller.Sleeper sleeper, int parallelism) {
+        this.parallelism = parallelism;
         this.target = target;
         this.api = api;
         this.baseUri = baseUri;
@@ -96,7 +103,11 @@ final class GwsClient {
 
     /** The user, or empty when the server says there is none (HTTP 404 or {@code statusCode 6}). */
     Optional<JsonNode> getUser(String id, ResourceKey about) {
-        JsonNode answer = call("GET", "/users/" + id, Optional.of(about), true, () -> api.getUser(id));
+        return getUser(id, Optional.of(about));
+    }
+
+    private Optional<JsonNode> getUser(String id, Optional<ResourceKey> about) {
+        JsonNode answer = call("GET", "/users/" + id, about, true, () -> api.getUser(id));
         return answer.isMissingNode() ? Optional.empty() : Optional.of(answer.path("user"));
     }
 
@@ -240,10 +251,46 @@ final class GwsClient {
         }
     }
 
-    private static List<JsonNode> users(JsonNode answer) {
+    /**
+     * The users of a list answer: its {@code users}, or, from a server that answered only {@code uris}
+     * (what {@code GET /users} gives without {@code fields=*}), each user read by its id, up to
+     * {@link #parallelism} at a time.
+     */
+    private List<JsonNode> users(JsonNode answer) {
         List<JsonNode> users = new ArrayList<>();
-        answer.path("users").forEach(users::add);
-        return users;
+        if (answer.has("users") || !answer.has("uris")) {
+            answer.path("users").forEach(users::add);
+            return users;
+        }
+        List<String> ids = new ArrayList<>();
+        answer.path("uris").forEach(uri -> ids.add(uri.asText().substring(uri.asText().lastIndexOf('/') + 1)));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, ids.size())), runnable -> {
+            Thread thread = new Thread(runnable, "gws-fetch-" + target);
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<CompletableFuture<Optional<JsonNode>>> reads = ids.stream()
+                    .map(id -> CompletableFuture.supplyAsync(() -> getUser(id, Optional.empty()), pool)).toList();
+            for (CompletableFuture<Optional<JsonNode>> read : reads) {
+                join(read).ifPresent(users::add);
+            }
+            return users;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The result, or the {@link ProviderException} that the call threw. */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw failed;
+        }
     }
 
     /** User names grouped so that each search's URL stays within the limit. */

@@ -55,7 +55,8 @@ public final class GwsProviderFactory implements ProviderFactory {
         String password = target.credential("password").orElse("");
         GwsApi api = RestClients.build(GwsApi.class, baseUri, target, RestClients.DEFAULT_READ_TIMEOUT,
                 new GwsBasicAuth(username, password));
-        GwsClient client = new GwsClient(target.name(), api, baseUri, retries, observer, sleeper);
+        GwsClient client = new GwsClient(target.name(), api, baseUri, retries, observer, sleeper,
+                target.policy().parallelism());
         return new GwsProvider(target, client, new ReadBack(confirmTimeout(target), sleeper), username, () -> {
             if (api instanceof AutoCloseable closeable) {
                 closeable.close();

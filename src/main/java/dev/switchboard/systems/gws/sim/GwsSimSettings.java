@@ -22,11 +22,13 @@ import java.util.Map;
  *                        matching HTTP status (a duplicate user name stays 403, as documented)
  * @param searchIgnored   {@code GET /users} ignores the {@code userName}, {@code firstName}, {@code lastName}
  *                        filters and lists everyone
+ * @param listUrisOnly    {@code GET /users} answers {@code uris} even with {@code fields=*} (a server that reads
+ *                        the ReturnValues page's "collections return URIs" strictly)
  */
 public record GwsSimSettings(long applyDelayMs, int dropWrites, boolean createStatusAsText, String updateVerbs,
-                             boolean errorsAsHttp200, boolean searchIgnored) {
+                             boolean errorsAsHttp200, boolean searchIgnored, boolean listUrisOnly) {
 
-    public static final GwsSimSettings DEFAULT = new GwsSimSettings(0, 0, true, "both", false, false);
+    public static final GwsSimSettings DEFAULT = new GwsSimSettings(0, 0, true, "both", false, false, false);
 
     public GwsSimSettings {
         if (applyDelayMs < 0) {
@@ -66,19 +68,21 @@ public record GwsSimSettings(long applyDelayMs, int dropWrites, boolean createSt
         try {
             return switch (knob) {
                 case "applydelayms" -> new GwsSimSettings(Long.parseLong(value), dropWrites, createStatusAsText,
-                        updateVerbs, errorsAsHttp200, searchIgnored);
+                        updateVerbs, errorsAsHttp200, searchIgnored, listUrisOnly);
                 case "dropwrites" -> new GwsSimSettings(applyDelayMs, value.equalsIgnoreCase("all") ? -1
-                        : Integer.parseInt(value), createStatusAsText, updateVerbs, errorsAsHttp200, searchIgnored);
+                        : Integer.parseInt(value), createStatusAsText, updateVerbs, errorsAsHttp200, searchIgnored, listUrisOnly);
                 case "createstatus" -> new GwsSimSettings(applyDelayMs, dropWrites, choice(name, value, "text", "number"),
-                        updateVerbs, errorsAsHttp200, searchIgnored);
+                        updateVerbs, errorsAsHttp200, searchIgnored, listUrisOnly);
                 case "updateverbs" -> new GwsSimSettings(applyDelayMs, dropWrites, createStatusAsText,
-                        value.toLowerCase(Locale.ROOT), errorsAsHttp200, searchIgnored);
+                        value.toLowerCase(Locale.ROOT), errorsAsHttp200, searchIgnored, listUrisOnly);
                 case "errorstatus" -> new GwsSimSettings(applyDelayMs, dropWrites, createStatusAsText, updateVerbs,
-                        !choice(name, value, "matching", "200"), searchIgnored);
+                        !choice(name, value, "matching", "200"), searchIgnored, listUrisOnly);
                 case "search" -> new GwsSimSettings(applyDelayMs, dropWrites, createStatusAsText, updateVerbs,
-                        errorsAsHttp200, !choice(name, value, "filtered", "ignored"));
+                        errorsAsHttp200, !choice(name, value, "filtered", "ignored"), listUrisOnly);
+                case "list" -> new GwsSimSettings(applyDelayMs, dropWrites, createStatusAsText, updateVerbs,
+                        errorsAsHttp200, searchIgnored, !choice(name, value, "fields", "uris"));
                 default -> throw new IllegalArgumentException("the gws simulator has no option " + name
-                        + " (it has apply-delay-ms, drop-writes, create-status, update-verbs, error-status, search)");
+                        + " (it has apply-delay-ms, drop-writes, create-status, update-verbs, error-status, search, list)");
             };
         } catch (NumberFormatException notANumber) {
             throw new IllegalArgumentException("gws simulator option " + name + " takes a whole number, not " + value);
@@ -89,7 +93,7 @@ public record GwsSimSettings(long applyDelayMs, int dropWrites, boolean createSt
     GwsSimSettings oneDropped() {
         return dropWrites > 0
                 ? new GwsSimSettings(applyDelayMs, dropWrites - 1, createStatusAsText, updateVerbs, errorsAsHttp200,
-                        searchIgnored)
+                        searchIgnored, listUrisOnly)
                 : this;
     }
 
@@ -109,6 +113,7 @@ public record GwsSimSettings(long applyDelayMs, int dropWrites, boolean createSt
         json.put("updateVerbs", updateVerbs);
         json.put("errorStatus", errorsAsHttp200 ? "200" : "matching");
         json.put("search", searchIgnored ? "ignored" : "filtered");
+        json.put("list", listUrisOnly ? "uris" : "fields");
         return json;
     }
 

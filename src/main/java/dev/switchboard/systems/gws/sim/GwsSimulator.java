@@ -255,7 +255,7 @@ public final class GwsSimulator implements Simulator {
         }
         ObjectNode answer = JSON.objectNode().put("statusCode", 0);
         Optional<String> fields = exchange.query("fields");
-        if (fields.isEmpty()) {
+        if (fields.isEmpty() || settings.listUrisOnly()) {
             ArrayNode uris = answer.putArray("uris");
             matching.forEach(u -> uris.add(uri(u, exchange)));
         } else {

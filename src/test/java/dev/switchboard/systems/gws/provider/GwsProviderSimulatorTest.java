@@ -187,6 +187,22 @@ class GwsProviderSimulatorTest {
     }
 
     @Test
+    void aServerThatListsOnlyUrisIsReadUserByUser() {
+        open(GwsSimSettings.DEFAULT.with("list", "uris"), 30_000);
+        for (String name : List.of("a1", "a2", "a3", "a4")) {
+            users().create(desired(name, List.of("ROLE_AGENT"), "pw"), NO_IDS);
+        }
+        long before = server.requestCount();
+        ResourceSet live = provider.fetchLiveState(FetchProgress.NONE);
+        assertThat(live.ofKind(GwsKinds.USER)).extracting(r -> r.key().leaf())
+                .containsExactlyInAnyOrder("admin", "a1", "a2", "a3", "a4");
+        assertThat(live.get(dev.switchboard.model.ResourceKey.of(GwsKinds.USER, "a1")).orElseThrow().fields())
+                .containsEntry("roles", List.of("ROLE_AGENT"));
+        assertThat(server.requestCount() - before).isEqualTo(1 + 1 + 5);
+        assertThat(users().findByKey(desired("a3", List.of("ROLE_AGENT"), null), NO_IDS)).isPresent();
+    }
+
+    @Test
     void manyUserNamesAreSearchedInSeveralRequestsUnderTheUrlLimit() {
         open(GwsSimSettings.DEFAULT, 30_000);
         List<String> names = new ArrayList<>();

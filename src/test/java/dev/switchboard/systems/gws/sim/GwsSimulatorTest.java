@@ -228,6 +228,14 @@ class GwsSimulatorTest {
     }
 
     @Test
+    void theListDialectAnswersUrisEvenWithFields() {
+        GwsHttp admin = start(GwsSimSettings.DEFAULT.with("list", "uris"));
+        GwsHttp.Answer list = admin.get("/users?fields=*");
+        assertThat(list.body().has("users")).isFalse();
+        assertThat(list.body().path("uris")).hasSize(1);
+    }
+
+    @Test
     void theSearchDialectIgnoresFilters() {
         GwsHttp admin = start(GwsSimSettings.DEFAULT.with("search", "ignored"));
         admin.send("POST", "/users", user("ksippo"));
