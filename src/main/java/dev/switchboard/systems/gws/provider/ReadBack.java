@@ -1,8 +1,10 @@
 package dev.switchboard.systems.gws.provider;
 
 import dev.switchboard.provider.ApiCaller;
+import dev.switchboard.provider.ProviderException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import org.jboss.logging.Logger;
 
 /**
  * The bounded wait after a write GWS accepted with {@code statusCode 0}: the document warns that 0 only
@@ -10,9 +12,12 @@ import java.util.function.BooleanSupplier;
  * double from {@link #FIRST_PAUSE} up to {@link #LONGEST_PAUSE}, until the pauses add up to the
  * target's timeout (its {@code confirmTimeout}, default {@link #DEFAULT_TIMEOUT}).
  *
- * <p>The wait is counted in pauses, not by a wall clock, so a test's sleeper makes it instant.
+ * <p>The wait is counted in pauses, not by a wall clock, so a test's sleeper makes it instant; the time
+ * the reads themselves take is not counted.
  */
 final class ReadBack {
+
+    private static final Logger LOG = Logger.getLogger(ReadBack.class);
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     static final Duration FIRST_PAUSE = Duration.ofMillis(250);
@@ -35,7 +40,7 @@ final class ReadBack {
         Duration waited = Duration.ZERO;
         Duration pause = FIRST_PAUSE;
         while (true) {
-            if (visible.getAsBoolean()) {
+            if (seen(visible)) {
                 return true;
             }
             if (waited.compareTo(timeout) >= 0) {
@@ -50,6 +55,19 @@ final class ReadBack {
             }
             waited = waited.plus(next);
             pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+
+    /**
+     * A read that fails (the server busy, a connection lost) is not a sign either way: the write was
+     * accepted, so the wait goes on, and ends unconfirmed if no read ever shows it.
+     */
+    private static boolean seen(BooleanSupplier visible) {
+        try {
+            return visible.getAsBoolean();
+        } catch (ProviderException unreadable) {
+            LOG.debugf("reading back failed, trying again: %s", unreadable.getMessage());
+            return false;
         }
     }
 

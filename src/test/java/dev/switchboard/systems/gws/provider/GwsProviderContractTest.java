@@ -182,6 +182,22 @@ class GwsProviderContractTest {
     }
 
     @Test
+    void aReadBackThatFailsIsNoVerdictAndTheWaitGoesOn() {
+        wiremock.stubFor(post(urlEqualTo(ROOT + "/users")).willReturn(okJson("{\"statusCode\":\"0\",\"id\":\"" + ID + "\"}")));
+        wiremock.stubFor(get(urlEqualTo(ROOT + "/users/" + ID)).inScenario("busy").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(status(503, "{\"statusCode\":4}")).willSetStateTo("busy2"));
+        wiremock.stubFor(get(urlEqualTo(ROOT + "/users/" + ID)).inScenario("busy").whenScenarioStateIs("busy2")
+                .willReturn(status(503, "{\"statusCode\":4}")).willSetStateTo("busy3"));
+        wiremock.stubFor(get(urlEqualTo(ROOT + "/users/" + ID)).inScenario("busy").whenScenarioStateIs("busy3")
+                .willReturn(status(503, "{\"statusCode\":4}")).willSetStateTo("up"));
+        wiremock.stubFor(get(urlEqualTo(ROOT + "/users/" + ID)).inScenario("busy").whenScenarioStateIs("up")
+                .willReturn(user(KSIPPO)));
+        assertThat(users().create(desired("ksippo", List.of("ROLE_AGENT"), "pw"), NO_IDS).requireId()).isEqualTo(ID);
+        wiremock.verify(exactly(4), getRequestedFor(urlEqualTo(ROOT + "/users/" + ID)));
+        wiremock.verify(exactly(1), postRequestedFor(urlEqualTo(ROOT + "/users")));
+    }
+
+    @Test
     void aDuplicateUserNameIsAClearErrorNotRetried() {
         wiremock.stubFor(post(urlEqualTo(ROOT + "/users")).willReturn(status(403,
                 "{\"statusCode\":\"18\",\"statusMessage\":\"Failed to create user. User 'ksippo' already exists.\"}")));
