@@ -1,5 +1,10 @@
 package dev.switchboard.engine;
 
+import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.HashSet;
+import dev.switchboard.desired.Suggestions;
 import dev.switchboard.apply.ApplyReport;
 import dev.switchboard.apply.TargetApplier;
 import dev.switchboard.apply.TargetApplyReport;
@@ -29,6 +34,7 @@ import dev.switchboard.provider.ResourceType;
 import dev.switchboard.provider.Updater;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +62,7 @@ public final class EngineSession implements AutoCloseable {
     private final OptionalInt parallelism;
     private final Map<String, Connection> open = new LinkedHashMap<>();
     private final Map<String, ResourceSet> lastLive = new LinkedHashMap<>();
+    private final Map<String, TargetLock> locks = new LinkedHashMap<>();
 
     EngineSession(DesiredState state, List<String> targets, Path workDir, Connections connections,
                   NormalizerRegistry normalizers, Clock clock,
@@ -78,21 +85,60 @@ public final class EngineSession implements AutoCloseable {
         return targets;
     }
 
-    /** Fetches every covered target's live state and plans it against the desired state. */
+    /**
+     * Fetches every covered target's live state and plans it against the desired state.
+     *
+     * @throws EngineException when an {@code --only} pattern names a kind none of the targets has, or a key
+     *                         that matches no object declared or live: a typo must not read as "no changes"
+     */
     public Plan plan(PlanRequest request, Progress progress) {
+        requireKnownKinds(request.only());
+        Set<KeyPattern> matched = new HashSet<>();
+        Map<String, Set<String>> keysByKind = new TreeMap<>();
         List<TargetPlan> plans = new ArrayList<>();
         for (String target : targets) {
-            plans.add(planTarget(target, request, progress));
+            plans.add(planTarget(target, request, progress, matched, keysByKind));
+        }
+        for (KeyPattern pattern : request.only()) {
+            if (!matched.contains(pattern)) {
+                Set<String> keys = keysByKind.getOrDefault(pattern.kind(), Set.of());
+                String hint = Suggestions.closest(pattern.keyPath().orElse(""), keys).map(k -> "; did you mean "
+                        + pattern.kind() + "/" + k + "?").orElse("");
+                throw new EngineException("--only " + pattern + " matches no object declared or live in "
+                        + String.join(", ", targets) + hint);
+            }
         }
         return Plan.of(plans);
     }
 
-    private TargetPlan planTarget(String target, PlanRequest request, Progress progress) {
+    private void requireKnownKinds(List<KeyPattern> only) {
+        Set<String> kinds = new TreeSet<>();
+        for (String target : targets) {
+            connection(target).provider().types().forEach(type -> kinds.add(type.kind().name()));
+        }
+        for (KeyPattern pattern : only) {
+            if (!kinds.contains(pattern.kind())) {
+                String hint = Suggestions.closest(pattern.kind(), kinds).map(k -> "did you mean '" + k + "'?")
+                        .orElse("the kinds of " + String.join(", ", targets) + " are: " + String.join(", ", kinds));
+                throw new EngineException("--only " + pattern + ": '" + pattern.kind() + "' is not a kind of "
+                        + String.join(", ", targets) + "; " + hint);
+            }
+        }
+    }
+
+    private TargetPlan planTarget(String target, PlanRequest request, Progress progress, Set<KeyPattern> matched,
+                                  Map<String, Set<String>> keysByKind) {
         TargetSpec spec = spec(target);
         Provider provider = connection(target).provider();
         ResourceSet live = fetch(target, progress);
         ResourceSet desired = state.resourcesOf(target);
         if (!request.only().isEmpty()) {
+            for (ResourceSet set : List.of(desired, live)) {
+                for (Resource resource : set.all()) {
+                    keysByKind.computeIfAbsent(resource.kind().name(), k -> new TreeSet<>()).add(resource.key().path());
+                    request.only().stream().filter(p -> p.matches(resource.key())).forEach(matched::add);
+                }
+            }
             desired = filter(desired, request.only());
             live = filter(live, request.only());
         }
@@ -144,6 +190,23 @@ public final class EngineSession implements AutoCloseable {
     }
 
     /**
+     * Takes the apply lock of every target of this session, in name order, and holds it until the session
+     * is closed: taken before the plan an apply acts on, so that two applies never act on one plan, and a
+     * second apply that waited does not apply a plan made before the first one changed the servers.
+     *
+     * @param timeout how long to wait for an apply that holds a lock (zero: refuse at once)
+     * @param command who takes it, for the message another apply shows: {@code apply}, {@code serve}
+     * @throws EngineException naming the holder of a lock still held after {@code timeout}
+     */
+    public void lockForApply(Duration timeout, String command) {
+        for (String target : targets.stream().sorted().toList()) {
+            if (!locks.containsKey(target)) {
+                locks.put(target, TargetLock.acquire(workDir, target, timeout, command, clock));
+            }
+        }
+    }
+
+    /**
      * Applies every target of {@code plan} that may be applied: targets that are read-only, have plan
      * errors or exceed a safety threshold (unless forced) are refused and reported, the others applied.
      */
@@ -154,6 +217,9 @@ public final class EngineSession implements AutoCloseable {
             if (!refusals.isEmpty()) {
                 reports.add(TargetApplyReport.refused(target.target(), refusals));
                 continue;
+            }
+            if (!locks.containsKey(target.target())) {
+                locks.put(target.target(), TargetLock.acquire(workDir, target.target(), Duration.ZERO, "apply", clock));
             }
             int parallelism = options.parallelism().orElse(spec(target.target()).policy().parallelism());
             Connection connection = connection(target.target());
@@ -250,6 +316,8 @@ public final class EngineSession implements AutoCloseable {
             }
         }
         open.clear();
+        locks.values().forEach(TargetLock::close);
+        locks.clear();
         if (first != null) {
             throw first;
         }
