@@ -82,11 +82,15 @@ final class GwsUserType implements Creator, Updater, Deleter {
     }
 
     /**
-     * After a create whose answer was lost: the user by name, waiting as long as a confirmation does, since
-     * a create the server did receive becomes visible only once carried out.
+     * The user by name. After a create whose answer was lost (a desired object, with no ID), waits as long
+     * as a confirmation does, since a create the server did receive becomes visible only once carried out.
+     * After a lost update or delete (a live object), looks once: the user is there or it is not.
      */
     @Override
     public Optional<Resource> findByKey(Resource desired, IdResolver ids) {
+        if (desired.id().isPresent()) {
+            return byName(desired.key().leaf()).map(GwsMapping::user);
+        }
         AtomicReference<JsonNode> seen = new AtomicReference<>();
         readBack.until(() -> {
             byName(desired.key().leaf()).ifPresent(seen::set);

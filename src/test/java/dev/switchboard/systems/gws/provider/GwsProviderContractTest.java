@@ -249,6 +249,15 @@ class GwsProviderContractTest {
     }
 
     @Test
+    void aLiveUserIsLookedUpOnceAfterALostUpdateOrDeleteWithoutWaiting() {
+        wiremock.stubFor(get(urlEqualTo(ROOT + "/users?fields=*&userName=ksippo"))
+                .willReturn(okJson("{\"statusCode\":0,\"users\":[]}")));
+        assertThat(users().findByKey(live(), NO_IDS)).isEmpty();
+        wiremock.verify(exactly(1), getRequestedFor(urlEqualTo(ROOT + "/users?fields=*&userName=ksippo")));
+        assertThat(pauses).isEmpty();
+    }
+
+    @Test
     void aCreateWithoutPasswordIsRefusedBeforeSending() {
         assertThatThrownBy(() -> users().create(desired("ksippo", List.of("ROLE_AGENT"), null), NO_IDS))
                 .hasMessageContaining("GWS creates a user only with a password");

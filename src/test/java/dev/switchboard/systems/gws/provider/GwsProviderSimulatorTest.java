@@ -174,6 +174,19 @@ class GwsProviderSimulatorTest {
     }
 
     @Test
+    void aDeleteWhoseAnswerWasLostIsAnUnknownOutcomeAndTheUserIsFoundStillThereUntilItIsCarriedOut() {
+        open(GwsSimSettings.DEFAULT.with("apply-delay-ms", "2000"), 30_000);
+        users().create(desired("ksippo", List.of("ROLE_AGENT"), "pw"), NO_IDS);
+        Resource live = live("ksippo");
+        server.inject(new FaultRule(Fault.RESET_AFTER, "DELETE", Pattern.compile("/api/v2/users/.*"), 1));
+        assertThatThrownBy(() -> ((Deleter) users()).delete(live)).isInstanceOf(ProviderException.class)
+                .matches(e -> ((ProviderException) e).outcomeUnknown());
+        assertThat(users().findByKey(live, NO_IDS)).get().extracting(Resource::requireId).isEqualTo(live.requireId());
+        ((Deleter) users()).delete(live);
+        assertThat(provider.fetchLiveState(FetchProgress.NONE).ofKind(GwsKinds.USER)).hasSize(1);
+    }
+
+    @Test
     void theProviderCopesWithEveryDialect() {
         open(GwsSimSettings.DEFAULT.with("create-status", "number").with("error-status", "200")
                 .with("search", "ignored").with("update-verbs", "put"), 30_000);
