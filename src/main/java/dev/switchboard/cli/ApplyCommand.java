@@ -123,6 +123,16 @@ public class ApplyCommand implements Callable<Integer> {
                     err.println("Run 'switchboard plan --out FILE' again and review the new plan.");
                     return ExitCodes.ERROR;
                 }
+                EngineSession.Revalidation current = session.revalidate(plan, progress);
+                if (!current.differences().isEmpty()) {
+                    err.println("Refusing to apply " + planFile.get() + ": the desired state in " + shown(dir)
+                            + " no longer asks for what it plans. Nothing was applied.");
+                    current.differences().forEach(d -> err.println("  " + d));
+                    err.println("Run 'switchboard plan --out FILE' on this desired state and review the new plan.");
+                    return ExitCodes.ERROR;
+                }
+                // The gates (readOnly, protect, thresholds) are those of switchboard.yaml now, not the file's.
+                plan = current.plan();
             } else {
                 plan = session.plan(selection.request(), progress);
             }

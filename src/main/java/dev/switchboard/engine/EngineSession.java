@@ -1,5 +1,8 @@
 package dev.switchboard.engine;
 
+import java.util.LinkedHashSet;
+import dev.switchboard.model.ResourceKey;
+import dev.switchboard.diff.FieldDiff;
 import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.Set;
@@ -187,6 +190,77 @@ public final class EngineSession implements AutoCloseable {
             }
         }
         return stale;
+    }
+
+    /**
+     * What applying a saved plan carries out: the plan computed afresh from the desired state and the
+     * servers as they are now, cut down to the objects the saved plan changes, so that every gate
+     * (readOnly, protect, thresholds, the API's refusals) is that of {@code switchboard.yaml} now, not the
+     * one written in the file; and each saved change that the desired state no longer asks for, or asks
+     * for differently, named. Only when that list is empty may the plan be applied.
+     */
+    public Revalidation revalidate(Plan saved, Progress progress) {
+        List<String> differences = new ArrayList<>();
+        List<TargetPlan> fresh = new ArrayList<>();
+        for (TargetPlan savedTarget : saved.targets()) {
+            if (!state.targets().containsKey(savedTarget.target())) {
+                differences.add("target " + savedTarget.target() + " is no longer declared in switchboard.yaml");
+                continue;
+            }
+            boolean secretsForced = savedTarget.apiChanges().stream().flatMap(c -> c.fields().stream())
+                    .anyMatch(FieldDiff::sensitive);
+            PlanRequest request = new PlanRequest(Set.of(savedTarget.target()), List.of(), secretsForced);
+            TargetPlan now = planTarget(savedTarget.target(), request, progress, new HashSet<>(), new TreeMap<>());
+            Map<ResourceKey, Change> nowByKey = new LinkedHashMap<>();
+            now.changes().forEach(c -> nowByKey.put(c.key(), c));
+            Set<ResourceKey> keys = new LinkedHashSet<>();
+            for (Change change : savedTarget.apiChanges()) {
+                keys.add(change.key());
+                Change current = nowByKey.get(change.key());
+                if (current != null && current.action() == Action.UPDATE && change.action() == Action.UPDATE) {
+                    // A write-only field forced for the plan's sake (--replace-secrets) is sent only where the plan did.
+                    Set<String> planned = change.fields().stream().map(FieldDiff::field).collect(java.util.stream.Collectors.toSet());
+                    Change wide = current;
+                    current = Change.update(wide.target(), wide.before().orElseThrow(), wide.after().orElseThrow(),
+                            wide.fields().stream().filter(f -> planned.contains(f.field())
+                                    || !wide.kind().isWriteOnly(f.field())).toList());
+                    nowByKey.put(change.key(), current);
+                }
+                if (current == null || current.action() != change.action()) {
+                    differences.add(describe(change) + ": the plan says " + change.action().json()
+                            + ", the desired state and servers now ask for " + (current == null ? "nothing"
+                            : current.action().json()));
+                } else if (!sameOutcome(change, current)) {
+                    differences.add(describe(change) + ": the plan's " + change.action().json()
+                            + " differs from what the desired state now asks for");
+                }
+            }
+            fresh.add(new TargetPlan(now.target(), now.policy(), now.liveObjects(),
+                    now.changes().stream().filter(c -> keys.contains(c.key())).map(c -> nowByKey.get(c.key())).toList(),
+                    now.errors().stream().filter(e -> keys.contains(e.key())).toList()));
+        }
+        return new Revalidation(Plan.of(fresh), differences);
+    }
+
+    /**
+     * @param plan        what to apply: the saved plan's objects, planned afresh
+     * @param differences the saved changes that the desired state no longer asks for as written
+     */
+    public record Revalidation(Plan plan, List<String> differences) {
+    }
+
+    private static boolean sameOutcome(Change saved, Change now) {
+        return switch (saved.action()) {
+            case CREATE -> saved.after().map(Resource::fields).equals(now.after().map(Resource::fields));
+            case UPDATE -> fieldsAfter(saved).equals(fieldsAfter(now));
+            default -> true;
+        };
+    }
+
+    private static Map<String, Optional<Object>> fieldsAfter(Change change) {
+        Map<String, Optional<Object>> after = new TreeMap<>();
+        change.fields().forEach(f -> after.put(f.field(), f.sensitive() ? Optional.of("(sensitive)") : f.after()));
+        return after;
     }
 
     /**

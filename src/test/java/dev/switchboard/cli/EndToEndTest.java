@@ -205,6 +205,37 @@ class EndToEndTest {
     }
 
     @Test
+    void aSavedPlanIsGatedBySwitchboardYamlAsItIsNowAndRefusedOnceEditedOrNoLongerAskedFor(QuarkusMainLauncher launcher)
+            throws Exception {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        quickstart.replace("officelinx/acme.yaml", "lastName: Marley", "lastName: Marley-Booker");
+        Path planFile = temp.resolve("reviewed.plan.json");
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "--out", planFile.toString()).exitCode()).isEqualTo(0);
+        String reviewed = Files.readString(planFile);
+
+        Files.writeString(planFile, reviewed.replace("Marley-Booker", "Marley-Edited"));
+        LaunchResult edited = launcher.launch("apply", planFile.toString(), "--auto-approve");
+        assertThat(edited.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(edited.getErrorOutput()).contains("was edited after 'switchboard plan --out' wrote it")
+                .contains("these changes differ: olx-main: update mailbox Acme/1002");
+
+        Files.writeString(planFile, reviewed);
+        quickstart.replace("switchboard.yaml", "prune: false", "prune: false\n    readOnly: true");
+        LaunchResult readOnly = launcher.launch("apply", planFile.toString(), "--auto-approve");
+        assertThat(readOnly.exitCode()).as(readOnly.getOutput()).isEqualTo(ExitCodes.ERROR);
+        assertThat(readOnly.getOutput()).contains("target olx-main is readOnly");
+        assertThat(quickstart.mailbox("1002").path("LastName").asText()).isEqualTo("Marley");
+
+        quickstart.replace("switchboard.yaml", "prune: false\n    readOnly: true", "prune: false");
+        quickstart.replace("officelinx/acme.yaml", "lastName: Marley-Booker", "lastName: Marley");
+        LaunchResult notAskedFor = launcher.launch("apply", planFile.toString(), "--auto-approve");
+        assertThat(notAskedFor.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(notAskedFor.getErrorOutput()).contains("no longer asks for what it plans")
+                .contains("olx-main: mailbox Acme/1002: the plan says update, the desired state and servers now ask for no-op");
+        assertThat(quickstart.mailbox("1002").path("LastName").asText()).isEqualTo("Marley");
+    }
+
+    @Test
     void refusesToApplyWithoutATerminalOrAutoApprove(QuarkusMainLauncher launcher) {
         QuickstartCopy quickstart = QuickstartCopy.in(temp);
         LaunchResult result = launcher.launch("apply", "-c", quickstart.arg());
