@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.TargetSpec;
 import dev.switchboard.provider.ApiCaller;
 import dev.switchboard.provider.ApiObserver;
 import dev.switchboard.provider.ApiRequest;
@@ -50,13 +51,18 @@ final class GwsClient {
     private final ApiObserver observer;
     private final ApiCaller.Sleeper sleeper;
     private final int parallelism;
+    private final TargetSpec.Timeouts timeouts;
     /** Whether this server refused PUT for updates (405), so that POST, the other documented verb, is used. */
     private volatile boolean updateWithPost;
 
-    /** @param parallelism how many users are read at once when a list answers only their URIs */
+    /**
+     * @param parallelism how many users are read at once when a list answers only their URIs
+     * @param timeouts    the target's {@code timeouts}: no retry of a call starts after {@code timeouts.call}
+     */
     GwsClient(String target, GwsApi api, URI baseUri, RetryPolicy policy, ApiObserver observer,
-              ApiCaller.Sleeper sleeper, int parallelism) {
+              ApiCaller.Sleeper sleeper, int parallelism, TargetSpec.Timeouts timeouts) {
         this.parallelism = parallelism;
+        this.timeouts = timeouts;
         this.target = target;
         this.api = api;
         this.baseUri = baseUri;
@@ -148,7 +154,8 @@ final class GwsClient {
             ProviderException failure;
             boolean retriedAlready;
             try {
-                Response response = new ApiCaller(target, policy, observer, () -> false, sleeper).call(request, () -> {
+                Response response = new ApiCaller(target, policy, observer, () -> false, sleeper).withTimeouts(timeouts)
+                        .call(request, () -> {
                     Response answer = send.get();
                     last[0] = answer;
                     return answer;

@@ -56,7 +56,7 @@ public final class GwsProviderFactory implements ProviderFactory {
         GwsApi api = RestClients.build(GwsApi.class, baseUri, target, RestClients.DEFAULT_READ_TIMEOUT,
                 new GwsBasicAuth(username, password));
         GwsClient client = new GwsClient(target.name(), api, baseUri, retries, observer, sleeper,
-                target.policy().parallelism());
+                target.policy().parallelism(), target.timeouts());
         return new GwsProvider(target, client, new ReadBack(confirmTimeout(target), sleeper), username, () -> {
             if (api instanceof AutoCloseable closeable) {
                 closeable.close();
