@@ -62,7 +62,7 @@ public final class Journal implements AutoCloseable {
     }
 
     /**
-     * Appends one line: {@code event} ("started", "applied", "failed", "skipped") and the change's details
+     * Appends one line: {@code event} ("started", "applied", "failed", "unconfirmed", "skipped") and the change's details
      * ({@code kind}, {@code key}, {@code action}, {@code before}, {@code after}, {@code message}, ...).
      */
     public synchronized void record(String event, Map<String, Object> details) {

@@ -12,6 +12,7 @@ import dev.switchboard.provider.IdResolver;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ResourceType;
+import dev.switchboard.provider.UnconfirmedWriteException;
 import dev.switchboard.provider.Updater;
 import dev.switchboard.diff.FieldDiff;
 import java.nio.file.Path;
@@ -122,6 +123,10 @@ public final class TargetApplier {
             note.ifPresent(n -> details.put("note", n));
             journal.record("applied", details);
             return result;
+        } catch (UnconfirmedWriteException e) {
+            // Accepted but not seen: what depends on it waits, as for a failure, and the next plan redoes it.
+            journal.record("unconfirmed", details(change, Optional.of(e.getMessage())));
+            return ChangeResult.unconfirmed(change, e.getMessage());
         } catch (RuntimeException e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             journal.record("failed", details(change, Optional.of(message)));

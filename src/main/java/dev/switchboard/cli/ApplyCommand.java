@@ -180,7 +180,12 @@ public class ApplyCommand implements Callable<Integer> {
         return path.startsWith(cwd) ? cwd.relativize(path) : path;
     }
 
-    private static void print(ApplyReport report, PrintWriter out) {
+    /** {@code , 2 unconfirmed}; nothing when there are none, so the usual summary reads as it always has. */
+    private static String unconfirmed(long count) {
+        return count == 0 ? "" : ", " + count + " unconfirmed";
+    }
+
+    static void print(ApplyReport report, PrintWriter out) {
         out.println();
         for (TargetApplyReport target : report.targets()) {
             if (!target.refusals().isEmpty()) {
@@ -191,9 +196,9 @@ public class ApplyCommand implements Callable<Integer> {
             if (target.results().isEmpty()) {
                 continue;
             }
-            out.printf("Target %s: %d applied, %d failed, %d skipped.%s%n", target.target(),
+            out.printf("Target %s: %d applied, %d failed, %d skipped%s.%s%n", target.target(),
                     target.count(ChangeResult.Status.APPLIED), target.count(ChangeResult.Status.FAILED),
-                    target.count(ChangeResult.Status.SKIPPED),
+                    target.count(ChangeResult.Status.SKIPPED), unconfirmed(target.count(ChangeResult.Status.UNCONFIRMED)),
                     target.journal().map(j -> " Journal: " + shown(j)).orElse(""));
             for (ChangeResult result : target.results()) {
                 String line = switch (result.status()) {
@@ -201,6 +206,7 @@ public class ApplyCommand implements Callable<Integer> {
                             + result.note().map(n -> " (" + n + ")").orElse("");
                     case FAILED -> "  ! " + result.change().key() + ": FAILED: " + result.message().orElse("");
                     case SKIPPED -> "  . " + result.change().key() + ": skipped: " + result.message().orElse("");
+                    case UNCONFIRMED -> "  ? " + result.change().key() + ": UNCONFIRMED: " + result.message().orElse("");
                 };
                 out.println(line);
             }
@@ -208,10 +214,14 @@ public class ApplyCommand implements Callable<Integer> {
         long applied = report.count(ChangeResult.Status.APPLIED);
         long failed = report.count(ChangeResult.Status.FAILED);
         long skipped = report.count(ChangeResult.Status.SKIPPED);
-        out.printf("Apply %s: %d applied, %d failed, %d skipped.%n", report.succeeded() ? "complete" : "incomplete",
-                applied, failed, skipped);
+        out.printf("Apply %s: %d applied, %d failed, %d skipped%s.%n", report.succeeded() ? "complete" : "incomplete",
+                applied, failed, skipped, unconfirmed(report.count(ChangeResult.Status.UNCONFIRMED)));
         if (!report.succeeded()) {
             out.println("What was applied stays applied. Fix the failures and run apply again: it converges.");
+            if (report.count(ChangeResult.Status.UNCONFIRMED) > 0) {
+                out.println("Unconfirmed changes were accepted by the server but not seen on reading back in time:"
+                        + " run plan to see which are still to do.");
+            }
         }
         out.flush();
     }

@@ -23,6 +23,8 @@ public record Pass(Revision revision, Optional<String> loadError, List<TargetOut
     }
 
     public boolean failed() {
-        return loadError.isPresent() || outcomes.stream().anyMatch(o -> o.result() == Result.FAILED);
+        // An unconfirmed write is retried as soon as a failure is: the next plan redoes what did not show.
+        return loadError.isPresent()
+                || outcomes.stream().anyMatch(o -> o.result() == Result.FAILED || o.result() == Result.UNCONFIRMED);
     }
 }

@@ -112,11 +112,14 @@ public class Reconciler {
                 LOG.infof("%s: applied %d change(s) of commit %s", target, changes.size(), commit);
                 return outcome(targetPlan, commit, Result.APPLIED, List.of(), Optional.empty(), start);
             }
-            String failures = applied.results().stream().filter(r -> r.status() == ChangeResult.Status.FAILED)
+            boolean anyFailed = applied.count(ChangeResult.Status.FAILED) > 0;
+            ChangeResult.Status worst = anyFailed ? ChangeResult.Status.FAILED : ChangeResult.Status.UNCONFIRMED;
+            String failures = applied.results().stream().filter(r -> r.status() == worst)
                     .limit(PROBLEMS_SHOWN)
                     .map(r -> r.change().key() + ": " + r.message().orElse("failed"))
                     .collect(Collectors.joining("; "));
-            return outcome(targetPlan, commit, Result.FAILED, notApplied, Optional.of(failures), start);
+            return outcome(targetPlan, commit, anyFailed || applied.count(ChangeResult.Status.UNCONFIRMED) == 0
+                    ? Result.FAILED : Result.UNCONFIRMED, notApplied, Optional.of(failures), start);
         } catch (RuntimeException e) {
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warnf("%s: reconcile of commit %s failed: %s", target, commit, error);

@@ -18,7 +18,12 @@ public enum Result {
     /** Changes found that the safety gates or plan errors refuse to apply without a person (apply mode). */
     BLOCKED("blocked"),
     /** The desired state did not load, the server could not be read, or a change failed. */
-    FAILED("failed");
+    FAILED("failed"),
+    /**
+     * Every change that was not applied was accepted by the server but not seen on reading back in time
+     * (GWS {@code statusCode 0}): not failed, not applied; the next pass plans what is still to do.
+     */
+    UNCONFIRMED("unconfirmed");
 
     private final String label;
 

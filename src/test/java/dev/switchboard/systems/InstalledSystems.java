@@ -2,6 +2,7 @@ package dev.switchboard.systems;
 
 import dev.switchboard.provider.ApiObserver;
 import dev.switchboard.system.TargetSystems;
+import dev.switchboard.systems.gws.GwsSystem;
 import dev.switchboard.systems.officelinx.OfficelinxProviderFactory;
 import dev.switchboard.systems.officelinx.OfficelinxSystem;
 import dev.switchboard.systems.xci.XciProviderFactory;
@@ -16,7 +17,8 @@ public final class InstalledSystems {
 
     private static final TargetSystems ALL = TargetSystems.of(
             new OfficelinxSystem(new OfficelinxProviderFactory(ApiObserver.NONE)),
-            new XciSystem(new XciProviderFactory(ApiObserver.NONE)));
+            new XciSystem(new XciProviderFactory(ApiObserver.NONE)),
+            new GwsSystem(ApiObserver.NONE));
 
     private InstalledSystems() {
     }
