@@ -1,5 +1,6 @@
 package dev.switchboard.desired;
 
+import dev.switchboard.systems.InstalledSystems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.model.Resource;
@@ -45,14 +46,14 @@ class DesiredStateWriterTest {
         ResourceSet live = liveFromQuickstart("xci-paris");
         TargetSpec target = Fixtures.load(dir, ENV).requireValid().targets().get("xci-paris");
 
-        DesiredStateWriter.Export export = DesiredStateWriter.write(target, live, "now");
+        DesiredStateWriter.Export export = DesiredStateWriter.write(InstalledSystems.all().find(target.kind()).orElseThrow().files(), target, live, "now");
         Files.createDirectories(dir.resolve("xci"));
         Files.writeString(dir.resolve("xci/xci-paris.yaml"), export.yaml());
 
         LoadResult reloaded = Fixtures.load(dir, ENV);
         assertThat(reloaded.problems()).isEmpty();
-        TargetPlan plan = new Planner().plan(target, reloaded.requireValid().resourcesOf("xci-paris"), live,
-                TargetCapabilities.unrestricted(dev.switchboard.model.XciKinds.ALL));
+        TargetPlan plan = new Planner(InstalledSystems.all().normalizers()).plan(target, reloaded.requireValid().resourcesOf("xci-paris"), live,
+                TargetCapabilities.unrestricted(dev.switchboard.systems.xci.XciKinds.ALL));
         assertThat(plan.hasChanges()).as(plan.changes().toString()).isFalse();
         assertThat(plan.summary().unmanaged()).isZero();
         assertThat(export.yaml()).doesNotContain("alice-cti-secret");
