@@ -192,4 +192,33 @@ class XivoWsEndToEndTest {
         LaunchResult plan = ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), OK);
         assertThat(plan.getOutput()).contains("No changes.").doesNotContain("unmanaged");
     }
+
+    @Test
+    void aChangedPickupGroupIsReplacedAndADeclaredUserWithoutLineIsRefused(QuarkusMainLauncher launcher)
+            throws Exception {
+        Path dir = applied(launcher);
+        String oldId = simulator.snapshot().path("pickups").get(0).path("id").asText();
+        replace(dir, FILE, "description: Front desk", "description: Reception");
+
+        LaunchResult plan = ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), CHANGES);
+        assertThat(plan.getOutput()).contains("-/+ pickup accueil  # must be replaced")
+                .contains("description: \"Front desk\" -> \"Reception\"")
+                .contains("Plan: 0 to create, 0 to update, 0 to delete, 1 to replace, 1 unmanaged.");
+        LaunchResult json = ok(launcher.launch("plan", "-c", dir.toString(), "-o", "json"), OK);
+        assertThat(changes(json)).contains("replace pickup accueil");
+
+        ok(launcher.launch("apply", "-c", dir.toString(), "--auto-approve"), OK);
+        JsonNode pickups = simulator.snapshot().path("pickups");
+        assertThat(pickups).hasSize(1);
+        assertThat(pickups.get(0).path("description").asText()).isEqualTo("Reception");
+        assertThat(pickups.get(0).path("id").asText()).isNotEqualTo(oldId);
+        assertThat(pickups.get(0).path("members")).hasSize(2);
+        ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), OK);
+
+        replace(dir, FILE, "    firstname: Max\n    lines: [ default/4002 ]\n", "    firstname: Max\n");
+        LaunchResult invalid = launcher.launch("validate", "-c", dir.toString());
+        assertThat(invalid.exitCode()).isEqualTo(1);
+        assertThat(invalid.getOutput() + invalid.getErrorOutput()).contains("user Max has no line")
+                .contains("lines: [ default/4000 ]");
+    }
 }

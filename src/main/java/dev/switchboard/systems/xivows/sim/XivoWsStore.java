@@ -504,12 +504,19 @@ final class XivoWsStore {
         }
         Set<String> attached = new TreeSet<>();
         List<Runnable> attachments = new ArrayList<>();
+        Set<String> newNumbers = new TreeSet<>();
         for (int i = 0; i < count; i++) {
             String lineId = lf.path("id").path(i).asText("");
             String number = lf.path("number").path(i).asText("");
             ObjectNode lineRules = JSON.objectNode();
             for (String rule : List.of("rules_type", "rules_time", "rules_order", "rules_group")) {
                 lineRules.put(rule, lf.path(rule).path(i).asText(""));
+            }
+            String numberContext = lineId.isEmpty() || lineId.equals("0")
+                    ? lf.path("context").path(i).asText("default")
+                    : byId(array("lines"), lineId).map(l -> l.path("context").asText()).orElse("");
+            if (!number.isEmpty() && !newNumbers.add(numberContext + "/" + number)) {
+                throw XivoWsRejection.badRequest("number " + number + " is given twice");
             }
             if (lineId.isEmpty() || lineId.equals("0")) {
                 String context = lf.path("context").path(i).asText("");
@@ -520,7 +527,12 @@ final class XivoWsStore {
                 fillLine(line, protocol, protocol.path("context").asText(), number, Optional.empty());
                 line.put("iduserfeatures", id);
                 toCreate.add(line);
-                toCreate.get(toCreate.size() - 1).set("_rules", lineRules);
+                attachments.add(() -> {
+                    line.put("id", nextId("line"));
+                    array("lines").add(line);
+                    lineIds.add(line.path("id").asInt());
+                    rules.set(line.path("id").asText(), lineRules);
+                });
             } else {
                 ObjectNode line = byId(array("lines"), lineId)
                         .orElseThrow(() -> XivoWsRejection.badRequest("linefeatures.id " + lineId + " names no line"));
@@ -561,14 +573,8 @@ final class XivoWsStore {
                 }
             }
         });
+        // in the order of the arrays: the first line is the user's main line
         attachments.forEach(Runnable::run);
-        for (ObjectNode line : toCreate) {
-            JsonNode lineRules = line.remove("_rules");
-            line.put("id", nextId("line"));
-            array("lines").add(line);
-            lineIds.add(line.path("id").asInt());
-            rules.set(line.path("id").asText(), lineRules);
-        }
         if (voicemail != null) {
             int voicemailId = current.map(c -> c.path("userfeatures").path("voicemailid").asInt()).filter(v -> v > 0)
                     .orElseGet(() -> nextId("voicemail"));
