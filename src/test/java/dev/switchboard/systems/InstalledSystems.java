@@ -16,7 +16,8 @@ public final class InstalledSystems {
 
     private static final TargetSystems ALL = TargetSystems.of(
             new OfficelinxSystem(new OfficelinxProviderFactory(ApiObserver.NONE)),
-            new XciSystem(new XciProviderFactory(ApiObserver.NONE)));
+            new XciSystem(new XciProviderFactory(ApiObserver.NONE)),
+            new dev.switchboard.systems.xivows.XivoWsSystem(ApiObserver.NONE));
 
     private InstalledSystems() {
     }
