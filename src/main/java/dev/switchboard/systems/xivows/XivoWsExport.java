@@ -15,6 +15,7 @@ import static dev.switchboard.systems.xivows.XivoWsKinds.USER_TEXT_FIELDS;
 import dev.switchboard.desired.DesiredStateWriter;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceSet;
+import dev.switchboard.model.Secret;
 import dev.switchboard.model.TargetSpec;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -123,7 +124,8 @@ final class XivoWsExport {
             user.field(field).filter(v -> !(v instanceof String s && s.isEmpty())).ifPresent(v -> out.put(field, v));
         }
         String who = "user " + user.key().path();
-        if (user.field("passwdclient").filter(v -> !v.toString().isEmpty()).isPresent()) {
+        if (user.field("passwdclient").filter(v -> v instanceof Secret s ? !s.reveal().isEmpty() : !v.toString().isEmpty())
+                .isPresent()) {
             String env = DesiredStateWriter.envName("CTI", user.key().parts().get(0), user.key().leaf(), "PASSWORD");
             notes.add(who + ": its CTI password (passwdclient) is not written to the file; to manage it, add"
                     + " passwdclient: ${env:" + env + "}");

@@ -132,7 +132,8 @@ final class XivoWsMapping {
             }
         }
         if (features.hasNonNull("passwdclient")) {
-            fields.put("passwdclient", features.get("passwdclient").asText());
+            // the API returns the CTI password in clear: masked from here on, in plans, files and logs
+            fields.put("passwdclient", Secret.fromLive(features.get("passwdclient").asText()));
         }
         JsonNode voicemail = view.path("voicemail");
         if (voicemail.isObject()) {

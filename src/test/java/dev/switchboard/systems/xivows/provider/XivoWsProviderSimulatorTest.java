@@ -80,6 +80,7 @@ class XivoWsProviderSimulatorTest {
         fields.put("lastname", "Doe");
         fields.put("ringseconds", 30L);
         fields.put("language", "fr_FR");
+        fields.put("passwdclient", Secret.fromReference("${env:CTI_4000}", "8888"));
         fields.put("enablevoicemail", true);
         fields.put("voicemail.mailbox", "4000");
         fields.put("voicemail.password", Secret.fromReference("${env:VM_4000_PASSWORD}", "0000"));
@@ -133,6 +134,8 @@ class XivoWsProviderSimulatorTest {
                 .containsEntry("voicemail.attach", true).containsEntry("dialaction.noanswer", Map.of("actiontype", "voicemail"))
                 .containsEntry("groups", List.of(Map.of("name", "tous", "chantype", "default", "call-limit", 3L)))
                 .doesNotContainKey("voicemail.password");
+        assertThat(user.fields().get("passwdclient")).as("returned in clear, kept masked").isInstanceOf(Secret.class)
+                .hasToString("(sensitive)").isEqualTo(Secret.fromLive("8888"));
         assertThat(user.dependsOn()).contains(ENTITY, LINE);
         Resource pickup = live.get(PICKUP).orElseThrow();
         assertThat(pickup.fields().get("members")).isEqualTo(pickup().fields().get("members"));
