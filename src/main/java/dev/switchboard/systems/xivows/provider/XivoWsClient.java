@@ -150,13 +150,25 @@ final class XivoWsClient {
         return answer.length == 0 ? MissingNode.getInstance() : parse(answer, request, response.getStatus());
     }
 
-    /** {@code act=delete&id=}, a GET as the xivo-ws client sends it; a 404 means it is gone already. */
+    /**
+     * {@code act=delete&id=}, a GET as the xivo-ws client sends it; a 404 means it is gone already. A GET that
+     * writes: it is not retried blindly when its answer is lost (the id may hold another object by then), but
+     * reported as of unknown outcome, for the applier to look the object up by natural key first.
+     */
     void delete(Module module, String id, ResourceKey about) {
         String path = module.path() + query("delete", Map.of("id", id));
         ApiRequest request = ApiRequest.of("GET", path).about(about).allowingNotFound();
-        caller().call(request, () -> module.configuration
-                ? api.configuration(module.group, module.module, "delete", id, null, null)
-                : api.ipbx(module.group, module.module, "delete", id, null, null, null, null, null));
+        try {
+            new ApiCaller(target, RetryPolicy.NONE, observer, () -> false).call(request, () -> module.configuration
+                    ? api.configuration(module.group, module.module, "delete", id, null, null)
+                    : api.ipbx(module.group, module.module, "delete", id, null, null, null, null, null));
+        } catch (ProviderException failed) {
+            if (failed.status() != 0) {
+                throw failed;
+            }
+            throw new ProviderException(target, failed.object(), failed.method(), failed.path(), 0,
+                    "no answer to a delete (sent as GET act=delete): the server may have carried it out", true, failed);
+        }
     }
 
     /** The error for an object the server accepted but that cannot be found afterwards by its natural key. */

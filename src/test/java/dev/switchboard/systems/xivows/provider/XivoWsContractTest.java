@@ -291,4 +291,14 @@ class XivoWsContractTest {
                 .hasMessageContaining("GET " + path + " -> HTTP 401");
         wiremock.verify(1, getRequestedFor(urlEqualTo(path)));
     }
+
+    @Test
+    void aDeleteWhoseAnswerIsLostIsNotRetriedBlindlyButReportedAsOfUnknownOutcome() {
+        wiremock.stubFor(get(urlEqualTo(IPBX + "call_management/pickup/?act=delete&id=0"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        Resource live = Resource.live(ResourceKey.of(XivoWsKinds.PICKUP, "accueil"), "0", Map.of(), Set.of());
+        assertThatThrownBy(() -> ((Deleter) provider.type(XivoWsKinds.PICKUP).orElseThrow()).delete(live))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
+        wiremock.verify(1, getRequestedFor(urlEqualTo(IPBX + "call_management/pickup/?act=delete&id=0")));
+    }
 }
