@@ -65,11 +65,11 @@ public final class ApiCaller {
                 response.bufferEntity();
             } catch (ProcessingException | jakarta.ws.rs.WebApplicationException noAnswer) {
                 observer.observe(target, request.method(), 0, Duration.ofNanos(System.nanoTime() - started));
-                if (attempt < policy.maxAttempts() && policy.retryable(request.method(), 0)) {
+                if (attempt < policy.maxAttempts() && policy.retryable(request.retryMethod(), 0)) {
                     pause(policy.delayAfter(attempt, Optional.empty()), request);
                     continue;
                 }
-                throw failure(request, 0, describe(noAnswer), !RetryPolicy.isRead(request.method()), noAnswer);
+                throw failure(request, 0, describe(noAnswer), !RetryPolicy.isRead(request.retryMethod()), noAnswer);
             }
             int status = response.getStatus();
             observer.observe(target, request.method(), status, Duration.ofNanos(System.nanoTime() - started));
@@ -83,7 +83,7 @@ public final class ApiCaller {
                     continue;
                 }
             }
-            if (attempt < policy.maxAttempts() && policy.retryable(request.method(), status)) {
+            if (attempt < policy.maxAttempts() && policy.retryable(request.retryMethod(), status)) {
                 pause(policy.delayAfter(attempt, retryAfter(response)), request);
                 continue;
             }

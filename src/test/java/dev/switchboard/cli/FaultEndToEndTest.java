@@ -148,6 +148,15 @@ class FaultEndToEndTest {
     }
 
     @Test
+    void aTokenCallThatFailsOnceIsRetriedNotTheEndOfTheCommand(QuarkusMainLauncher launcher) {
+        server.inject(FaultRule.parse("reset-before:POST:/UCOAuth2/.*:1"));
+        server.inject(FaultRule.parse("error-500:POST:/UCOAuth2/.*:1"));
+        LaunchResult plan = launcher.launch("plan", "-c", dir.toString());
+        assertThat(plan.exitCode()).as(plan.getOutput() + plan.getErrorOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(plan.getOutput()).contains("to create");
+    }
+
+    @Test
     void anUnreachableServerIsAnErrorNamingTheTargetNotAStackTrace(QuarkusMainLauncher launcher) {
         server.close();
         LaunchResult plan = launcher.launch("plan", "-c", dir.toString());

@@ -72,7 +72,7 @@ final class XciClient {
     /** {@code POST /login}; the cookie of its answer becomes the session. */
     void login() {
         JsonNode credentials = JSON.createObjectNode().put("login", login).put("password", password);
-        ApiRequest request = ApiRequest.of("POST", ROOT + "/login");
+        ApiRequest request = ApiRequest.of("POST", ROOT + "/login").changingNothing();
         Response response = new ApiCaller(target, policy, observer, () -> false).call(request, () -> api.login(credentials));
         String cookie = response.getCookies().values().stream().map(NewCookie::toCookie)
                 .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
@@ -111,10 +111,24 @@ final class XciClient {
         return call(method, path, about, false, send);
     }
 
-    /** The {@code items} of a list answer; the bare array itself when the server sends one. */
-    private static List<JsonNode> items(JsonNode list) {
+    /**
+     * The {@code items} of a list answer; the bare array itself when the server sends one; none for an empty
+     * answer. Anything else (an object without {@code items}, such as {@code {"status":"ok"}}) is refused:
+     * read as an empty server, it would plan to create everything again.
+     */
+    private List<JsonNode> items(String path, JsonNode list) {
+        if (list.isMissingNode()) {
+            return List.of();
+        }
         JsonNode items = list.isArray() ? list : list.path("items");
-        return items.isArray() ? XciJson.elements(items) : List.of();
+        if (items.isArray()) {
+            return XciJson.elements(items);
+        }
+        List<String> keys = new java.util.ArrayList<>();
+        list.fieldNames().forEachRemaining(keys::add);
+        throw new ProviderException(target, Optional.empty(), "GET", ROOT + path, 200, "a list was expected, got "
+                + (list.isObject() ? "an object with keys " + String.join(", ", keys) : "a " + list.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                + ": is this an XCI server?", false, null);
     }
 
     /**
@@ -131,7 +145,7 @@ final class XciClient {
     // ---- XiVOs
 
     List<JsonNode> listXivos() {
-        return items(call("GET", "/xivo", Optional.empty(), api::listXivos));
+        return items("/xivo", call("GET", "/xivo", Optional.empty(), api::listXivos));
     }
 
     JsonNode getXivo(long id, Optional<ResourceKey> about) {
@@ -150,7 +164,7 @@ final class XciClient {
     // ---- entities
 
     List<JsonNode> listEntities() {
-        return items(call("GET", "/entities", Optional.empty(), api::listEntities));
+        return items("/entities", call("GET", "/entities", Optional.empty(), api::listEntities));
     }
 
     /** The entity, or empty when there is none with that combinedId. */
@@ -172,13 +186,13 @@ final class XciClient {
     }
 
     List<JsonNode> listUsersOfEntity(String combinedId) {
-        return items(call("GET", "/entities/" + combinedId + "/users", Optional.empty(),
+        return items("/entities/" + combinedId + "/users", call("GET", "/entities/" + combinedId + "/users", Optional.empty(),
                 () -> api.listUsersOfEntity(combinedId)));
     }
 
     /** Free internal numbers of the entity, in the order of its intervals. */
     List<String> listAvailableNumbers(String combinedId) {
-        return items(call("GET", "/entities/" + combinedId + "/available_numbers", Optional.empty(),
+        return items("/entities/" + combinedId + "/available_numbers", call("GET", "/entities/" + combinedId + "/available_numbers", Optional.empty(),
                 () -> api.listAvailableNumbers(combinedId))).stream().map(JsonNode::asText).toList();
     }
 
@@ -203,7 +217,7 @@ final class XciClient {
     // ---- templates
 
     List<JsonNode> listTemplates() {
-        return items(call("GET", "/templates", Optional.empty(), api::listTemplates));
+        return items("/templates", call("GET", "/templates", Optional.empty(), api::listTemplates));
     }
 
     JsonNode getTemplate(long id, ResourceKey about) {
@@ -225,7 +239,7 @@ final class XciClient {
     // ---- administrators
 
     List<JsonNode> listAdministrators() {
-        return items(call("GET", "/administrators", Optional.empty(), api::listAdministrators));
+        return items("/administrators", call("GET", "/administrators", Optional.empty(), api::listAdministrators));
     }
 
     JsonNode getAdministrator(long id, ResourceKey about) {
