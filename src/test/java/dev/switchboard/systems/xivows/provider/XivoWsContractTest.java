@@ -301,4 +301,29 @@ class XivoWsContractTest {
                 .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.outcomeUnknown()).isTrue());
         wiremock.verify(1, getRequestedFor(urlEqualTo(IPBX + "call_management/pickup/?act=delete&id=0")));
     }
+
+    @Test
+    void aListAnswered500IsRetriedAndAnAddAnswered429IsSentAgain() {
+        wiremock.stubFor(get(urlEqualTo(IPBX + "call_management/pickup/?act=list")).inScenario("500")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("recovered"));
+        wiremock.stubFor(get(urlEqualTo(IPBX + "call_management/pickup/?act=list")).inScenario("500")
+                .whenScenarioStateIs("recovered").willReturn(aResponse().withStatus(204)));
+        wiremock.stubFor(post(urlEqualTo(CONF + "manage/entity/?act=add")).inScenario("429")
+                .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "0")).willSetStateTo("accepted"));
+        wiremock.stubFor(post(urlEqualTo(CONF + "manage/entity/?act=add")).inScenario("429")
+                .whenScenarioStateIs("accepted").willReturn(aResponse().withStatus(200)));
+        wiremock.stubFor(get(urlEqualTo(CONF + "manage/entity/?act=search&search=sales"))
+                .willReturn(aResponse().withStatus(200).withBody("[{\"id\": \"4\", \"name\": \"sales\"}]")));
+
+        assertThat(((PickupType) provider.type(XivoWsKinds.PICKUP).orElseThrow())
+                .findByKey(desired(ResourceKey.of(XivoWsKinds.PICKUP, "accueil"), Map.of()), ids)).isEmpty();
+        Resource entity = ((Creator) provider.type(XivoWsKinds.ENTITY).orElseThrow()).create(
+                desired(XivoWsKinds.entityKey("sales"), Map.of("name", "sales", "displayname", "Sales")), ids);
+
+        assertThat(entity.requireId()).isEqualTo("4");
+        wiremock.verify(2, getRequestedFor(urlEqualTo(IPBX + "call_management/pickup/?act=list")));
+        wiremock.verify(2, postRequestedFor(urlEqualTo(CONF + "manage/entity/?act=add")));
+    }
 }
