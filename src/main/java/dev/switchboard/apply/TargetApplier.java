@@ -114,6 +114,16 @@ public final class TargetApplier {
                 }
                 case UPDATE -> note = update((Updater) type, change, ids, journal);
                 case DELETE -> note = delete((Deleter) type, change, ids, journal);
+                case REPLACE -> {
+                    // the API cannot update this kind: the live object goes, then the desired one is created
+                    delete((Deleter) type, change, ids, journal);
+                    fingerprints.deleted(change.key());
+                    journal.record("deleted", details(change, Optional.of("replace: the live object is deleted;"
+                            + " the desired one is created next")));
+                    Created created = create((Creator) type, change.after().orElseThrow(), ids, journal);
+                    created.live().id().ifPresent(id -> createdIds.put(change.key(), id));
+                    note = created.note();
+                }
                 default -> throw new IllegalStateException(change.action() + " does not call the API");
             }
             recordWriteOnlyFieldsSent(change);
@@ -137,10 +147,10 @@ public final class TargetApplier {
     /** A create sends every write-only field; an update those it was planned to change. */
     private void recordWriteOnlyFieldsSent(Change change) {
         switch (change.action()) {
-            case CREATE, UPDATE -> {
+            case CREATE, UPDATE, REPLACE -> {
                 Resource desired = change.after().orElseThrow();
-                Set<String> sent = change.action() == dev.switchboard.plan.Action.CREATE
-                        ? desired.fields().keySet() : changedFields(change);
+                Set<String> sent = change.action() == dev.switchboard.plan.Action.UPDATE
+                        ? changedFields(change) : desired.fields().keySet();
                 for (String field : sent) {
                     if (desired.kind().isWriteOnly(field)) {
                         desired.field(field).ifPresent(value -> fingerprints.sent(change.key(), field, value));

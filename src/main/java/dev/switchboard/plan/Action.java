@@ -14,6 +14,12 @@ public enum Action {
     UPDATE("~", "update"),
     /** On the server, declared by no file, and the target prunes: DELETE it. */
     DELETE("-", "delete"),
+    /**
+     * Declared and on the server with declared fields that differ, of a kind the API can create and delete
+     * but not update: DELETE it, then POST the desired one (Terraform's "must be replaced"). Destructive:
+     * counted as a delete by the safety thresholds, refused for a protected object.
+     */
+    REPLACE("-/+", "replace"),
     /** On the server, declared by no file, not deleted (no prune, or the API cannot delete it). */
     UNMANAGED("?", "unmanaged"),
     /** Declared and in sync. */
@@ -44,7 +50,7 @@ public enum Action {
 
     /** Whether applying it calls the API: what "changes present" means (SPEC section 4). */
     public boolean callsApi() {
-        return this == CREATE || this == UPDATE || this == DELETE;
+        return this == CREATE || this == UPDATE || this == DELETE || this == REPLACE;
     }
 
     /** Whether the object exists on the server before the apply. */
@@ -54,10 +60,11 @@ public enum Action {
 
     /** Whether the object is declared in a file. */
     public boolean hasAfter() {
-        return this == CREATE || this == UPDATE || this == NO_OP;
+        return this == CREATE || this == UPDATE || this == REPLACE || this == NO_OP;
     }
 
+    /** Whether it removes the live object: a delete, or the delete half of a replace. */
     public boolean isDestructive() {
-        return this == DELETE;
+        return this == DELETE || this == REPLACE;
     }
 }

@@ -23,6 +23,8 @@ import java.util.function.Function;
  *       field it declares (write-only and ignored ones included: a create sends them),
  *       {@code liveFingerprint} is empty. Its server ID is not known until the apply.</li>
  *   <li>Update: both present; {@code fields} holds only the declared fields that differ, never empty.</li>
+ *   <li>Replace: as an update (both present, the differing fields), for a kind the API cannot update:
+ *       the apply deletes {@code before} and creates {@code after}, which gets a new server ID.</li>
  *   <li>Delete and unmanaged: {@code before} is the live object, {@code after} is empty, {@code fields}
  *       is empty.</li>
  *   <li>No-op: both present, {@code fields} empty.</li>
@@ -61,6 +63,20 @@ public record Change(String target, ResourceKey key, Action action, Optional<Res
         String names = String.join(", ", fields.stream().map(FieldDiff::field).toList());
         return new Change(target, live.key(), Action.UPDATE, Optional.of(live), Optional.of(desired), fields,
                 "declared fields differ: " + names, Optional.of(Fingerprint.of(live)));
+    }
+
+    /**
+     * A declared object whose differing {@code fields} the API cannot update: deleted, then created again.
+     *
+     * @param why what the API cannot do, for the reason line
+     */
+    public static Change replace(String target, Resource live, Resource desired, List<FieldDiff> fields, String why) {
+        if (fields.isEmpty()) {
+            throw new IllegalArgumentException("a replace of " + live.key() + " needs fields that differ");
+        }
+        String names = String.join(", ", fields.stream().map(FieldDiff::field).toList());
+        return new Change(target, live.key(), Action.REPLACE, Optional.of(live), Optional.of(desired), fields,
+                "must be replaced: " + why + "; declared fields differ: " + names, Optional.of(Fingerprint.of(live)));
     }
 
     /** A live object no file declares, on a target that prunes. */

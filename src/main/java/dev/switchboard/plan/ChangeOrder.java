@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Order is 1. group, 2. kind, 3. key depth, 4. key:
  * <ol>
- *   <li>creates and updates first, then deletes, then unmanaged objects and no-ops (they do nothing,
+ *   <li>creates, updates and replaces first, then deletes, then unmanaged objects and no-ops (they do nothing,
  *       and come last only for display). Creates and updates go before deletes so that an object moved
  *       off a parent that is going away (a mailbox re-pointed to another feature group) moves first.</li>
  *   <li>creates, updates, unmanaged and no-ops in kind order, parents first (the order of
@@ -72,7 +72,7 @@ public final class ChangeOrder implements Comparator<Change> {
 
     private static int group(Change change) {
         return switch (change.action()) {
-            case CREATE, UPDATE -> 0;
+            case CREATE, UPDATE, REPLACE -> 0;
             case DELETE -> 1;
             case UNMANAGED, NO_OP -> 2;
         };

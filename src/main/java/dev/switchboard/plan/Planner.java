@@ -1,6 +1,7 @@
 package dev.switchboard.plan;
 
 import dev.switchboard.diff.Differ;
+import dev.switchboard.diff.FieldDiff;
 import dev.switchboard.diff.WriteOnlyPolicy;
 import dev.switchboard.diff.NormalizerRegistry;
 import dev.switchboard.diff.ResourceDiff;
@@ -21,7 +22,9 @@ import java.util.Optional;
  * <p>Unmanaged objects become deletes when the target has {@code prune: true}, except those the API
  * cannot delete (the kind has no delete, or the API refuses this object): they stay unmanaged and the
  * reason says why. A delete of a protected object stays in the plan with a {@link PlanError.Reason#PROTECTED}
- * error, so that the plan shows it and no apply carries it out.
+ * error, so that the plan shows it and no apply carries it out. A declared object that differs, of a kind the
+ * API can create and delete but not update, is replaced (deleted, then created); of a kind it cannot delete
+ * either, it is an update with a {@link PlanError.Reason#CANNOT_UPDATE} error.
  */
 public final class Planner {
 
@@ -70,6 +73,10 @@ public final class Planner {
                 }
             } else if (pair.isUnmanaged()) {
                 changes.add(unmanagedOrDelete(target, pair.live().orElseThrow(), can, errors));
+            } else if (pair.isModified() && can.isPresent() && !can.get().canUpdate() && can.get().canCreate()
+                    && can.get().canDelete()) {
+                changes.add(replace(target, pair.live().orElseThrow(), pair.desired().orElseThrow(), pair.fields(),
+                        can.get(), errors));
             } else if (pair.isModified()) {
                 changes.add(Change.update(name, pair.live().orElseThrow(), pair.desired().orElseThrow(), pair.fields()));
                 if (can.isPresent() && !can.get().canUpdate()) {
@@ -83,6 +90,31 @@ public final class Planner {
         }
         changes.sort(new ChangeOrder(capabilities.kindOrder()));
         return new TargetPlan(name, target.policy(), live.size(), changes, errors);
+    }
+
+    /**
+     * A kind the API can create and delete but not update: delete then create. Refused (a plan error) when
+     * the object is protected, by its own {@code protect: true} or the target's list, or when the API would
+     * refuse to delete it.
+     */
+    private static Change replace(TargetSpec target, Resource live, Resource desired, List<FieldDiff> fields,
+                                  KindCapabilities can, List<PlanError> errors) {
+        String name = target.name();
+        String kind = live.kind().name();
+        Optional<KeyPattern> protection = target.policy().protection(live.key());
+        if (desired.options().protect()) {
+            errors.add(new PlanError(name, live.key(), PlanError.Reason.PROTECTED, live.key()
+                    + " is protected (protect: true) and the API cannot update a " + kind
+                    + ": refusing to replace it (delete then create); remove protect, or declare it as it is"));
+        } else if (protection.isPresent()) {
+            errors.add(new PlanError(name, live.key(), PlanError.Reason.PROTECTED, live.key()
+                    + " is protected by '" + protection.get() + "' in the protect list of target " + name
+                    + " and the API cannot update a " + kind + ": refusing to replace it (delete then create)"));
+        }
+        can.deletionRefusal().apply(live).ifPresent(refusal -> errors.add(new PlanError(name, live.key(),
+                PlanError.Reason.CANNOT_UPDATE, live.key() + " cannot be updated (the API has no update for " + kind
+                + ") nor replaced: " + refusal)));
+        return Change.replace(name, live, desired, fields, "the API cannot update a " + kind);
     }
 
     private static Change unmanagedOrDelete(TargetSpec target, Resource live, Optional<KindCapabilities> can,

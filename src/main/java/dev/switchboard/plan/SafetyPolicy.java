@@ -47,7 +47,7 @@ public final class SafetyPolicy {
             return found;
         }
         Summary summary = target.summary();
-        threshold(name, "deletes", summary.delete(), live, "maxDeletePercent",
+        threshold(name, "deletes", summary.destroyed(), live, "maxDeletePercent",
                 target.policy().maxDeletePercent()).ifPresent(found::add);
         threshold(name, "updates", summary.update(), live, "maxUpdatePercent",
                 target.policy().maxUpdatePercent()).ifPresent(found::add);

@@ -16,7 +16,7 @@ final class ChangeLines {
     /** {@code + mailbox Acme/1002}, with the reason for deletes and unmanaged objects. */
     static String header(Change change) {
         String line = change.action().symbol() + " " + change.key();
-        if (change.action() == Action.DELETE || change.action() == Action.UNMANAGED) {
+        if (change.action() == Action.DELETE || change.action() == Action.UNMANAGED || change.action() == Action.REPLACE) {
             line += "  # " + change.reason();
         }
         return line;
@@ -32,7 +32,7 @@ final class ChangeLines {
                     lines.add(field.field() + ": " + Values.side(field.after(), field.sensitive()));
                 }
             }
-            case UPDATE -> {
+            case UPDATE, REPLACE -> {
                 for (FieldDiff field : change.fields()) {
                     lines.add(field.field() + ": " + Values.change(field));
                 }
@@ -43,10 +43,14 @@ final class ChangeLines {
         return lines;
     }
 
-    /** {@code Plan: 3 to create, 1 to update, 0 to delete, 2 unmanaged.} */
+    /**
+     * {@code Plan: 3 to create, 1 to update, 0 to delete, 2 unmanaged.}, with {@code , 1 to replace} before the
+     * unmanaged count when a plan replaces objects.
+     */
     static String summary(Summary summary) {
         return "Plan: " + summary.create() + " to create, " + summary.update() + " to update, "
-                + summary.delete() + " to delete, " + summary.unmanaged() + " unmanaged.";
+                + summary.delete() + " to delete, " + (summary.replace() > 0 ? summary.replace() + " to replace, " : "")
+                + summary.unmanaged() + " unmanaged.";
     }
 
     /** Whether a change is worth showing in a plan: everything but no-ops. */

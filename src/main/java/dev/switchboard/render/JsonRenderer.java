@@ -124,6 +124,7 @@ public final class JsonRenderer implements PlanRenderer {
         node.put("create", summary.create());
         node.put("update", summary.update());
         node.put("delete", summary.delete());
+        node.put("replace", summary.replace());
         node.put("unmanaged", summary.unmanaged());
         node.put("noOp", summary.noOp());
         node.put("changesPresent", summary.changesPresent());

@@ -69,6 +69,7 @@ public final class JunitRenderer implements PlanRenderer {
             case CREATE -> "created";
             case UPDATE -> "updated";
             case DELETE -> "deleted";
+            case REPLACE -> "replaced";
             default -> action.json();
         };
     }

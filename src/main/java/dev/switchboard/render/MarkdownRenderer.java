@@ -20,12 +20,13 @@ public final class MarkdownRenderer implements PlanRenderer {
     @Override
     public String render(Plan plan) {
         StringBuilder out = new StringBuilder("### Switchboard plan\n\n");
-        out.append("| target | create | update | delete | unmanaged |\n");
-        out.append("|---|---:|---:|---:|---:|\n");
+        out.append("| target | create | update | delete | replace | unmanaged |\n");
+        out.append("|---|---:|---:|---:|---:|---:|\n");
         for (TargetPlan target : plan.targets()) {
             Summary s = target.summary();
             out.append("| ").append(cell(target.target())).append(" | ").append(s.create()).append(" | ")
-                    .append(s.update()).append(" | ").append(s.delete()).append(" | ").append(s.unmanaged())
+                    .append(s.update()).append(" | ").append(s.delete()).append(" | ").append(s.replace())
+                    .append(" | ").append(s.unmanaged())
                     .append(" |\n");
         }
         out.append('\n');
@@ -37,7 +38,8 @@ public final class MarkdownRenderer implements PlanRenderer {
             Summary s = target.summary();
             out.append("<details><summary><b>").append(html(target.target())).append("</b>: ").append(s.create())
                     .append(" to create, ").append(s.update()).append(" to update, ").append(s.delete())
-                    .append(" to delete, ").append(s.unmanaged()).append(" unmanaged</summary>\n\n");
+                    .append(" to delete, ").append(s.replace() > 0 ? s.replace() + " to replace, " : "")
+                    .append(s.unmanaged()).append(" unmanaged</summary>\n\n");
             StringBuilder block = new StringBuilder();
             for (Change change : shown) {
                 block.append(ChangeLines.header(change)).append('\n');

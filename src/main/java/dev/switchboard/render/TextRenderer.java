@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Terraform-like text: per target, {@code +} create (with the fields it sets), {@code ~} update
- * ({@code field: old -> new}), {@code -} delete, {@code ?} unmanaged; then errors, and the summary line
+ * ({@code field: old -> new}), {@code -} delete, {@code -/+} replace (as an update), {@code ?} unmanaged; then errors, and the summary line
  * {@code Plan: 3 to create, 1 to update, 0 to delete, 2 unmanaged.}, or {@code No changes. ...} when an
  * apply would call no API. Colour (ANSI) only when the caller asks: the CLI decides from the terminal
  * and {@code NO_COLOR}.
@@ -85,6 +85,7 @@ public final class TextRenderer implements PlanRenderer {
             case CREATE -> "\u001b[32m";
             case UPDATE -> "\u001b[33m";
             case DELETE -> "\u001b[31m";
+            case REPLACE -> "\u001b[35m";
             case UNMANAGED -> "\u001b[36m";
             case NO_OP -> "";
         };

@@ -139,10 +139,10 @@ class PlannerTest {
     @Test
     void spellsActionsAsTheSpecDoes() {
         assertThat(List.of(Action.values())).extracting(Action::json)
-                .containsExactly("create", "update", "delete", "unmanaged", "no-op");
-        assertThat(List.of(Action.values())).extracting(Action::symbol).containsExactly("+", "~", "-", "?", " ");
+                .containsExactly("create", "update", "delete", "replace", "unmanaged", "no-op");
+        assertThat(List.of(Action.values())).extracting(Action::symbol).containsExactly("+", "~", "-", "-/+", "?", " ");
         assertThat(List.of(Action.values())).filteredOn(Action::callsApi)
-                .containsExactly(Action.CREATE, Action.UPDATE, Action.DELETE);
+                .containsExactly(Action.CREATE, Action.UPDATE, Action.DELETE, Action.REPLACE);
         assertThat(Action.fromJson("no-op")).isEqualTo(Action.NO_OP);
     }
 

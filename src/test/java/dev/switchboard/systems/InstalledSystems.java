@@ -7,6 +7,7 @@ import dev.switchboard.systems.officelinx.OfficelinxProviderFactory;
 import dev.switchboard.systems.officelinx.OfficelinxSystem;
 import dev.switchboard.systems.xci.XciProviderFactory;
 import dev.switchboard.systems.xci.XciSystem;
+import dev.switchboard.systems.xivows.XivoWsSystem;
 
 /**
  * The installed target systems for tests that run without CDI (loader, planner, diff, simulators):
@@ -18,7 +19,8 @@ public final class InstalledSystems {
     private static final TargetSystems ALL = TargetSystems.of(
             new OfficelinxSystem(new OfficelinxProviderFactory(ApiObserver.NONE)),
             new XciSystem(new XciProviderFactory(ApiObserver.NONE)),
-            new GwsSystem(ApiObserver.NONE));
+            new GwsSystem(ApiObserver.NONE),
+            new XivoWsSystem(ApiObserver.NONE));
 
     private InstalledSystems() {
     }
