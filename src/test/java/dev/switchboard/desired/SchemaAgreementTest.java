@@ -17,10 +17,22 @@ import org.junit.jupiter.api.Test;
 class SchemaAgreementTest {
 
     /** Every variable the enterprise example names, with a made-up value. */
-    private static final Map<String, String> ENTERPRISE_ENV = Map.of(
-            "OLX_CLIENT_ID", "id", "OLX_CLIENT_SECRET", "secret", "OLX_USER", "user", "OLX_PASSWORD", "pw",
-            "XCI_LOGIN", "login", "XCI_PASSWORD", "pw", "CTI_ADA", "a", "CTI_ALAN", "b",
-            "XCI_PARIS_ADMIN_PASSWORD", "c");
+    private static final Map<String, String> ENTERPRISE_ENV = Map.ofEntries(
+            Map.entry("OLX_CLIENT_ID", "id"),
+            Map.entry("OLX_CLIENT_SECRET", "secret"),
+            Map.entry("OLX_USER", "user"),
+            Map.entry("OLX_PASSWORD", "pw"),
+            Map.entry("XCI_LOGIN", "login"),
+            Map.entry("XCI_PASSWORD", "pw"),
+            Map.entry("CTI_ADA", "a"),
+            Map.entry("CTI_ALAN", "b"),
+            Map.entry("XCI_PARIS_ADMIN_PASSWORD", "c"),
+            Map.entry("XIVO_LYON_LOGIN", "ws"),
+            Map.entry("XIVO_LYON_PASSWORD", "d"),
+            Map.entry("GWS_USER", "gws"),
+            Map.entry("GWS_PASSWORD", "e"),
+            Map.entry("GWS_INITIAL_PASSWORD", "f"),
+            Map.entry("GWS_REPORTING_PASSWORD", "g"));
 
     @Test
     void everyExampleValidatesAndLoads() throws Exception {
