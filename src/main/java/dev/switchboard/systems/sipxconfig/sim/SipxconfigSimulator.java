@@ -55,6 +55,8 @@ public final class SipxconfigSimulator implements Simulator {
             "officeAddress", "branchAddress", "imId", "imDisplayName", "emailAddress", "useBranchAddress", "salutation",
             "twiterName", "linkedinName", "facebookName", "xingName", "firstName", "lastName");
 
+    private static final Set<String> ADDRESSES = Set.of("homeAddress", "officeAddress", "branchAddress");
+
     private final SipxconfigSimOptions options;
     private SipxconfigStore store;
 
@@ -530,7 +532,7 @@ public final class SipxconfigSimulator implements Simulator {
         JsonNode body = unwrap(xstreamBody(exchange), "contact-information");
         for (String field : CONTACT_EDITABLE) {
             JsonNode value = body.get(field);
-            if (field.endsWith("Address")) {
+            if (ADDRESSES.contains(field)) {
                 contact.set(field, value != null && value.isObject() ? value : JSON.objectNode());
             } else if (field.equals("useBranchAddress")) {
                 contact.put(field, value != null && value.asBoolean());
@@ -645,7 +647,7 @@ public final class SipxconfigSimulator implements Simulator {
         ObjectNode contact = JSON.objectNode();
         if (given.isObject()) {
             given.fields().forEachRemaining(f -> {
-                if (f.getKey().endsWith("Address")) {
+                if (ADDRESSES.contains(f.getKey())) {
                     contact.set(f.getKey(), f.getValue().isObject() ? f.getValue() : JSON.objectNode());
                 } else if (!f.getValue().isNull()) {
                     contact.set(f.getKey(), f.getValue());
@@ -712,7 +714,7 @@ public final class SipxconfigSimulator implements Simulator {
         contact.set("homeAddress", given.has("homeAddress") ? given.get("homeAddress") : JSON.objectNode());
         contact.set("officeAddress", given.has("officeAddress") ? given.get("officeAddress") : JSON.objectNode());
         given.fields().forEachRemaining(f -> {
-            if (!f.getKey().endsWith("Address")) {
+            if (!ADDRESSES.contains(f.getKey())) {
                 contact.set(f.getKey(), f.getValue());
             }
         });
