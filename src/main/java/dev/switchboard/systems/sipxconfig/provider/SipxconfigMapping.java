@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.systems.sipxconfig.JsonValues;
 import dev.switchboard.systems.sipxconfig.SipxconfigKinds.Field;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -62,55 +63,12 @@ final class SipxconfigMapping {
         return items;
     }
 
-    /** A JSON value as a field value: text, {@code Long}, {@code BigDecimal}, {@code Boolean}, list or map; empty for null. */
     static Optional<Object> value(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return Optional.empty();
-        }
-        if (node.isBoolean()) {
-            return Optional.of(node.asBoolean());
-        }
-        if (node.isIntegralNumber()) {
-            return Optional.of(node.asLong());
-        }
-        if (node.isNumber()) {
-            return Optional.of(node.decimalValue());
-        }
-        if (node.isArray()) {
-            List<Object> list = new ArrayList<>();
-            node.forEach(item -> value(item).ifPresent(list::add));
-            return Optional.of(list);
-        }
-        if (node.isObject()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            node.fields().forEachRemaining(f -> value(f.getValue()).ifPresent(v -> map.put(f.getKey(), v)));
-            return Optional.of(map);
-        }
-        return Optional.of(node.asText());
+        return JsonValues.value(node);
     }
 
-    /** A field value as JSON, the inverse of {@link #value}. */
     static JsonNode json(Object value) {
-        if (value instanceof Boolean b) {
-            return JSON.booleanNode(b);
-        }
-        if (value instanceof Long || value instanceof Integer) {
-            return JSON.numberNode(((Number) value).longValue());
-        }
-        if (value instanceof BigDecimal d) {
-            return JSON.numberNode(d);
-        }
-        if (value instanceof Collection<?> list) {
-            ArrayNode array = JSON.arrayNode();
-            list.forEach(item -> array.add(json(item)));
-            return array;
-        }
-        if (value instanceof Map<?, ?> map) {
-            ObjectNode object = JSON.objectNode();
-            map.forEach((k, v) -> object.set(String.valueOf(k), json(v)));
-            return object;
-        }
-        return JSON.textNode(String.valueOf(value));
+        return JsonValues.json(value);
     }
 
     /** One typed field of a JSON object, as XML-minded servers may send a number or a boolean as text. */
