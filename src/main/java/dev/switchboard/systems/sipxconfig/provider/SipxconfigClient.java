@@ -97,12 +97,21 @@ final class SipxconfigClient {
     }
 
     private Response send(String method, String path, Optional<ResourceKey> about, Supplier<Response> call) {
-        ApiRequest request = new ApiRequest(method, ROOT + path, about.map(ResourceKey::toString), false);
+        return call(method, path, about.map(ResourceKey::toString), call);
+    }
+
+    /** @param about what the call is about, for error messages: an object, or the user whose list it reads */
+    private Response call(String method, String path, Optional<String> about, Supplier<Response> call) {
+        ApiRequest request = new ApiRequest(method, ROOT + path, about, false);
         return new ApiCaller(target, policy, observer, () -> false).call(request, call);
     }
 
     private JsonNode json(String method, String path, Optional<ResourceKey> about, Supplier<Response> call) {
-        Response response = send(method, path, about, call);
+        return read(method, path, about.map(ResourceKey::toString), call);
+    }
+
+    private JsonNode read(String method, String path, Optional<String> about, Supplier<Response> call) {
+        Response response = call(method, path, about, call);
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
         if (body == null || body.isBlank()) {
             return MissingNode.getInstance();
@@ -110,7 +119,7 @@ final class SipxconfigClient {
         try {
             return JSON.readTree(body);
         } catch (IOException notJson) {
-            throw new ProviderException(target, about.map(ResourceKey::toString), method, ROOT + path,
+            throw new ProviderException(target, about, method, ROOT + path,
                     response.getStatus(), "the answer is not JSON", false, notJson);
         }
     }
@@ -147,7 +156,8 @@ final class SipxconfigClient {
     /** The names of the user's conferences, from {@code GET /my/conferences}. */
     List<String> listConferences(String user) {
         String authorization = authorization(user);
-        JsonNode list = json("GET", "/conferences", Optional.empty(), () -> api.listConferences(authorization));
+        JsonNode list = read("GET", "/conferences", Optional.of("conferences of user " + user),
+                () -> api.listConferences(authorization));
         List<String> names = new ArrayList<>();
         for (JsonNode conference : SipxconfigMapping.items(list, "conferences", "conference")) {
             if (conference.hasNonNull("name")) {
@@ -178,8 +188,9 @@ final class SipxconfigClient {
         List<JsonNode> entries = new ArrayList<>();
         for (int start = 0; ; start += PAGE_SIZE) {
             int from = start;
-            JsonNode page = SipxconfigMapping.unwrap(json("GET", "/pagedphonebook?start=" + from + "&end="
-                    + (from + PAGE_SIZE), Optional.empty(), () -> api.pagedPhonebook(authorization, from, from + PAGE_SIZE)),
+            JsonNode page = SipxconfigMapping.unwrap(read("GET", "/pagedphonebook?start=" + from + "&end="
+                    + (from + PAGE_SIZE), Optional.of("phonebook of user " + user),
+                    () -> api.pagedPhonebook(authorization, from, from + PAGE_SIZE)),
                     "phonebook");
             List<JsonNode> items = SipxconfigMapping.items(page.path("entries"), "entries", "entry");
             entries.addAll(items);
