@@ -96,7 +96,7 @@ public class ApplyCommand implements Callable<Integer> {
                 }
             }
         }
-        Optional<DesiredState> state = DesiredStates.load(dir, err);
+        Optional<DesiredState> state = DesiredStates.load(engine.loader(), dir, err);
         if (state.isEmpty()) {
             return ExitCodes.ERROR;
         }

@@ -14,8 +14,8 @@ final class DesiredStates {
     private DesiredStates() {
     }
 
-    static Optional<DesiredState> load(Path dir, PrintWriter err) {
-        LoadResult result = new DesiredStateLoader().load(dir);
+    static Optional<DesiredState> load(DesiredStateLoader loader, Path dir, PrintWriter err) {
+        LoadResult result = loader.load(dir);
         if (result.valid()) {
             return result.state();
         }

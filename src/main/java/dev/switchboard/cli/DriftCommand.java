@@ -49,7 +49,7 @@ public class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<DesiredState> state = DesiredStates.load(config.dir(), spec.commandLine().getErr());
+        Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), spec.commandLine().getErr());
         if (state.isEmpty()) {
             return ExitCodes.ERROR;
         }

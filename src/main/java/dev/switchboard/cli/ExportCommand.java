@@ -52,7 +52,7 @@ public class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<DesiredState> state = DesiredStates.load(config.dir(), err);
+        Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), err);
         if (state.isEmpty()) {
             return ExitCodes.ERROR;
         }
@@ -67,7 +67,7 @@ public class ExportCommand implements Callable<Integer> {
             err.println(file + " exists already: export writes new files only. Pass --out to another directory.");
             return ExitCodes.ERROR;
         }
-        DesiredStateWriter.Export export = DesiredStateWriter.write(spec, live,
+        DesiredStateWriter.Export export = DesiredStateWriter.write(engine.systems().find(spec.kind()).orElseThrow().files(), spec, live,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         Files.createDirectories(file.getParent());
         Files.writeString(file, export.yaml(), StandardCharsets.UTF_8);

@@ -62,7 +62,7 @@ public class PlanCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         PrintWriter out = spec.commandLine().getOut();
-        Optional<DesiredState> state = DesiredStates.load(config.dir(), spec.commandLine().getErr());
+        Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), spec.commandLine().getErr());
         if (state.isEmpty()) {
             return ExitCodes.ERROR;
         }

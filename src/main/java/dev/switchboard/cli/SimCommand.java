@@ -1,11 +1,15 @@
 package dev.switchboard.cli;
 
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.HashMap;
+import dev.switchboard.system.TargetSystems;
+import dev.switchboard.system.TargetSystem;
 import dev.switchboard.sim.FaultRule;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
 import dev.switchboard.sim.Simulator;
-import dev.switchboard.sim.SimulatorCatalog;
 import io.quarkus.runtime.Quarkus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -52,17 +56,27 @@ public class SimCommand implements Callable<Integer> {
     @Option(names = "--password", defaultValue = "admin", description = "Password every simulator accepts (default ${DEFAULT-VALUE}).")
     String password;
 
-    @Option(names = "--client-id", defaultValue = "switchboard", description = "Officelinx OAuth2 client id (default ${DEFAULT-VALUE}).")
+    @Option(names = "--client-id", defaultValue = "switchboard", description = "OAuth2 client id, for the systems that log in with one (default ${DEFAULT-VALUE}).")
     String clientId;
 
-    @Option(names = "--client-secret", defaultValue = "switchboard", description = "Officelinx OAuth2 client secret (default ${DEFAULT-VALUE}).")
+    @Option(names = "--client-secret", defaultValue = "switchboard", description = "OAuth2 client secret, for the systems that log in with one (default ${DEFAULT-VALUE}).")
     String clientSecret;
 
     @Option(names = "--session-seconds", defaultValue = "3600", description = "Lifetime of tokens and session cookies.")
     long sessionSeconds;
 
+    @Option(names = "--sim-option", paramLabel = "KIND.NAME=VALUE",
+            description = "A knob of one system's simulator (a dialect, a delay), such as gws.apply-delay-ms=2000. Repeatable.")
+    List<String> simOptions = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
+
+    private final TargetSystems systems;
+
+    public SimCommand(TargetSystems systems) {
+        this.systems = systems;
+    }
 
     @Override
     public Integer call() {
@@ -87,7 +101,27 @@ public class SimCommand implements Callable<Integer> {
         if (stateFile.isPresent()) {
             options = options.withStateFile(stateFile.get());
         }
-        List<Simulator> simulators = SimulatorCatalog.all(credentials);
+        Map<String, Map<String, String>> optionsByKind = new HashMap<>();
+        for (String option : simOptions) {
+            int dot = option.indexOf('.');
+            int equals = option.indexOf('=');
+            if (dot <= 0 || equals < dot + 2 || systems.find(option.substring(0, dot)).isEmpty()) {
+                spec.commandLine().getErr().println("--sim-option " + option + ": write KIND.NAME=VALUE, KIND one of "
+                        + String.join(", ", systems.targetKinds()));
+                return ExitCodes.ERROR;
+            }
+            optionsByKind.computeIfAbsent(option.substring(0, dot), k -> new LinkedHashMap<>())
+                    .put(option.substring(dot + 1, equals), option.substring(equals + 1));
+        }
+        List<Simulator> simulators = new ArrayList<>();
+        for (TargetSystem system : systems.all()) {
+            try {
+                simulators.add(system.simulator(credentials, optionsByKind.getOrDefault(system.targetKind(), Map.of())));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("--sim-option: " + e.getMessage());
+                return ExitCodes.ERROR;
+            }
+        }
         try (SimServer server = SimServer.start(options, simulators.toArray(Simulator[]::new))) {
             PrintWriter out = spec.commandLine().getOut();
             out.println("Switchboard simulators listening on " + server.baseUri());
@@ -96,7 +130,7 @@ public class SimCommand implements Callable<Integer> {
                         .map(prefix -> server.baseUri() + prefix).toList()));
             }
             out.println("Credentials: login " + login + " / password " + password
-                    + "; Officelinx OAuth2 client " + clientId + " / " + clientSecret);
+                    + "; OAuth2 client " + clientId + " / " + clientSecret);
             out.println("Control: GET " + server.baseUri() + "/_sim/state, POST " + server.baseUri() + "/_sim/faults");
             out.println("Press Ctrl+C to stop.");
             out.flush();

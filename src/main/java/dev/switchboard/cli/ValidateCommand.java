@@ -1,7 +1,7 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.engine.Engine;
 import dev.switchboard.desired.DesiredState;
-import dev.switchboard.desired.DesiredStateLoader;
 import dev.switchboard.desired.LoadResult;
 import dev.switchboard.desired.Problem;
 import dev.switchboard.model.TargetSpec;
@@ -26,10 +26,16 @@ public class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private final Engine engine;
+
+    public ValidateCommand(Engine engine) {
+        this.engine = engine;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        LoadResult result = new DesiredStateLoader().load(config.dir());
+        LoadResult result = engine.loader().load(config.dir());
         if (!result.valid()) {
             for (Problem problem : result.problems()) {
                 out.println(problem.render());

@@ -4,7 +4,6 @@ import dev.switchboard.apply.ApplyReport;
 import dev.switchboard.apply.ChangeResult;
 import dev.switchboard.apply.TargetApplyReport;
 import dev.switchboard.desired.DesiredState;
-import dev.switchboard.desired.DesiredStateLoader;
 import dev.switchboard.desired.LoadResult;
 import dev.switchboard.desired.Problem;
 import dev.switchboard.engine.ApplyOptions;
@@ -58,7 +57,7 @@ public class Reconciler {
     public Pass reconcile(Revision revision, DaemonConfig.Mode mode, Path workDir, Collection<String> knownTargets,
                           BooleanSupplier stopping) {
         Instant start = clock.instant();
-        LoadResult loaded = new DesiredStateLoader().load(revision.dir());
+        LoadResult loaded = engine.loader().load(revision.dir());
         if (!loaded.valid()) {
             String error = loadError(loaded);
             LOG.warnf("the desired state at %s does not load: %s", revision.commit(), error);

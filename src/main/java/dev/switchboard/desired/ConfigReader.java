@@ -1,10 +1,8 @@
 package dev.switchboard.desired;
 
 import dev.switchboard.model.KeyPattern;
-import dev.switchboard.model.OfficelinxKinds;
 import dev.switchboard.model.ResourceKind;
 import dev.switchboard.model.TargetSpec;
-import dev.switchboard.model.XciKinds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -38,11 +36,11 @@ final class ConfigReader {
                 ignore);
     }
 
-    static Map<String, TargetSpec> targets(YamlObject root, Settings settings) {
+    static Map<String, TargetSpec> targets(YamlObject root, Settings settings, Map<String, ResourceFileFormat> formats) {
         Map<String, TargetSpec> targets = new LinkedHashMap<>();
         root.object("targets", "targets").ifPresent(all -> {
             for (String name : all.fieldNames()) {
-                all.object(name, "target").ifPresent(t -> targets.put(name, target(name, t, settings)));
+                all.object(name, "target").ifPresent(t -> targets.put(name, target(name, t, settings, formats)));
             }
         });
         return targets;
@@ -65,12 +63,8 @@ final class ConfigReader {
     }
 
     /** The target's {@code protect:} list, each entry {@code KIND[/KEY]} of a kind the target has. */
-    private static List<KeyPattern> protect(YamlObject t, String targetKind) {
-        List<String> kinds = switch (targetKind) {
-            case OfficelinxKinds.TARGET_KIND -> OfficelinxKinds.ALL.stream().map(ResourceKind::name).toList();
-            case XciKinds.TARGET_KIND -> XciKinds.ALL.stream().map(ResourceKind::name).toList();
-            default -> List.of();
-        };
+    private static List<KeyPattern> protect(YamlObject t, String targetKind, Optional<ResourceFileFormat> format) {
+        List<String> kinds = format.map(f -> f.kinds().stream().map(ResourceKind::name).toList()).orElse(List.of());
         List<KeyPattern> patterns = new ArrayList<>();
         List<String> entries = t.texts("protect");
         for (int i = 0; i < entries.size(); i++) {
@@ -87,19 +81,13 @@ final class ConfigReader {
         return patterns;
     }
 
-    private static TargetSpec target(String name, YamlObject t, Settings settings) {
+    private static TargetSpec target(String name, YamlObject t, Settings settings,
+                                     Map<String, ResourceFileFormat> formats) {
         String kind = t.text("kind").orElse("");
+        Optional<ResourceFileFormat> format = Optional.ofNullable(formats.get(kind));
         Map<String, Object> auth = new LinkedHashMap<>();
-        t.object("auth", kind + "Auth").ifPresent(a -> {
-            for (String field : a.fieldNames()) {
-                boolean secretField = field.equals("password") || field.equals("clientSecret");
-                Optional<Object> value = secretField
-                        ? a.secret(field, isLocal(t.text("url").orElse(""))) : a.textOrSecret(field);
-                value.ifPresent(v -> auth.put(field, v));
-            }
-        });
         Map<String, Object> options = new LinkedHashMap<>();
-        t.integer("pbx").ifPresent(pbx -> options.put("pbx", pbx));
+        format.ifPresent(f -> f.targetFields().read(t, isLocal(t.text("url").orElse("")), auth, options));
         TargetSpec.Tls tls = t.object("tls", "tls")
                 .map(x -> new TargetSpec.Tls(x.text("caFile"), x.bool("insecureSkipVerify").orElse(false)))
                 .orElse(TargetSpec.Tls.DEFAULT);
@@ -110,7 +98,7 @@ final class ConfigReader {
                 t.integer("maxDeletePercent").map(Long::intValue).orElse(settings.maxDeletePercent()),
                 t.integer("maxUpdatePercent").map(Long::intValue).orElse(settings.maxUpdatePercent()),
                 t.integer("parallelism").map(Long::intValue).orElse(settings.parallelism()),
-                protect(t, kind));
+                protect(t, kind, format));
         return new TargetSpec(name, kind, t.text("url").orElse(""), auth, options, tls, policy);
     }
 }

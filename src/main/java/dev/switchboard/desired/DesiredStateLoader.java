@@ -1,13 +1,11 @@
 package dev.switchboard.desired;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.model.OfficelinxKinds;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.SourceLocation;
 import dev.switchboard.model.TargetSpec;
-import dev.switchboard.model.XciKinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.FileVisitResult;
@@ -31,7 +29,21 @@ public final class DesiredStateLoader {
     public static final String CONFIG_FILE = "switchboard.yaml";
 
     private final YamlReader yaml = new YamlReader();
-    private final SchemaValidator validator = new SchemaValidator();
+    private final Map<String, ResourceFileFormat> formats = new LinkedHashMap<>();
+    private final Schemas schemas;
+    private final SchemaValidator validator;
+
+    /** @param formats the file formats of the installed target systems: the kinds a target may have */
+    public DesiredStateLoader(List<ResourceFileFormat> formats) {
+        formats.forEach(f -> this.formats.put(f.targetKind(), f));
+        this.schemas = new Schemas(formats);
+        this.validator = new SchemaValidator(schemas);
+    }
+
+    /** The schemas this loader checks files against. */
+    public Schemas schemas() {
+        return schemas;
+    }
 
     /** Loads {@code dir}, reading secrets from the process environment. */
     public LoadResult load(Path dir) {
@@ -72,7 +84,7 @@ public final class DesiredStateLoader {
             YamlObject root = new YamlObject(config.get(), "", Schemas.CONFIG, context);
             root.text("apiVersion");
             settings = ConfigReader.settings(root);
-            targets = ConfigReader.targets(root, settings);
+            targets = ConfigReader.targets(root, settings, formats);
         }
 
         List<Path> resourceFiles = new ArrayList<>();
@@ -110,17 +122,14 @@ public final class DesiredStateLoader {
             context.problems.add(Problem.at(at, "target", "target '" + name + "' is not declared in " + CONFIG_FILE, hint));
             return;
         }
-        if (!Schemas.NAMES.contains(target.kind()) || Schemas.CONFIG.equals(target.kind())) {
+        ResourceFileFormat format = formats.get(target.kind());
+        if (format == null) {
             return;
         }
-        validator.validate(target.kind(), document, context.problems);
-        YamlObject root = new YamlObject(document, "", target.kind(), context);
+        validator.validate(format.schemaName(), document, context.problems);
+        YamlObject root = new YamlObject(document, "", format.schemaName(), context);
         root.text("target");
-        switch (target.kind()) {
-            case OfficelinxKinds.TARGET_KIND -> new OfficelinxReader(context, settings, target).read(root);
-            case XciKinds.TARGET_KIND -> new XciReader(context, settings, target).read(root);
-            default -> throw new IllegalStateException("a schema without a reader: " + target.kind());
-        }
+        format.reader().read(root, new ResourceFileContext(context, target, settings));
     }
 
     private static void checkReferences(LoadContext context) {

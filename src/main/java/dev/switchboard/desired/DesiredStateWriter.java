@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.switchboard.model.OfficelinxKinds;
+import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.TargetSpec;
-import dev.switchboard.model.XciKinds;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,16 +35,17 @@ public final class DesiredStateWriter {
     private DesiredStateWriter() {
     }
 
-    public static Export write(TargetSpec target, ResourceSet live, String exportedAt) {
+    /** @param format the file format of the target's system, whose writer nests the live objects */
+    public static Export write(ResourceFileFormat format, TargetSpec target, ResourceSet live, String exportedAt) {
+        if (!format.targetKind().equals(target.kind())) {
+            throw new IllegalArgumentException("target " + target.name() + " is of kind " + target.kind()
+                    + ", not " + format.targetKind());
+        }
         List<String> notes = new ArrayList<>();
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("target", target.name());
-        switch (target.kind()) {
-            case OfficelinxKinds.TARGET_KIND -> document.putAll(OfficelinxExport.of(live));
-            case XciKinds.TARGET_KIND -> document.putAll(XciExport.of(live, notes));
-            default -> throw new IllegalArgumentException("no export for target kind " + target.kind());
-        }
-        String header = "# yaml-language-server: $schema=../schemas/" + target.kind() + ".schema.json\n"
+        document.putAll(format.writer().write(target, live, notes));
+        String header = "# yaml-language-server: $schema=../schemas/" + format.schemaName() + ".schema.json\n"
                 + "# Exported by 'switchboard export' from target " + target.name() + " on " + exportedAt + ".\n";
         try {
             return new Export(header + YAML.writeValueAsString(document), notes);
@@ -54,8 +54,17 @@ public final class DesiredStateWriter {
         }
     }
 
+    /** The named fields of {@code resource} that it has, in the order named: an exporter's building block. */
+    public static Map<String, Object> pick(Resource resource, String... fields) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String field : fields) {
+            resource.field(field).ifPresent(value -> out.put(field, value));
+        }
+        return out;
+    }
+
     /** An environment variable name made of its parts: {@code CTI_PASSWORD_XIVO_PARIS_1701}. */
-    static String envName(String... parts) {
+    public static String envName(String... parts) {
         return String.join("_", parts).toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_")
                 .replaceAll("^_+|_+$", "");
     }

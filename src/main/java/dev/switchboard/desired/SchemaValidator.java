@@ -23,7 +23,11 @@ public final class SchemaValidator {
 
     private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
-    private final Map<String, JsonNode> trees = new ConcurrentHashMap<>();
+    private final Schemas trees;
+
+    public SchemaValidator(Schemas schemas) {
+        this.trees = schemas;
+    }
 
     /** Adds one problem per schema violation in {@code document}; returns whether there were none. */
     public boolean validate(String schemaName, YamlDocument document, List<Problem> problems) {
@@ -41,7 +45,7 @@ public final class SchemaValidator {
     }
 
     private JsonNode tree(String name) {
-        return trees.computeIfAbsent(name, Schemas::tree);
+        return trees.tree(name);
     }
 
     private Problem describe(String schemaName, YamlDocument document, Error error) {

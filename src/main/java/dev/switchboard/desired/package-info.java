@@ -4,6 +4,12 @@
  * and turned into one {@link dev.switchboard.model.ResourceSet} per target with references checked.
  * Every problem is collected with file, line, column, field path and a hint; none is a stack trace.
  *
+ * <p>What is generic lives here and serves every system: YAML with locations ({@link
+ * dev.switchboard.desired.YamlObject}), schema validation, secret references, reference checks, "did you
+ * mean" hints, and export to YAML. What a system's files hold is its own {@link
+ * dev.switchboard.desired.ResourceFileFormat} (schema, reader, writer, target fields), given to the
+ * loader by the engine; this package names no system.
+ *
  * <p>Depends on {@code model}, Jackson and the JSON Schema validator. Must not depend on providers,
  * HTTP, Quarkus or CDI: loading is pure and works offline.
  */

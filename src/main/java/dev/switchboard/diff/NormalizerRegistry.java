@@ -1,17 +1,15 @@
 package dev.switchboard.diff;
 
-import dev.switchboard.model.OfficelinxKinds;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKind;
-import dev.switchboard.model.XciKinds;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The normalizer of each kind: the one place that knows how particular APIs present values. Kinds
- * not registered get {@link Normalizers#scalars()}.
+ * The normalizer of each kind, as the target systems contribute them (each system knows how its API
+ * presents values), and which target kinds match field names case-insensitively. Kinds not registered
+ * get the fallback, {@link Normalizers#scalars()} in practice.
  */
 public final class NormalizerRegistry {
 
@@ -26,24 +24,9 @@ public final class NormalizerRegistry {
         this.caseInsensitiveTargetKinds = Set.copyOf(caseInsensitiveTargetKinds);
     }
 
-    /**
-     * The rules of the systems Switchboard drives:
-     * <ul>
-     *   <li>every kind: {@link Normalizers#scalars()} (numbers and their text, null and absent);</li>
-     *   <li>XCI {@code template}: {@code xivos} and {@code entities} are sets;</li>
-     *   <li>XCI {@code administrator}: {@code entities} is a set;</li>
-     *   <li>XCI {@code entity}: {@code intervals} stay ordered, since the API keeps their order and
-     *       the first one is the entity's main range;</li>
-     *   <li>Officelinx: field names match case-insensitively ({@code UserName} is {@code userName}), as the
-     *       API treats them (SPEC section 4).</li>
-     * </ul>
-     */
-    public static NormalizerRegistry standard() {
-        Normalizer scalars = Normalizers.scalars();
-        Map<ResourceKind, Normalizer> rules = new HashMap<>();
-        rules.put(XciKinds.TEMPLATE, scalars.andThen(Normalizers.unorderedLists("xivos", "entities")));
-        rules.put(XciKinds.ADMINISTRATOR, scalars.andThen(Normalizers.unorderedLists("entities")));
-        return new NormalizerRegistry(rules, scalars, Set.of(OfficelinxKinds.TARGET_KIND));
+    /** The scalar rules for every kind, and exact field names: what a kind gets that no system gives rules for. */
+    public static NormalizerRegistry defaults() {
+        return new NormalizerRegistry(Map.of(), Normalizers.scalars(), Set.of());
     }
 
     /** Custom rules, for tests and for systems added later; {@code fallback} serves every other kind. */

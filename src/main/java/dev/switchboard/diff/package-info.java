@@ -1,7 +1,7 @@
 /**
  * Pairs desired and live objects of one target by natural key and compares their declared fields
- * through per-kind {@link dev.switchboard.diff.Normalizer}s ({@link dev.switchboard.diff.NormalizerRegistry}
- * is the one place that knows API quirks of particular systems).
+ * through per-kind {@link dev.switchboard.diff.Normalizer}s, which the target systems contribute
+ * ({@link dev.switchboard.diff.NormalizerRegistry} holds them; it names no system).
  *
  * <p>Pure: depends on {@code model} and the JDK only; must not depend on Quarkus, CDI, HTTP, JGit or
  * any other Switchboard package ({@code provider}, {@code plan}, {@code engine}, ...). Never reveals a

@@ -1,5 +1,7 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.system.TargetSystems;
+import dev.switchboard.system.TargetSystem;
 import dev.switchboard.model.TargetSpec;
 import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderFactory;
@@ -7,10 +9,7 @@ import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
 import dev.switchboard.sim.Simulator;
-import dev.switchboard.sim.SimulatorCatalog;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,18 +27,14 @@ public class Connections {
     /** Where embedded simulators keep their state, relative to the desired-state directory. */
     public static final Path SIM_STATE_DIR = Path.of(".switchboard", "sim");
 
-    private final List<ProviderFactory> factories;
+    private final TargetSystems systems;
 
-    public Connections(@Any Instance<ProviderFactory> factories) {
-        this.factories = factories.stream().toList();
+    public Connections(TargetSystems systems) {
+        this.systems = systems;
     }
 
     public List<String> supportedKinds() {
-        return factories.stream().map(ProviderFactory::targetKind).sorted().toList();
-    }
-
-    public Optional<ProviderFactory> factory(String targetKind) {
-        return factories.stream().filter(f -> f.targetKind().equals(targetKind)).findFirst();
+        return systems.targetKinds();
     }
 
     /**
@@ -47,15 +42,14 @@ public class Connections {
      * @throws EngineException when no provider or simulator exists for the target's kind
      */
     public Connection open(Path configDir, TargetSpec target) {
-        ProviderFactory factory = factory(target.kind()).orElseThrow(() -> new EngineException(
-                "target " + target.name() + ": no provider for kind '" + target.kind() + "' (known: "
+        TargetSystem system = systems.find(target.kind()).orElseThrow(() -> new EngineException(
+                "target " + target.name() + ": no target system of kind '" + target.kind() + "' is installed (known: "
                         + String.join(", ", supportedKinds()) + ")"));
+        ProviderFactory factory = system.providers();
         if (!target.isEmbedded()) {
             return new Connection(factory.open(target, URI.create(target.url())), Optional.empty());
         }
-        Simulator simulator = SimulatorCatalog.create(target.kind(), SimCredentials.DEFAULT)
-                .orElseThrow(() -> new EngineException("target " + target.name() + ": no simulator for kind '"
-                        + target.kind() + "', so it cannot be url: embedded"));
+        Simulator simulator = system.simulator(SimCredentials.DEFAULT);
         Path stateFile = configDir.resolve(SIM_STATE_DIR).resolve(target.name() + ".json");
         SimServer server = SimServer.start(SimOptions.DEFAULT.withStateFile(stateFile), simulator);
         try {

@@ -1,5 +1,7 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.system.TargetSystems;
+import dev.switchboard.desired.DesiredStateLoader;
 import dev.switchboard.desired.DesiredState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
@@ -18,11 +20,25 @@ import java.util.Set;
 public class Engine {
 
     private final Connections connections;
+    private final TargetSystems systems;
+    private final DesiredStateLoader loader;
     private final Clock clock;
 
-    public Engine(Connections connections) {
+    public Engine(Connections connections, TargetSystems systems) {
         this.connections = connections;
+        this.systems = systems;
+        this.loader = new DesiredStateLoader(systems.fileFormats());
         this.clock = Clock.systemUTC();
+    }
+
+    /** The target systems installed. */
+    public TargetSystems systems() {
+        return systems;
+    }
+
+    /** Reads desired-state directories with the file formats of the installed systems. */
+    public DesiredStateLoader loader() {
+        return loader;
     }
 
     /**
@@ -65,6 +81,6 @@ public class Engine {
                 selected.add(name);
             }
         }
-        return new EngineSession(state, selected, workDir.toAbsolutePath(), connections, clock, parallelism);
+        return new EngineSession(state, selected, workDir.toAbsolutePath(), connections, systems.normalizers(), clock, parallelism);
     }
 }

@@ -51,13 +51,16 @@ public final class EngineSession implements AutoCloseable {
     private final List<String> targets;
     private final Path workDir;
     private final Connections connections;
+    private final NormalizerRegistry normalizers;
     private final Clock clock;
     private final OptionalInt parallelism;
     private final Map<String, Connection> open = new LinkedHashMap<>();
     private final Map<String, ResourceSet> lastLive = new LinkedHashMap<>();
 
-    EngineSession(DesiredState state, List<String> targets, Path workDir, Connections connections, Clock clock,
+    EngineSession(DesiredState state, List<String> targets, Path workDir, Connections connections,
+                  NormalizerRegistry normalizers, Clock clock,
                   OptionalInt parallelism) {
+        this.normalizers = normalizers;
         this.state = state;
         this.parallelism = parallelism;
         this.targets = List.copyOf(targets);
@@ -100,7 +103,7 @@ public final class EngineSession implements AutoCloseable {
         WriteOnlyPolicy writeOnly = fingerprints.changedSinceLastSent().or((key, field, value) ->
                 capabilities.of(key.kind()).map(KindCapabilities::singleton).orElse(false)
                         && fingerprints.recorded(key, field).isEmpty());
-        Planner planner = new Planner(NormalizerRegistry.standard(),
+        Planner planner = new Planner(normalizers,
                 request.replaceSecrets() ? WriteOnlyPolicy.ALWAYS : writeOnly);
         return planner.plan(spec, desired, live, capabilities);
     }

@@ -48,9 +48,9 @@ public final class Planner {
         this.differ = new Differ(normalizers, writeOnly);
     }
 
-    /** A planner with {@link NormalizerRegistry#standard()}. */
+    /** A planner with {@link NormalizerRegistry#defaults()}: scalar rules only, for tests of the planner itself. */
     public Planner() {
-        this(NormalizerRegistry.standard());
+        this(NormalizerRegistry.defaults());
     }
 
     public TargetPlan plan(TargetSpec target, ResourceSet desired, ResourceSet live, TargetCapabilities capabilities) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.diff.WriteOnlyPolicy;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.Secret;
-import dev.switchboard.model.XciKinds;
+import dev.switchboard.systems.xci.XciKinds;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

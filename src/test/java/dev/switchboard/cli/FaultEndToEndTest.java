@@ -8,7 +8,7 @@ import dev.switchboard.sim.FaultRule;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
-import dev.switchboard.sim.officelinx.OfficelinxSimulator;
+import dev.switchboard.systems.officelinx.sim.OfficelinxSimulator;
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;

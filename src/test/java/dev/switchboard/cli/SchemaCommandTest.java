@@ -1,5 +1,9 @@
 package dev.switchboard.cli;
 
+import java.util.List;
+import java.util.ArrayList;
+import dev.switchboard.system.TargetSystem;
+import dev.switchboard.systems.InstalledSystems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,12 +31,54 @@ class SchemaCommandTest {
 
     @Test
     void printsEachTargetKindsSchemaAsShippedInSchemasDirectory(QuarkusMainLauncher launcher) throws Exception {
-        for (String kind : new String[] {"officelinx", "xci"}) {
+        for (String kind : InstalledSystems.all().targetKinds()) {
             LaunchResult result = launcher.launch("schema", kind);
             assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
             assertThat(json.readTree(result.getOutput()))
                     .isEqualTo(json.readTree(Files.readString(Path.of("schemas", kind + ".schema.json"))));
         }
+    }
+
+    @Test
+    void composesEveryInstalledSystemsTargetFieldsIntoTheConfigSchema(QuarkusMainLauncher launcher) throws Exception {
+        JsonNode schema = json.readTree(launcher.launch("schema").getOutput());
+        JsonNode defs = schema.path("$defs");
+        List<String> kinds = new ArrayList<>();
+        defs.path("target").path("properties").path("kind").path("enum").forEach(k -> kinds.add(k.asText()));
+        assertThat(kinds).isEqualTo(InstalledSystems.all().targetKinds());
+        for (TargetSystem system : InstalledSystems.all().all()) {
+            JsonNode own = json.readTree(Files.readString(Path.of("schemas", system.targetKind() + ".schema.json")))
+                    .path("$defs").path("target");
+            JsonNode composed = defs.path(system.targetKind() + ".target");
+            own.path("properties").fieldNames().forEachRemaining(field ->
+                    assertThat(composed.path("properties").has(field)).as(system.targetKind() + " target field " + field).isTrue());
+            assertThat(composed.path("properties").has("prune")).isTrue();
+            for (var kind : system.resourceKinds()) {
+                assertThat(defs.path("settings").path("properties").path("ignore").path("propertyNames").path("enum").toString())
+                        .contains("\"" + kind.name() + "\"");
+            }
+        }
+    }
+
+    @Test
+    void listsTheInstalledSystemsWithTheirKindsAndKeys(QuarkusMainLauncher launcher) {
+        LaunchResult result = launcher.launch("schema", "--list");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        for (TargetSystem system : InstalledSystems.all().all()) {
+            assertThat(result.getOutput()).contains(system.targetKind() + " ").contains(system.displayName());
+            system.kinds().forEach(kind -> assertThat(result.getOutput()).contains(kind.keyPattern()));
+        }
+        assertThat(result.getOutput()).contains("mailbox/COMPANY/NUMBER");
+    }
+
+    @Test
+    void simRefusesAnOptionNoSimulatorHas(QuarkusMainLauncher launcher) {
+        LaunchResult malformed = launcher.launch("sim", "--port", "0", "--sim-option", "no-kind-here");
+        assertThat(malformed.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(malformed.getErrorOutput()).contains("KIND.NAME=VALUE").contains(String.join(", ", InstalledSystems.all().targetKinds()));
+        LaunchResult unknown = launcher.launch("sim", "--port", "0", "--sim-option", "xci.dialect=none");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(unknown.getErrorOutput()).contains("the xci simulator has no option dialect");
     }
 
     @Test

@@ -3,7 +3,7 @@ package dev.switchboard.daemon;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.sim.SimServer;
-import dev.switchboard.sim.xci.XciHttp;
+import dev.switchboard.systems.xci.sim.XciHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -1,9 +1,9 @@
 package dev.switchboard.daemon;
 
+import dev.switchboard.systems.InstalledSystems;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
-import dev.switchboard.sim.SimulatorCatalog;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,9 +45,9 @@ public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManage
             SimOptions options = args.containsKey("slow-delay")
                     ? SimOptions.DEFAULT.withSlowDelay(Duration.parse(args.get("slow-delay"))) : SimOptions.DEFAULT;
             SimServer olx = SimServer.start(options,
-                    SimulatorCatalog.create("officelinx", SimCredentials.DEFAULT).orElseThrow());
+                    InstalledSystems.all().find("officelinx").orElseThrow().simulator(SimCredentials.DEFAULT));
             SimServer xci = SimServer.start(options,
-                    SimulatorCatalog.create("xci", SimCredentials.DEFAULT).orElseThrow());
+                    InstalledSystems.all().find("xci").orElseThrow().simulator(SimCredentials.DEFAULT));
             Path origin = temp.resolve("origin");
             Git git = Git.init().setInitialBranch("main").setDirectory(origin.toFile()).call();
             copyDesiredState(Path.of("src/test/resources/daemon/desired"), origin, olx, xci);

@@ -1,62 +1,51 @@
 package dev.switchboard.desired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.model.Resource;
+import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.ResourceKind;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.Secret;
 import dev.switchboard.model.TargetSpec;
-import dev.switchboard.plan.Planner;
-import dev.switchboard.plan.TargetCapabilities;
-import dev.switchboard.plan.TargetPlan;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** An export reads back, through the loader, as the very objects it was written from. */
+/** The generic half of export: the header, the target line, the format's body, and the helpers exporters use. */
 class DesiredStateWriterTest {
 
-    private static final Map<String, String> ENV = Map.of("CTI_XIVO_PARIS_1701_PASSWORD", "alice-cti-secret",
-            "XCI_OPS_PASSWORD", "whatever");
+    private static final ResourceKind THING = ResourceKind.of("acme-pbx", "thing");
+    private static final TargetSpec TARGET = new TargetSpec("pbx-1", "acme-pbx", "embedded", Map.of(), Map.of(),
+            TargetSpec.Tls.DEFAULT, TargetSpec.Policy.DEFAULT);
+    private static final ResourceFileFormat FORMAT = new ResourceFileFormat("acme-pbx", List.of(THING),
+            (root, context) -> { }, (target, live, notes) -> {
+                notes.add("set ${env:" + DesiredStateWriter.envName("THING", target.name(), "PIN") + "}");
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("things", live.ofKind(THING).stream().map(r -> (Object) DesiredStateWriter.pick(r, "name", "size")).toList());
+                return body;
+            }, (target, literal, auth, options) -> { });
 
-    /** The quickstart's objects as a server would return them: with IDs, without write-only fields. */
-    private static ResourceSet liveFromQuickstart(String target) {
-        DesiredState quickstart = Fixtures.load(Fixtures.EXAMPLES.resolve("quickstart"), Map.of()).requireValid();
-        List<Resource> live = quickstart.resourcesOf(target).all().stream().map(r -> {
-            Map<String, Object> fields = new LinkedHashMap<>(r.fields());
-            r.kind().writeOnlyFields().forEach(fields::remove);
-            fields.replaceAll((name, value) -> value instanceof Secret s ? Secret.fromLive(s.reveal()) : value);
-            return Resource.live(r.key(), "id-" + r.key().path(), fields, r.dependsOn());
-        }).toList();
-        return ResourceSet.of(target, live);
+    @Test
+    void writesTheTargetThenTheFormatsBodyUnderASchemaHeader() {
+        Resource thing = Resource.live(ResourceKey.of(THING, "a"), "7",
+                Map.of("name", "a", "size", 3L, "pin", Secret.fromLive("1234")), Set.of());
+        DesiredStateWriter.Export export = DesiredStateWriter.write(FORMAT, TARGET, ResourceSet.of("pbx-1", List.of(thing)), "today");
+        assertThat(export.yaml()).startsWith("# yaml-language-server: $schema=../schemas/acme-pbx.schema.json\n"
+                + "# Exported by 'switchboard export' from target pbx-1 on today.\n");
+        assertThat(export.yaml()).contains("target: pbx-1\nthings:\n  - name: a\n    size: 3\n").doesNotContain("1234");
+        assertThat(export.notes()).containsExactly("set ${env:THING_PBX_1_PIN}");
     }
 
     @Test
-    void anExportedXciTargetLoadsBackAndPlansToNoChanges(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("switchboard.yaml"), """
-                apiVersion: switchboard/v1
-                targets:
-                  xci-paris: { kind: xci, url: embedded, auth: { login: admin, password: admin } }
-                """);
-        ResourceSet live = liveFromQuickstart("xci-paris");
-        TargetSpec target = Fixtures.load(dir, ENV).requireValid().targets().get("xci-paris");
-
-        DesiredStateWriter.Export export = DesiredStateWriter.write(target, live, "now");
-        Files.createDirectories(dir.resolve("xci"));
-        Files.writeString(dir.resolve("xci/xci-paris.yaml"), export.yaml());
-
-        LoadResult reloaded = Fixtures.load(dir, ENV);
-        assertThat(reloaded.problems()).isEmpty();
-        TargetPlan plan = new Planner().plan(target, reloaded.requireValid().resourcesOf("xci-paris"), live,
-                TargetCapabilities.unrestricted(dev.switchboard.model.XciKinds.ALL));
-        assertThat(plan.hasChanges()).as(plan.changes().toString()).isFalse();
-        assertThat(plan.summary().unmanaged()).isZero();
-        assertThat(export.yaml()).doesNotContain("alice-cti-secret");
-        assertThat(export.notes()).anyMatch(n -> n.contains("CTI_XIVO_PARIS_1701_PASSWORD"));
+    void refusesTheFormatOfAnotherKind() {
+        TargetSpec other = new TargetSpec("x", "other", "embedded", Map.of(), Map.of(), TargetSpec.Tls.DEFAULT,
+                TargetSpec.Policy.DEFAULT);
+        assertThatThrownBy(() -> DesiredStateWriter.write(FORMAT, other, ResourceSet.empty("x"), "today"))
+                .hasMessageContaining("of kind other, not acme-pbx");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.switchboard.desired;
 
+import dev.switchboard.systems.InstalledSystems;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,12 @@ public final class Fixtures {
         return new SecretResolver(name -> Optional.ofNullable(environment.get(name)), dir);
     }
 
+    /** A loader of the installed systems' files. */
+    public static DesiredStateLoader loader() {
+        return new DesiredStateLoader(InstalledSystems.all().fileFormats());
+    }
+
     public static LoadResult load(Path dir, Map<String, String> environment) {
-        return new DesiredStateLoader().load(dir, secrets(dir, environment));
+        return loader().load(dir, secrets(dir, environment));
     }
 }

@@ -3,12 +3,12 @@ package dev.switchboard.desired;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.model.KeyPattern;
-import dev.switchboard.model.OfficelinxKinds;
+import dev.switchboard.systems.officelinx.OfficelinxKinds;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.Secret;
 import dev.switchboard.model.TargetSpec;
-import dev.switchboard.model.XciKinds;
+import dev.switchboard.systems.xci.XciKinds;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

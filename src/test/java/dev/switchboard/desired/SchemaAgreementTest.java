@@ -45,11 +45,12 @@ class SchemaAgreementTest {
     @Test
     void theLoaderReadsEverySchemaPropertyAndNoOther() {
         Path dir = Fixtures.desired("every-field");
-        Map<String, Set<String>> read = new DesiredStateLoader()
+        Map<String, Set<String>> read = Fixtures.loader()
                 .propertiesRead(dir, Fixtures.secrets(dir, Map.of("EVERY_FIELD_PASSWORD", "x")));
         Map<String, Set<String>> declared = new TreeMap<>();
-        for (String schema : Schemas.NAMES) {
-            JsonNode tree = Schemas.tree(schema);
+        Schemas schemas = Fixtures.loader().schemas();
+        for (String schema : schemas.names()) {
+            JsonNode tree = schema.equals(Schemas.CONFIG) ? Schemas.shipped(schema).orElseThrow() : schemas.tree(schema);
             declared.put(schema, propertyNames(tree));
             tree.path("$defs").fields().forEachRemaining(def -> {
                 Set<String> names = propertyNames(def.getValue());

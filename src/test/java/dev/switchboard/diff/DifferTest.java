@@ -1,15 +1,16 @@
 package dev.switchboard.diff;
 
+import dev.switchboard.systems.InstalledSystems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.desired.DesiredState;
-import dev.switchboard.model.OfficelinxKinds;
+import dev.switchboard.systems.officelinx.OfficelinxKinds;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.ResourceOptions;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.SourceLocation;
-import dev.switchboard.model.XciKinds;
+import dev.switchboard.systems.xci.XciKinds;
 import dev.switchboard.plan.PlanFixtures;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class DifferTest {
 
-    private final Differ differ = new Differ(NormalizerRegistry.standard());
+    private final Differ differ = new Differ(InstalledSystems.all().normalizers());
 
     @Test
     void comparesOnlyTheFieldsTheFileDeclares() {
@@ -93,7 +94,7 @@ class DifferTest {
     void replacesDeclaredWriteOnlyFieldsWhenAsked() {
         DesiredState desired = PlanFixtures.desired("secrets");
         ResourceSet live = PlanFixtures.live("secrets", desired).get("xci-paris");
-        Differ replacing = new Differ(NormalizerRegistry.standard(), true);
+        Differ replacing = new Differ(InstalledSystems.all().normalizers(), true);
         var ops = ResourceKey.of(XciKinds.ADMINISTRATOR, "ops");
         assertThat(replacing.compare(desired.resourcesOf("xci-paris").get(ops).orElseThrow(), live.get(ops).orElseThrow()))
                 .singleElement().satisfies(diff -> {

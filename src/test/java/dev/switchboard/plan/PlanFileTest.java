@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.Secret;
-import dev.switchboard.model.XciKinds;
+import dev.switchboard.systems.xci.XciKinds;
 import dev.switchboard.render.TextRenderer;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.switchboard.plan;
 
+import dev.switchboard.systems.InstalledSystems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -8,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.desired.DesiredState;
 import dev.switchboard.desired.Fixtures;
 import dev.switchboard.desired.LoadResult;
-import dev.switchboard.model.OfficelinxKinds;
+import dev.switchboard.systems.officelinx.OfficelinxKinds;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.ResourceKind;
@@ -16,7 +17,7 @@ import dev.switchboard.model.ResourceOptions;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.Secret;
 import dev.switchboard.model.TargetSpec;
-import dev.switchboard.model.XciKinds;
+import dev.switchboard.systems.xci.XciKinds;
 import dev.switchboard.plan.TargetCapabilities.KindCapabilities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -70,7 +71,7 @@ public final class PlanFixtures {
     public static Plan plan(String name) {
         DesiredState desired = desired(name);
         Map<String, ResourceSet> live = live(name, desired);
-        Planner planner = new Planner();
+        Planner planner = new Planner(InstalledSystems.all().normalizers());
         List<TargetPlan> targets = new ArrayList<>();
         for (TargetSpec target : desired.targets().values()) {
             targets.add(planner.plan(target, desired.resourcesOf(target.name()),

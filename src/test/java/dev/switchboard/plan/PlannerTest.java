@@ -2,12 +2,12 @@ package dev.switchboard.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.model.OfficelinxKinds;
+import dev.switchboard.systems.officelinx.OfficelinxKinds;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.TargetSpec;
-import dev.switchboard.model.XciKinds;
+import dev.switchboard.systems.xci.XciKinds;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -2,7 +2,7 @@ package dev.switchboard.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.model.OfficelinxKinds;
+import dev.switchboard.systems.officelinx.OfficelinxKinds;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.ResourceOptions;

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.TargetSpec;
-import dev.switchboard.provider.officelinx.OfficelinxProviderFactory;
+import dev.switchboard.systems.officelinx.OfficelinxProviderFactory;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;

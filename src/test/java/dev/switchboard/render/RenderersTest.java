@@ -11,7 +11,7 @@ import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.Secret;
 import dev.switchboard.model.SourceLocation;
 import dev.switchboard.model.TargetSpec;
-import dev.switchboard.model.XciKinds;
+import dev.switchboard.systems.xci.XciKinds;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.PlanFile;
 import dev.switchboard.plan.Planner;

@@ -1,0 +1,58 @@
+package dev.switchboard.systems.officelinx;
+
+import dev.switchboard.model.ResourceSet;
+import dev.switchboard.model.TargetSpec;
+import dev.switchboard.provider.FetchProgress;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ResourceType;
+import java.util.List;
+
+/**
+ * One Officelinx server: its companies on the target's PBX and everything in them. Holds one OAuth2
+ * token for all calls; safe for concurrent use.
+ */
+final class OfficelinxProvider implements Provider {
+
+    private final TargetSpec target;
+    private final LiveStateReader reader;
+    private final List<ResourceType> types;
+    private final List<AutoCloseable> clients;
+
+    OfficelinxProvider(TargetSpec target, OfficelinxClient client, LiveStateReader reader, List<AutoCloseable> clients) {
+        this.target = target;
+        this.reader = reader;
+        this.clients = List.copyOf(clients);
+        this.types = List.of(
+                new Companies(client, reader),
+                new Departments(client, reader),
+                new FeatureGroups(client, reader),
+                new Mailboxes(client, reader),
+                new MailboxAddresses(client, reader));
+    }
+
+    @Override
+    public TargetSpec target() {
+        return target;
+    }
+
+    @Override
+    public List<ResourceType> types() {
+        return types;
+    }
+
+    @Override
+    public ResourceSet fetchLiveState(FetchProgress progress) {
+        return reader.fetchAll(progress);
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable client : clients) {
+            try {
+                client.close();
+            } catch (Exception ignored) {
+                // closing a REST client only releases its connection pool
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.switchboard.systems.officelinx;
+
+import dev.switchboard.systems.officelinx.OfficelinxKinds;
+import dev.switchboard.model.ResourceKind;
+import dev.switchboard.model.TargetSpec;
+import dev.switchboard.provider.ApiCaller;
+import dev.switchboard.provider.ApiObserver;
+import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderFactory;
+import dev.switchboard.provider.RestClients;
+import dev.switchboard.provider.RetryPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Opens Officelinx providers. A target names its OAuth2 client and administrator in {@code auth}
+ * ({@code clientId}, {@code clientSecret}, {@code username}, {@code password}) and may set
+ * {@code options.pbx} (default 1: the PBX whose companies are managed) and {@code options.scope}
+ * (default {@code http://localhost/}, as the document says).
+ */
+@ApplicationScoped
+public class OfficelinxProviderFactory implements ProviderFactory {
+
+    static final long DEFAULT_PBX = 1;
+
+    private final ApiObserver observer;
+
+    @Inject
+    public OfficelinxProviderFactory(ApiObserver observer) {
+        this.observer = observer;
+    }
+
+    @Override
+    public String targetKind() {
+        return OfficelinxKinds.TARGET_KIND;
+    }
+
+    @Override
+    public List<ResourceKind> kinds() {
+        return OfficelinxKinds.ALL;
+    }
+
+    @Override
+    public Provider open(TargetSpec target, URI baseUri) {
+        return open(target, baseUri, RetryPolicy.DEFAULT, Clock.systemUTC());
+    }
+
+    /** For tests: a retry policy with short delays, a clock to expire tokens by. */
+    Provider open(TargetSpec target, URI baseUri, RetryPolicy retries, Clock clock) {
+        OAuthCredentials credentials = new OAuthCredentials(required(target, "clientId"), required(target, "clientSecret"),
+                required(target, "username"), required(target, "password"),
+                String.valueOf(target.options().getOrDefault("scope", OAuthCredentials.DOCUMENTED_SCOPE)));
+        List<AutoCloseable> clients = new ArrayList<>();
+        OfficelinxOAuthApi oauth = RestClients.build(OfficelinxOAuthApi.class, baseUri, target,
+                RestClients.DEFAULT_READ_TIMEOUT);
+        ApiCaller tokenCaller = new ApiCaller(target.name(), retries, observer, () -> false);
+        TokenManager tokens = new TokenManager(target.name(), oauth, tokenCaller, credentials, clock);
+        OfficelinxApi api = RestClients.build(OfficelinxApi.class, baseUri, target, RestClients.DEFAULT_READ_TIMEOUT,
+                new BearerTokenFilter(tokens));
+        closeable(oauth, clients);
+        closeable(api, clients);
+        ApiCaller caller = new ApiCaller(target.name(), retries, observer, tokens::reauthenticate);
+        OfficelinxClient client = new OfficelinxClient(target.name(), api, caller, tokens);
+        LiveStateReader reader = new LiveStateReader(target.name(), client, pbx(target), target.policy().parallelism());
+        return new OfficelinxProvider(target, client, reader, clients);
+    }
+
+    private static void closeable(Object client, List<AutoCloseable> clients) {
+        if (client instanceof AutoCloseable closeable) {
+            clients.add(closeable);
+        }
+    }
+
+    private static String required(TargetSpec target, String field) {
+        return target.credential(field).orElseThrow(() -> new IllegalArgumentException(
+                "target " + target.name() + ": auth." + field + " is required for an officelinx target"));
+    }
+
+    private static long pbx(TargetSpec target) {
+        Object pbx = target.options().get("pbx");
+        return pbx == null ? DEFAULT_PBX : OfficelinxMapping.asLong(pbx);
+    }
+}

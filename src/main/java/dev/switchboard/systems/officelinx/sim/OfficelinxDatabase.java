@@ -1,0 +1,207 @@
+package dev.switchboard.systems.officelinx.sim;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * The tables behind the simulated API and the rules a real database-backed Officelinx enforces on
+ * them: required columns, IDs that are the table's maximum plus one, references to existing parents
+ * of the same company, unique mailbox and feature group numbers per company, company 1 never deleted,
+ * no parent deleted while it has children (a mailbox's addresses go with it), and the server's own
+ * columns of a new mailbox (default folders, language, creation date). Not thread-safe: the simulator
+ * serialises access.
+ */
+final class OfficelinxDatabase {
+
+    static final List<String> DEFAULT_FOLDERS = List.of("TOP", "DRAFT", "INBOX", "OUTBOX", "SENT", "TRASH");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** A write the rules refuse; the API answers it 400 with this message. */
+    static final class Refused extends Exception {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Clock clock;
+    private final Map<EntitySchema, TreeMap<Long, ObjectNode>> tables = new LinkedHashMap<>();
+
+    /** A freshly installed server: company 1 on PBX 1 with its default feature group 1. */
+    OfficelinxDatabase(Clock clock) {
+        this.clock = clock;
+        EntitySchema.ALL.forEach(schema -> tables.put(schema, new TreeMap<>()));
+        table(EntitySchema.COMPANY).put(1L, NODES.objectNode()
+                .put("CompanyID", 1L).put("PBXID", 1L).put("CompanyName", "Default Company"));
+        table(EntitySchema.FEATURE_GROUP).put(1L, NODES.objectNode()
+                .put("FGroupID", 1L).put("CompanyID", 1L).put("FGNumber", 1L).put("Name", "Default"));
+    }
+
+    Optional<ObjectNode> find(EntitySchema schema, long id) {
+        return Optional.ofNullable(table(schema).get(id));
+    }
+
+    /** The rows whose integer {@code column} is {@code value}, by ascending ID. */
+    List<ObjectNode> rowsWhere(EntitySchema schema, String column, long value) {
+        return table(schema).values().stream().filter(row -> row.path(column).asLong() == value).toList();
+    }
+
+    /** Stores a new row under the next ID, which it returns; the row gets its ID and server columns. */
+    long insert(EntitySchema schema, ObjectNode row) throws Refused {
+        requireColumns(schema, row);
+        if (schema == EntitySchema.COMPANY && row.path("CompanyID").asLong() > 0
+                && table(schema).containsKey(row.get("CompanyID").asLong())) {
+            throw new Refused("RET_RECEXISTS");
+        }
+        long id = table(schema).isEmpty() ? 1 : table(schema).lastKey() + 1;
+        addServerColumns(schema, row);
+        checkReferences(schema, row, id);
+        row.put(schema.idField(), id);
+        table(schema).put(id, row);
+        return id;
+    }
+
+    /** Replaces an existing row whole: what the new row leaves out is gone. */
+    void replace(EntitySchema schema, long id, ObjectNode row) throws Refused {
+        if (row.hasNonNull(schema.idField()) && row.get(schema.idField()).asLong() != id) {
+            throw new Refused("The " + schema.idField() + " in the body does not match the one in the URI.");
+        }
+        requireColumns(schema, row);
+        checkReferences(schema, row, id);
+        row.put(schema.idField(), id);
+        table(schema).put(id, row);
+    }
+
+    void delete(EntitySchema schema, long id) throws Refused {
+        Predicate<ObjectNode> inCompany = r -> r.path("CompanyID").asLong() == id;
+        if (schema == EntitySchema.COMPANY && id == 1) {
+            throw new Refused("Company 1 is the system's default company and cannot be deleted.");
+        }
+        if (schema == EntitySchema.COMPANY && (exists(EntitySchema.DEPARTMENT, inCompany)
+                || exists(EntitySchema.FEATURE_GROUP, inCompany) || exists(EntitySchema.MAILBOX, inCompany))) {
+            throw new Refused("Company " + id + " still has departments, feature groups or mailboxes.");
+        }
+        if (schema == EntitySchema.DEPARTMENT && (exists(EntitySchema.DEPARTMENT, r -> r.path("ParentID").asLong() == id)
+                || exists(EntitySchema.MAILBOX, r -> r.path("DepartmentID").asLong() == id))) {
+            throw new Refused("Department " + id + " still has departments or mailboxes.");
+        }
+        if (schema == EntitySchema.FEATURE_GROUP && exists(EntitySchema.MAILBOX, r -> r.path("FGroupID").asLong() == id)) {
+            throw new Refused("Feature group " + id + " is still used by mailboxes.");
+        }
+        table(schema).remove(id);
+        if (schema == EntitySchema.MAILBOX) {
+            table(EntitySchema.ADDRESS).values().removeIf(address -> address.path("MailboxID").asLong() == id);
+        }
+    }
+
+    /** {@code {"EEAMCompanies": [...], "EEAMDepartments": [...], ...}}: every table's rows. */
+    ObjectNode snapshot() {
+        ObjectNode state = NODES.objectNode();
+        for (EntitySchema schema : EntitySchema.ALL) {
+            ArrayNode rows = state.putArray(schema.resource());
+            table(schema).values().forEach(row -> rows.add(row.deepCopy()));
+        }
+        return state;
+    }
+
+    void restore(JsonNode state) {
+        for (EntitySchema schema : EntitySchema.ALL) {
+            TreeMap<Long, ObjectNode> table = table(schema);
+            table.clear();
+            for (JsonNode row : state.path(schema.resource())) {
+                if (row.isObject() && row.path(schema.idField()).canConvertToLong()) {
+                    table.put(row.get(schema.idField()).asLong(), ((ObjectNode) row).deepCopy());
+                }
+            }
+        }
+    }
+
+    private static void requireColumns(EntitySchema schema, ObjectNode row) throws Refused {
+        Optional<String> missing = schema.missingRequired(row);
+        if (missing.isPresent()) {
+            throw new Refused("The " + missing.get() + " field is required.");
+        }
+    }
+
+    private void addServerColumns(EntitySchema schema, ObjectNode row) {
+        if (schema == EntitySchema.DEPARTMENT && !row.hasNonNull("ParentID")) {
+            row.put("ParentID", 0L);
+        }
+        if (schema == EntitySchema.MAILBOX) {
+            if (!row.hasNonNull("DepartmentID")) {
+                row.put("DepartmentID", 0L);
+            }
+            ArrayNode folders = row.putArray("Folders");
+            DEFAULT_FOLDERS.forEach(folders::add);
+            if (!row.hasNonNull("Language")) {
+                row.put("Language", "en-US");
+            }
+            row.put("CreationDate", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)
+                    .truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+    }
+
+    /** Refuses a row (to be stored under {@code id}) that names something it may not. */
+    private void checkReferences(EntitySchema schema, ObjectNode row, long id) throws Refused {
+        long company = row.path("CompanyID").asLong();
+        if (schema != EntitySchema.COMPANY && schema != EntitySchema.ADDRESS
+                && !table(EntitySchema.COMPANY).containsKey(company)) {
+            throw new Refused("Company " + company + " does not exist.");
+        }
+        if (schema == EntitySchema.DEPARTMENT) {
+            long parent = row.path("ParentID").asLong();
+            for (long ancestor = parent; ancestor != 0; ) {
+                ObjectNode next = table(schema).get(ancestor);
+                if (next == null || next.path("CompanyID").asLong() != company) {
+                    throw new Refused("Parent department " + parent + " does not exist in company " + company + ".");
+                }
+                if (ancestor == id) {
+                    throw new Refused("A department cannot be its own parent.");
+                }
+                ancestor = next.path("ParentID").asLong();
+            }
+        } else if (schema == EntitySchema.FEATURE_GROUP) {
+            long number = row.path("FGNumber").asLong();
+            if (exists(schema, r -> r.path("CompanyID").asLong() == company && r.path("FGNumber").asLong() == number
+                    && r.path("FGroupID").asLong() != id)) {
+                throw new Refused("Feature group number " + number + " already exists in company " + company + ".");
+            }
+        } else if (schema == EntitySchema.MAILBOX) {
+            long group = row.path("FGroupID").asLong();
+            if (find(EntitySchema.FEATURE_GROUP, group).filter(g -> g.path("CompanyID").asLong() == company).isEmpty()) {
+                throw new Refused("Feature group " + group + " does not exist in company " + company + ".");
+            }
+            long department = row.path("DepartmentID").asLong();
+            if (department != 0 && find(EntitySchema.DEPARTMENT, department)
+                    .filter(d -> d.path("CompanyID").asLong() == company).isEmpty()) {
+                throw new Refused("Department " + department + " does not exist in company " + company + ".");
+            }
+            String number = row.path("MailboxNo").asText();
+            if (exists(schema, r -> r.path("CompanyID").asLong() == company && r.path("MailboxNo").asText().equals(number)
+                    && r.path("MailboxID").asLong() != id)) {
+                throw new Refused("Mailbox number " + number + " already exists in company " + company + ".");
+            }
+        } else if (schema == EntitySchema.ADDRESS && !table(EntitySchema.MAILBOX).containsKey(row.path("MailboxID").asLong())) {
+            throw new Refused("Mailbox " + row.path("MailboxID").asLong() + " does not exist.");
+        }
+    }
+
+    private boolean exists(EntitySchema schema, Predicate<ObjectNode> condition) {
+        return table(schema).values().stream().anyMatch(condition);
+    }
+
+    private TreeMap<Long, ObjectNode> table(EntitySchema schema) {
+        return tables.get(schema);
+    }
+}
