@@ -81,10 +81,10 @@ class SingletonPlanTest {
         ResourceSet live = ResourceSet.of("t", List.of(live(PIN, "200", Map.of())));
         ResourceSet desired = ResourceSet.of("t", List.of(desired(PIN, "200",
                 Map.of("pin", Secret.fromReference("${env:PIN}", "1234")))));
-        TargetPlan unchanged = new Planner(NormalizerRegistry.standard(), WriteOnlyPolicy.NEVER)
+        TargetPlan unchanged = new Planner(NormalizerRegistry.defaults(), WriteOnlyPolicy.NEVER)
                 .plan(target(false), desired, live, CAPABILITIES);
         assertThat(unchanged.changes()).singleElement().extracting(Change::action).isEqualTo(Action.NO_OP);
-        TargetPlan resent = new Planner(NormalizerRegistry.standard(), WriteOnlyPolicy.ALWAYS)
+        TargetPlan resent = new Planner(NormalizerRegistry.defaults(), WriteOnlyPolicy.ALWAYS)
                 .plan(target(false), desired, live, CAPABILITIES);
         assertThat(resent.changes()).singleElement().satisfies(change -> {
             assertThat(change.action()).isEqualTo(Action.UPDATE);
