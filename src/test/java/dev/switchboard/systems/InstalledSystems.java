@@ -4,6 +4,7 @@ import dev.switchboard.provider.ApiObserver;
 import dev.switchboard.system.TargetSystems;
 import dev.switchboard.systems.officelinx.OfficelinxProviderFactory;
 import dev.switchboard.systems.officelinx.OfficelinxSystem;
+import dev.switchboard.systems.sipxconfig.SipxconfigSystem;
 import dev.switchboard.systems.xci.XciProviderFactory;
 import dev.switchboard.systems.xci.XciSystem;
 
@@ -16,7 +17,8 @@ public final class InstalledSystems {
 
     private static final TargetSystems ALL = TargetSystems.of(
             new OfficelinxSystem(new OfficelinxProviderFactory(ApiObserver.NONE)),
-            new XciSystem(new XciProviderFactory(ApiObserver.NONE)));
+            new XciSystem(new XciProviderFactory(ApiObserver.NONE)),
+            new SipxconfigSystem(ApiObserver.NONE));
 
     private InstalledSystems() {
     }
