@@ -49,8 +49,8 @@ final class SipxconfigReader implements ResourceFileReader {
 
     private static Set<String> listedUsers(ResourceFileContext context) {
         Set<String> users = new TreeSet<>();
-        if (context.target().options().get("users") instanceof Map<?, ?> map) {
-            map.keySet().forEach(u -> users.add(String.valueOf(u)));
+        if (context.target().options().get(SipxconfigTargetFields.LISTED_USERS) instanceof List<?> names) {
+            names.forEach(u -> users.add(String.valueOf(u)));
         }
         return users;
     }

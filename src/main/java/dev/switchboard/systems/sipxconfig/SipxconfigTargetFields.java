@@ -14,6 +14,9 @@ import java.util.Map;
  */
 final class SipxconfigTargetFields implements TargetFieldsReader {
 
+    /** The key of the target's options holding the names of every user it lists. */
+    static final String LISTED_USERS = "listedUsers";
+
     @Override
     public void read(YamlObject target, boolean literalSecretsAllowed, Map<String, Object> auth,
                      Map<String, Object> options) {
@@ -26,6 +29,8 @@ final class SipxconfigTargetFields implements TargetFieldsReader {
                                 : Secret.fromLive(String.valueOf(password)))));
             }
             options.put(SipxconfigProviderFactory.USERS, Map.copyOf(passwords));
+            // every user named, with or without a usable password: a refused password is its own problem
+            options.put(LISTED_USERS, java.util.List.copyOf(users.fieldNames()));
         });
     }
 }

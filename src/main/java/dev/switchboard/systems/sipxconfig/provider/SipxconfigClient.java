@@ -221,9 +221,11 @@ final class SipxconfigClient {
             send("POST", "/phonebook/entry/0", Optional.of(about), () -> api.createPhonebookEntry(authorization, "0", entry));
         } catch (ProviderException failed) {
             if (failed.status() >= 500 && !failed.outcomeUnknown()) {
+                String said = failed.getMessage();
+                String marker = " -> HTTP " + failed.status() + ": ";
+                String serverMessage = said.contains(marker) ? said.substring(said.indexOf(marker) + marker.length()) : said;
                 throw new ProviderException(target, failed.object(), failed.method(), failed.path(), failed.status(),
-                        failed.getMessage().substring(failed.getMessage().lastIndexOf(": ") + 2)
-                                + " (the server may have saved it all the same)", true, failed);
+                        serverMessage + " (the server may have saved it all the same)", true, failed);
             }
             throw failed;
         }
