@@ -101,10 +101,6 @@ public interface SipxconfigApi {
                            JsonNode setting);
 
     @GET
-    @Path("/phonebook")
-    Response listPhonebook(@HeaderParam(AUTHORIZATION) String authorization);
-
-    @GET
     @Path("/pagedphonebook")
     Response pagedPhonebook(@HeaderParam(AUTHORIZATION) String authorization, @QueryParam("start") int start,
                             @QueryParam("end") int end);
