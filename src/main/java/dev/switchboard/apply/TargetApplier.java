@@ -32,7 +32,10 @@ import org.jboss.logging.Logger;
  * Carries out the API changes of one target's plan through its provider: in dependency order, at most
  * {@code parallelism} at a time, each recorded in the {@link Journal} before and after it runs. A
  * failed change has its dependants skipped while independent changes go on. A create whose answer
- * was lost is looked up by natural key before it is tried again, so a retry never makes a duplicate.
+ * was lost is looked up by natural key before it is tried again, so a retry never makes a duplicate;
+ * so is the object of a DELETE or PUT whose answer was lost, and it is written again only if the object
+ * with its natural key still has its ID: servers hand IDs out again, and a blind retry could delete or
+ * overwrite the object that took the ID meanwhile.
  *
  * <p>The caller has checked the plan's errors, safety thresholds and read-only flag: this class
  * applies what it is given.
@@ -41,6 +44,7 @@ public final class TargetApplier {
 
     private static final Logger LOG = Logger.getLogger(TargetApplier.class);
     private static final int CREATE_ATTEMPTS = 3;
+    private static final int WRITE_ATTEMPTS = 3;
 
     private final Provider provider;
     private final ResourceSet live;
@@ -107,9 +111,8 @@ public final class TargetApplier {
                     created.live().id().ifPresent(id -> createdIds.put(change.key(), id));
                     note = created.note();
                 }
-                case UPDATE -> ((Updater) type).update(change.before().orElseThrow(), change.after().orElseThrow(),
-                        changedFields(change), ids);
-                case DELETE -> ((Deleter) type).delete(change.before().orElseThrow());
+                case UPDATE -> note = update((Updater) type, change, ids, journal);
+                case DELETE -> note = delete((Deleter) type, change, ids, journal);
                 default -> throw new IllegalStateException(change.action() + " does not call the API");
             }
             recordWriteOnlyFieldsSent(change);
@@ -146,6 +149,78 @@ public final class TargetApplier {
     }
 
     private record Created(Resource live, Optional<String> note) {
+    }
+
+    /** Where the object of a lost write is now, as its natural key finds it. */
+    private enum Whereabouts { GONE, STILL_THERE, UNDER_ANOTHER_ID, UNKNOWN }
+
+    private Optional<String> delete(Deleter deleter, Change change, IdResolver ids, Journal journal) {
+        Resource before = change.before().orElseThrow();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleter.delete(before);
+                return attempt == 1 ? Optional.empty()
+                        : Optional.of("deleted on another try, after checking that its ID still held it");
+            } catch (ProviderException e) {
+                if (attempt > 1 && e.status() == 404) {
+                    return Optional.of("gone: the DELETE whose answer was lost had done it (404 on the retry)");
+                }
+                if (!e.outcomeUnknown() || attempt >= WRITE_ATTEMPTS) {
+                    throw e;
+                }
+                switch (whereabouts(deleter, before, ids, e, journal)) {
+                    case GONE -> {
+                        return Optional.of("the server had deleted it although its answer was lost");
+                    }
+                    case STILL_THERE -> LOG.warnf("%s: still there under ID %s; deleting it again", before.key(),
+                            before.id().orElse("?"));
+                    case UNDER_ANOTHER_ID -> throw new IllegalStateException(e.getMessage() + "; the answer was lost and "
+                            + before.key() + " is now under another ID than " + before.id().orElse("?")
+                            + ", so nothing was deleted again: run plan again");
+                    default -> throw e;
+                }
+            }
+        }
+    }
+
+    private Optional<String> update(Updater updater, Change change, IdResolver ids, Journal journal) {
+        Resource before = change.before().orElseThrow();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                updater.update(before, change.after().orElseThrow(), changedFields(change), ids);
+                return attempt == 1 ? Optional.empty()
+                        : Optional.of("updated on another try, after checking that its ID still held it");
+            } catch (ProviderException e) {
+                if (!e.outcomeUnknown() || attempt >= WRITE_ATTEMPTS) {
+                    throw e;
+                }
+                Whereabouts where = whereabouts(updater, before, ids, e, journal);
+                if (where != Whereabouts.STILL_THERE) {
+                    throw new IllegalStateException(e.getMessage() + "; the answer was lost and " + before.key()
+                            + (where == Whereabouts.GONE ? " is gone" : where == Whereabouts.UNDER_ANOTHER_ID
+                            ? " is now under another ID than " + before.id().orElse("?") : " cannot be looked up")
+                            + ", so nothing was written again: run plan again");
+                }
+                LOG.warnf("%s: still there under ID %s; updating it again", before.key(), before.id().orElse("?"));
+            }
+        }
+    }
+
+    /** Looks the object of a write whose answer was lost up by natural key (its kind must be a {@link Creator}). */
+    private Whereabouts whereabouts(ResourceType type, Resource before, IdResolver ids, ProviderException lost,
+                                    Journal journal) {
+        LOG.warnf("%s: the answer to its %s was lost (%s); looking it up by natural key before touching it again",
+                before.key(), lost.method(), lost.getMessage());
+        journal.record("outcome-unknown", Map.of("kind", before.kind().name(), "key", before.key().path(),
+                "message", lost.getMessage()));
+        if (!(type instanceof Creator finder)) {
+            return Whereabouts.UNKNOWN;
+        }
+        Optional<Resource> now = finder.findByKey(before, ids);
+        if (now.isEmpty()) {
+            return Whereabouts.GONE;
+        }
+        return now.get().id().equals(before.id()) ? Whereabouts.STILL_THERE : Whereabouts.UNDER_ANOTHER_ID;
     }
 
     private Created create(Creator creator, Resource desired, IdResolver ids, Journal journal) {

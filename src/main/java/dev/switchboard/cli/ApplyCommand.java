@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,6 +63,11 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Mixin
     ParallelismOption parallelism;
+
+    @Option(names = "--lock-timeout", defaultValue = "0", paramLabel = "DURATION",
+            description = "How long to wait for another apply of the same target to end (30s, 2m; default 0: refuse at once).",
+            converter = DurationConverter.class)
+    Duration lockTimeout;
 
     @Spec
     CommandSpec spec;
@@ -106,6 +112,7 @@ public class ApplyCommand implements Callable<Integer> {
                 ? new LinkedHashSet<>(saved.get().plan().targets().stream().map(TargetPlan::target).toList())
                 : selection.request().targets();
         try (EngineSession session = engine.open(state.get(), targets, parallelism.value())) {
+            session.lockForApply(lockTimeout, "apply");
             if (saved.isPresent()) {
                 plan = resolveSecrets(saved.get().plan(), dir);
                 List<String> stale = session.staleObjects(plan, progress);
@@ -116,6 +123,16 @@ public class ApplyCommand implements Callable<Integer> {
                     err.println("Run 'switchboard plan --out FILE' again and review the new plan.");
                     return ExitCodes.ERROR;
                 }
+                EngineSession.Revalidation current = session.revalidate(plan, progress);
+                if (!current.differences().isEmpty()) {
+                    err.println("Refusing to apply " + planFile.get() + ": the desired state in " + shown(dir)
+                            + " no longer asks for what it plans. Nothing was applied.");
+                    current.differences().forEach(d -> err.println("  " + d));
+                    err.println("Run 'switchboard plan --out FILE' on this desired state and review the new plan.");
+                    return ExitCodes.ERROR;
+                }
+                // The gates (readOnly, protect, thresholds) are those of switchboard.yaml now, not the file's.
+                plan = current.plan();
             } else {
                 plan = session.plan(selection.request(), progress);
             }

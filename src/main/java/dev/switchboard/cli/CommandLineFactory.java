@@ -18,6 +18,15 @@ class CommandLineFactory {
             commandLine.getErr().println("Error: " + describe(error));
             commandLine.getErr().flush();
             return ExitCodes.ERROR;
+        }).setParameterExceptionHandler((error, args) -> {
+            // A usage error is an error (1): 2 means only "changes present" to CI (SPEC section 1).
+            CommandLine commandLine = error.getCommandLine();
+            commandLine.getErr().println(error.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(error, commandLine.getErr())) {
+                commandLine.getErr().println("See '" + commandLine.getCommandSpec().qualifiedName() + " --help'.");
+            }
+            commandLine.getErr().flush();
+            return ExitCodes.ERROR;
         });
     }
 

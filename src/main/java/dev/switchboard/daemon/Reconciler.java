@@ -83,6 +83,9 @@ public class Reconciler {
         Instant start = clock.instant();
         Optional<TargetPlan> planned = Optional.empty();
         try (EngineSession session = engine.open(state, Set.of(target), workDir)) {
+            if (mode == DaemonConfig.Mode.APPLY) {
+                session.lockForApply(Duration.ZERO, "serve");
+            }
             Plan plan = session.plan(PlanRequest.EVERYTHING, Progress.NONE);
             TargetPlan targetPlan = plan.targets().get(0);
             planned = Optional.of(targetPlan);

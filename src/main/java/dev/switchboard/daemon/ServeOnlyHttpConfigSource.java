@@ -7,9 +7,11 @@ import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Turns Quarkus's HTTP server on for {@code switchboard serve} only: every other command must open no
- * port, yet Quarkus starts the server whenever the HTTP extension is present. Answers
- * {@code quarkus.http.host-enabled} from the process's command line, whose first argument after the
+ * Turns Quarkus's HTTP server and scheduler on for {@code switchboard serve} only: every other command
+ * must open no port and run no background job (the daemon's tick, firing while a short command shut
+ * down, printed a stack trace after {@code --help}), yet Quarkus starts both whenever their extensions
+ * are present. Answers {@code quarkus.http.host-enabled} and {@code quarkus.scheduler.enabled} from the
+ * process's command line, whose first argument after the
  * jar or main class is the subcommand. Its ordinal (50) is below {@code application.properties}, so
  * the environment, system properties and test profiles still decide when they say something.
  * Registered in {@code META-INF/services}; it is no CDI bean because config is read before CDI starts.
@@ -17,6 +19,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 public final class ServeOnlyHttpConfigSource implements ConfigSource {
 
     static final String HOST_ENABLED = "quarkus.http.host-enabled";
+    static final String SCHEDULER_ENABLED = "quarkus.scheduler.enabled";
     private static final int ORDINAL = 50;
     private static final Set<String> PRINT_ONLY_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
@@ -40,17 +43,17 @@ public final class ServeOnlyHttpConfigSource implements ConfigSource {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(HOST_ENABLED, Boolean.toString(serve));
+        return Map.of(HOST_ENABLED, Boolean.toString(serve), SCHEDULER_ENABLED, Boolean.toString(serve));
     }
 
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(HOST_ENABLED);
+        return Set.of(HOST_ENABLED, SCHEDULER_ENABLED);
     }
 
     @Override
     public String getValue(String propertyName) {
-        return HOST_ENABLED.equals(propertyName) ? Boolean.toString(serve) : null;
+        return HOST_ENABLED.equals(propertyName) || SCHEDULER_ENABLED.equals(propertyName) ? Boolean.toString(serve) : null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.switchboard.engine;
 
+import dev.switchboard.desired.Suggestions;
 import dev.switchboard.system.TargetSystems;
 import dev.switchboard.desired.DesiredStateLoader;
 import dev.switchboard.desired.DesiredState;
@@ -73,7 +74,8 @@ public class Engine {
         for (String name : targets) {
             if (!state.targets().containsKey(name)) {
                 throw new EngineException("no target named '" + name + "' in " + state.dir().resolve("switchboard.yaml")
-                        + " (targets: " + String.join(", ", state.targets().keySet()) + ")");
+                        + " (targets: " + String.join(", ", state.targets().keySet()) + ")"
+                        + Suggestions.closest(name, state.targets().keySet()).map(t -> "; did you mean '" + t + "'?").orElse(""));
             }
         }
         for (String name : state.targets().keySet()) {

@@ -1,5 +1,13 @@
 package dev.switchboard.engine;
 
+import java.util.LinkedHashSet;
+import dev.switchboard.model.ResourceKey;
+import dev.switchboard.diff.FieldDiff;
+import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.HashSet;
+import dev.switchboard.desired.Suggestions;
 import dev.switchboard.apply.ApplyReport;
 import dev.switchboard.apply.TargetApplier;
 import dev.switchboard.apply.TargetApplyReport;
@@ -29,6 +37,7 @@ import dev.switchboard.provider.ResourceType;
 import dev.switchboard.provider.Updater;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +65,7 @@ public final class EngineSession implements AutoCloseable {
     private final OptionalInt parallelism;
     private final Map<String, Connection> open = new LinkedHashMap<>();
     private final Map<String, ResourceSet> lastLive = new LinkedHashMap<>();
+    private final Map<String, TargetLock> locks = new LinkedHashMap<>();
 
     EngineSession(DesiredState state, List<String> targets, Path workDir, Connections connections,
                   NormalizerRegistry normalizers, Clock clock,
@@ -78,21 +88,60 @@ public final class EngineSession implements AutoCloseable {
         return targets;
     }
 
-    /** Fetches every covered target's live state and plans it against the desired state. */
+    /**
+     * Fetches every covered target's live state and plans it against the desired state.
+     *
+     * @throws EngineException when an {@code --only} pattern names a kind none of the targets has, or a key
+     *                         that matches no object declared or live: a typo must not read as "no changes"
+     */
     public Plan plan(PlanRequest request, Progress progress) {
+        requireKnownKinds(request.only());
+        Set<KeyPattern> matched = new HashSet<>();
+        Map<String, Set<String>> keysByKind = new TreeMap<>();
         List<TargetPlan> plans = new ArrayList<>();
         for (String target : targets) {
-            plans.add(planTarget(target, request, progress));
+            plans.add(planTarget(target, request, progress, matched, keysByKind));
+        }
+        for (KeyPattern pattern : request.only()) {
+            if (!matched.contains(pattern)) {
+                Set<String> keys = keysByKind.getOrDefault(pattern.kind(), Set.of());
+                String hint = Suggestions.closest(pattern.keyPath().orElse(""), keys).map(k -> "; did you mean "
+                        + pattern.kind() + "/" + k + "?").orElse("");
+                throw new EngineException("--only " + pattern + " matches no object declared or live in "
+                        + String.join(", ", targets) + hint);
+            }
         }
         return Plan.of(plans);
     }
 
-    private TargetPlan planTarget(String target, PlanRequest request, Progress progress) {
+    private void requireKnownKinds(List<KeyPattern> only) {
+        Set<String> kinds = new TreeSet<>();
+        for (String target : targets) {
+            connection(target).provider().types().forEach(type -> kinds.add(type.kind().name()));
+        }
+        for (KeyPattern pattern : only) {
+            if (!kinds.contains(pattern.kind())) {
+                String hint = Suggestions.closest(pattern.kind(), kinds).map(k -> "did you mean '" + k + "'?")
+                        .orElse("the kinds of " + String.join(", ", targets) + " are: " + String.join(", ", kinds));
+                throw new EngineException("--only " + pattern + ": '" + pattern.kind() + "' is not a kind of "
+                        + String.join(", ", targets) + "; " + hint);
+            }
+        }
+    }
+
+    private TargetPlan planTarget(String target, PlanRequest request, Progress progress, Set<KeyPattern> matched,
+                                  Map<String, Set<String>> keysByKind) {
         TargetSpec spec = spec(target);
         Provider provider = connection(target).provider();
         ResourceSet live = fetch(target, progress);
         ResourceSet desired = state.resourcesOf(target);
         if (!request.only().isEmpty()) {
+            for (ResourceSet set : List.of(desired, live)) {
+                for (Resource resource : set.all()) {
+                    keysByKind.computeIfAbsent(resource.kind().name(), k -> new TreeSet<>()).add(resource.key().path());
+                    request.only().stream().filter(p -> p.matches(resource.key())).forEach(matched::add);
+                }
+            }
             desired = filter(desired, request.only());
             live = filter(live, request.only());
         }
@@ -150,6 +199,94 @@ public final class EngineSession implements AutoCloseable {
     }
 
     /**
+     * What applying a saved plan carries out: the plan computed afresh from the desired state and the
+     * servers as they are now, cut down to the objects the saved plan changes, so that every gate
+     * (readOnly, protect, thresholds, the API's refusals) is that of {@code switchboard.yaml} now, not the
+     * one written in the file; and each saved change that the desired state no longer asks for, or asks
+     * for differently, named. Only when that list is empty may the plan be applied.
+     */
+    public Revalidation revalidate(Plan saved, Progress progress) {
+        List<String> differences = new ArrayList<>();
+        List<TargetPlan> fresh = new ArrayList<>();
+        for (TargetPlan savedTarget : saved.targets()) {
+            if (!state.targets().containsKey(savedTarget.target())) {
+                differences.add("target " + savedTarget.target() + " is no longer declared in switchboard.yaml");
+                continue;
+            }
+            boolean secretsForced = savedTarget.apiChanges().stream().flatMap(c -> c.fields().stream())
+                    .anyMatch(FieldDiff::sensitive);
+            PlanRequest request = new PlanRequest(Set.of(savedTarget.target()), List.of(), secretsForced);
+            TargetPlan now = planTarget(savedTarget.target(), request, progress, new HashSet<>(), new TreeMap<>());
+            Map<ResourceKey, Change> nowByKey = new LinkedHashMap<>();
+            now.changes().forEach(c -> nowByKey.put(c.key(), c));
+            Set<ResourceKey> keys = new LinkedHashSet<>();
+            for (Change change : savedTarget.apiChanges()) {
+                keys.add(change.key());
+                Change current = nowByKey.get(change.key());
+                if (current != null && current.action() == Action.UPDATE && change.action() == Action.UPDATE) {
+                    // A write-only field forced for the plan's sake (--replace-secrets) is sent only where the plan did.
+                    Set<String> planned = change.fields().stream().map(FieldDiff::field).collect(java.util.stream.Collectors.toSet());
+                    Change wide = current;
+                    current = Change.update(wide.target(), wide.before().orElseThrow(), wide.after().orElseThrow(),
+                            wide.fields().stream().filter(f -> planned.contains(f.field())
+                                    || !wide.kind().isWriteOnly(f.field())).toList());
+                    nowByKey.put(change.key(), current);
+                }
+                if (current == null || current.action() != change.action()) {
+                    differences.add(describe(change) + ": the plan says " + change.action().json()
+                            + ", the desired state and servers now ask for " + (current == null ? "nothing"
+                            : current.action().json()));
+                } else if (!sameOutcome(change, current)) {
+                    differences.add(describe(change) + ": the plan's " + change.action().json()
+                            + " differs from what the desired state now asks for");
+                }
+            }
+            fresh.add(new TargetPlan(now.target(), now.policy(), now.liveObjects(),
+                    now.changes().stream().filter(c -> keys.contains(c.key())).map(c -> nowByKey.get(c.key())).toList(),
+                    now.errors().stream().filter(e -> keys.contains(e.key())).toList()));
+        }
+        return new Revalidation(Plan.of(fresh), differences);
+    }
+
+    /**
+     * @param plan        what to apply: the saved plan's objects, planned afresh
+     * @param differences the saved changes that the desired state no longer asks for as written
+     */
+    public record Revalidation(Plan plan, List<String> differences) {
+    }
+
+    private static boolean sameOutcome(Change saved, Change now) {
+        return switch (saved.action()) {
+            case CREATE -> saved.after().map(Resource::fields).equals(now.after().map(Resource::fields));
+            case UPDATE -> fieldsAfter(saved).equals(fieldsAfter(now));
+            default -> true;
+        };
+    }
+
+    private static Map<String, Optional<Object>> fieldsAfter(Change change) {
+        Map<String, Optional<Object>> after = new TreeMap<>();
+        change.fields().forEach(f -> after.put(f.field(), f.sensitive() ? Optional.of("(sensitive)") : f.after()));
+        return after;
+    }
+
+    /**
+     * Takes the apply lock of every target of this session, in name order, and holds it until the session
+     * is closed: taken before the plan an apply acts on, so that two applies never act on one plan, and a
+     * second apply that waited does not apply a plan made before the first one changed the servers.
+     *
+     * @param timeout how long to wait for an apply that holds a lock (zero: refuse at once)
+     * @param command who takes it, for the message another apply shows: {@code apply}, {@code serve}
+     * @throws EngineException naming the holder of a lock still held after {@code timeout}
+     */
+    public void lockForApply(Duration timeout, String command) {
+        for (String target : targets.stream().sorted().toList()) {
+            if (!locks.containsKey(target)) {
+                locks.put(target, TargetLock.acquire(workDir, target, timeout, command, clock));
+            }
+        }
+    }
+
+    /**
      * Applies every target of {@code plan} that may be applied: targets that are read-only, have plan
      * errors or exceed a safety threshold (unless forced) are refused and reported, the others applied.
      */
@@ -160,6 +297,9 @@ public final class EngineSession implements AutoCloseable {
             if (!refusals.isEmpty()) {
                 reports.add(TargetApplyReport.refused(target.target(), refusals));
                 continue;
+            }
+            if (!locks.containsKey(target.target())) {
+                locks.put(target.target(), TargetLock.acquire(workDir, target.target(), Duration.ZERO, "apply", clock));
             }
             int parallelism = options.parallelism().orElse(spec(target.target()).policy().parallelism());
             Connection connection = connection(target.target());
@@ -256,6 +396,8 @@ public final class EngineSession implements AutoCloseable {
             }
         }
         open.clear();
+        locks.values().forEach(TargetLock::close);
+        locks.clear();
         if (first != null) {
             throw first;
         }

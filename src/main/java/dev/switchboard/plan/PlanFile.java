@@ -1,5 +1,10 @@
 package dev.switchboard.plan;
 
+import java.util.List;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.security.NoSuchAlgorithmException;
+import java.security.MessageDigest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,6 +36,11 @@ import java.nio.file.Path;
  *            "dependsOn": [["company", "Acme"]], "protect": false, "ignore": [], "origin": {"file", "line", "column"} | null}
  * </pre>
  *
+ * <p>{@code plan --out} seals the file: every change carries a {@code checksum} of its own content and
+ * the file one of everything ({@code "checksum": "sha256:..."}, as octoDNS's {@code --checksum}). Reading
+ * verifies them, so a plan edited by hand ({@code readOnly} switched off, a field changed) is refused,
+ * naming the changes that differ.
+ *
  * <p>No secret value is ever written. A desired {@link Secret} is written as its reference
  * ({@code ${env:NAME}}), a live one (no reference) as {@value Secret#MASK}; a sensitive field diff's
  * sides likewise, and plain text on a sensitive side (an API returning a password in clear) as
@@ -47,7 +57,45 @@ public final class PlanFile {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
+    static final String CHECKSUM = "checksum";
+
     private PlanFile() {
+    }
+
+    /** {@code sha256:HEX} of {@code node} as JSON without its own {@code checksum} field. */
+    static String checksum(JsonNode node) {
+        ObjectNode copy = ((ObjectNode) node).deepCopy();
+        copy.remove(CHECKSUM);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(new ObjectMapper().writeValueAsBytes(copy));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot checksum a plan", e);
+        }
+    }
+
+    private static void verifyChecksums(JsonNode root) {
+        if (!root.path(CHECKSUM).isTextual()) {
+            throw new PlanFileException("the plan file has no checksum: only a plan written by 'switchboard plan --out' "
+                    + "is applied; run plan --out again");
+        }
+        List<String> edited = new ArrayList<>();
+        for (JsonNode target : root.path("targets")) {
+            for (JsonNode change : target.path("changes")) {
+                if (!change.path(CHECKSUM).asText("").equals(checksum(change))) {
+                    List<String> key = new ArrayList<>();
+                    change.path("key").forEach(part -> key.add(part.asText()));
+                    edited.add(target.path("target").asText("?") + ": " + change.path("action").asText("?") + " "
+                            + change.path("kind").asText("?") + " " + String.join("/", key));
+                }
+            }
+        }
+        if (!root.path(CHECKSUM).asText().equals(checksum(root))) {
+            throw new PlanFileException("the plan file was edited after 'switchboard plan --out' wrote it ("
+                    + (edited.isEmpty() ? "its targets, policies or header differ" : "these changes differ: "
+                    + String.join("; ", edited)) + "): an edited plan is never applied; run plan --out again and review it");
+        }
     }
 
     public static void write(SavedPlan saved, Path file) throws IOException {
@@ -66,6 +114,12 @@ public final class PlanFile {
         root.put("configDir", saved.configDir().toString());
         ArrayNode targets = root.putArray("targets");
         saved.plan().targets().forEach(t -> targets.add(PlanFileWriter.target(t)));
+        for (JsonNode target : targets) {
+            for (JsonNode change : target.path("changes")) {
+                ((ObjectNode) change).put(CHECKSUM, checksum(change));
+            }
+        }
+        root.put(CHECKSUM, checksum(root));
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -89,6 +143,7 @@ public final class PlanFile {
             throw new PlanFileException("the plan file has format version " + root.path("formatVersion")
                     + "; this Switchboard reads version " + Plan.FORMAT_VERSION + ": run plan again");
         }
+        verifyChecksums(root);
         try {
             return PlanFileReader.saved(root, JSON);
         } catch (RuntimeException e) {

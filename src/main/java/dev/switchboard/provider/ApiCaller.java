@@ -69,7 +69,7 @@ public final class ApiCaller {
                     pause(policy.delayAfter(attempt, Optional.empty()), request);
                     continue;
                 }
-                throw failure(request, 0, describe(noAnswer), !RetryPolicy.isIdempotent(request.method()), noAnswer);
+                throw failure(request, 0, describe(noAnswer), !RetryPolicy.isRead(request.method()), noAnswer);
             }
             int status = response.getStatus();
             observer.observe(target, request.method(), status, Duration.ofNanos(System.nanoTime() - started));

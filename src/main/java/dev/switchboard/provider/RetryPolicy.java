@@ -7,10 +7,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * When a failed HTTP call is tried again, and after how long.
  *
- * <p>Idempotent calls (GET, PUT, DELETE) are retried on 5xx, 429 and connection errors. A POST is
- * retried only when the server certainly did not act on it (429, 503 with Retry-After are refusals);
- * a POST that got no answer is not retried here: its outcome is unknown and the engine checks by
- * natural key first. Delays double from {@code baseDelay} with full jitter, capped at
+ * <p>Idempotent calls (GET, PUT, DELETE) are retried on 5xx and 429; a read (GET, HEAD) also when no
+ * answer came. A POST is retried only when the server certainly did not act on it (429 is a refusal).
+ * A write that got no answer (a POST, PUT or DELETE whose connection was reset or timed out) is not
+ * retried here: its outcome is unknown, and the apply layer checks by natural key first, since servers
+ * hand IDs out again (an Officelinx ID freed by a lost DELETE can belong to a new object a moment later,
+ * and a blind retry would delete that one). Delays double from {@code baseDelay} with full jitter, capped at
  * {@code maxDelay}; a Retry-After header wins when present.
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
@@ -22,15 +24,20 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
         return !"POST".equalsIgnoreCase(method);
     }
 
+    /** Whether the call only reads: GET, HEAD or OPTIONS. */
+    public static boolean isRead(String method) {
+        return "GET".equalsIgnoreCase(method) || "HEAD".equalsIgnoreCase(method) || "OPTIONS".equalsIgnoreCase(method);
+    }
+
     /** Whether a call that got HTTP {@code status} (0: no response at all) may be tried again. */
     public boolean retryable(String method, int status) {
         if (status == 429) {
             return true;
         }
-        if (!isIdempotent(method)) {
-            return false;
+        if (status == 0) {
+            return isRead(method);
         }
-        return status == 0 || status >= 500;
+        return isIdempotent(method) && status >= 500;
     }
 
     /** How long to wait before attempt number {@code attempt + 1} (attempts count from 1). */

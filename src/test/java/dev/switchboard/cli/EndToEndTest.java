@@ -109,7 +109,11 @@ class EndToEndTest {
         quickstart.replace("switchboard.yaml", "prune: false", "prune: true");
         JsonNode pruning = jsonPlan(launcher.launch("plan", "-c", quickstart.arg(), "-o", "json"));
         assertThat(changes(pruning)).contains("delete mailbox Acme/1003", "delete address Acme/1003/0/1003")
-                .contains("unmanaged company Default Company", "unmanaged administrator admin");
+                .contains("unmanaged company Default Company", "unmanaged administrator admin",
+                        "unmanaged featureGroup Default Company/1")
+                .noneMatch(c -> c.startsWith("delete featureGroup"));
+        assertThat(pruning.path("changes").findValuesAsText("reason"))
+                .anyMatch(r -> r.contains("not pruned: feature group 1 (FGroupID 1) is the default one every Officelinx server comes with"));
         LaunchResult apply = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve");
         assertThat(apply.exitCode()).as(apply.getOutput()).isEqualTo(0);
         assertThat(quickstart.mailboxes()).extracting(m -> m.path("MailboxNo").asText()).containsExactlyInAnyOrder("1001", "1002");
@@ -201,6 +205,37 @@ class EndToEndTest {
     }
 
     @Test
+    void aSavedPlanIsGatedBySwitchboardYamlAsItIsNowAndRefusedOnceEditedOrNoLongerAskedFor(QuarkusMainLauncher launcher)
+            throws Exception {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        quickstart.replace("officelinx/acme.yaml", "lastName: Marley", "lastName: Marley-Booker");
+        Path planFile = temp.resolve("reviewed.plan.json");
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "--out", planFile.toString()).exitCode()).isEqualTo(0);
+        String reviewed = Files.readString(planFile);
+
+        Files.writeString(planFile, reviewed.replace("Marley-Booker", "Marley-Edited"));
+        LaunchResult edited = launcher.launch("apply", planFile.toString(), "--auto-approve");
+        assertThat(edited.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(edited.getErrorOutput()).contains("was edited after 'switchboard plan --out' wrote it")
+                .contains("these changes differ: olx-main: update mailbox Acme/1002");
+
+        Files.writeString(planFile, reviewed);
+        quickstart.replace("switchboard.yaml", "prune: false", "prune: false\n    readOnly: true");
+        LaunchResult readOnly = launcher.launch("apply", planFile.toString(), "--auto-approve");
+        assertThat(readOnly.exitCode()).as(readOnly.getOutput()).isEqualTo(ExitCodes.ERROR);
+        assertThat(readOnly.getOutput()).contains("target olx-main is readOnly");
+        assertThat(quickstart.mailbox("1002").path("LastName").asText()).isEqualTo("Marley");
+
+        quickstart.replace("switchboard.yaml", "prune: false\n    readOnly: true", "prune: false");
+        quickstart.replace("officelinx/acme.yaml", "lastName: Marley-Booker", "lastName: Marley");
+        LaunchResult notAskedFor = launcher.launch("apply", planFile.toString(), "--auto-approve");
+        assertThat(notAskedFor.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(notAskedFor.getErrorOutput()).contains("no longer asks for what it plans")
+                .contains("olx-main: mailbox Acme/1002: the plan says update, the desired state and servers now ask for no-op");
+        assertThat(quickstart.mailbox("1002").path("LastName").asText()).isEqualTo("Marley");
+    }
+
+    @Test
     void refusesToApplyWithoutATerminalOrAutoApprove(QuarkusMainLauncher launcher) {
         QuickstartCopy quickstart = QuickstartCopy.in(temp);
         LaunchResult result = launcher.launch("apply", "-c", quickstart.arg());
@@ -244,7 +279,36 @@ class EndToEndTest {
         QuickstartCopy quickstart = QuickstartCopy.in(temp);
         LaunchResult result = launcher.launch("plan", "-c", quickstart.arg(), "-t", "olx-mian");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(result.getErrorOutput()).contains("no target named 'olx-mian'").contains("olx-main, xci-paris");
+        assertThat(result.getErrorOutput()).contains("no target named 'olx-mian'").contains("olx-main, xci-paris")
+                .contains("did you mean 'olx-main'?");
+    }
+
+    @Test
+    void anOnlyThatMatchesNothingIsAnErrorNotNoChanges(QuarkusMainLauncher launcher) {
+        QuickstartCopy quickstart = QuickstartCopy.in(temp);
+        LaunchResult kind = launcher.launch("drift", "-c", quickstart.arg(), "--only", "mailbx");
+        assertThat(kind.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(kind.getErrorOutput()).contains("'mailbx' is not a kind of olx-main, xci-paris; did you mean 'mailbox'?");
+        LaunchResult key = launcher.launch("plan", "-c", quickstart.arg(), "--only", "mailbox/Acme/1010");
+        assertThat(key.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(key.getErrorOutput()).contains("--only mailbox/Acme/1010 matches no object declared or live")
+                .contains("did you mean mailbox/Acme/1001?");
+    }
+
+    @Test
+    void everyUsageErrorExitsOneNeverTheTwoOfChangesPresent(QuarkusMainLauncher launcher) {
+        QuickstartCopy quickstart = QuickstartCopy.in(temp);
+        for (String[] args : new String[][] {
+                {"plan", "-c", quickstart.arg(), "--detailed-exitcod"},
+                {"plan", "-c", quickstart.arg(), "--parallelism", "many"},
+                {"plna"},
+                {"apply", "-c", quickstart.arg(), "--lock-timeout", "soon"}}) {
+            LaunchResult result = launcher.launch(args);
+            assertThat(result.exitCode()).as(String.join(" ", args)).isEqualTo(ExitCodes.ERROR);
+            assertThat(result.getErrorOutput()).as(String.join(" ", args)).isNotBlank().doesNotContain("at picocli.");
+        }
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcod").getErrorOutput())
+                .contains("--detailed-exitcode");
     }
 
     @Test

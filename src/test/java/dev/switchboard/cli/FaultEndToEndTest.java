@@ -78,6 +78,25 @@ class FaultEndToEndTest {
     }
 
     @Test
+    void aDeleteWhoseAnswerIsLostIsLookedUpByKeyNotRetriedBlindly(QuarkusMainLauncher launcher)
+            throws Exception {
+        assertThat(launcher.launch("apply", "-c", dir.toString(), "--auto-approve").exitCode()).isEqualTo(ExitCodes.OK);
+        Files.writeString(dir.resolve("switchboard.yaml"), Files.readString(dir.resolve("switchboard.yaml"))
+                .replace("parallelism: 2", "parallelism: 1").replace("    url:", "    prune: true\n    url:"));
+        Path acme = dir.resolve("officelinx/acme.yaml");
+        Files.writeString(acme, Files.readString(acme).replace("\"1003\"", "\"1004\"").replace("carol@", "dave@")
+                .replace("Carol", "Dave"));
+        server.inject(FaultRule.parse("reset-after:DELETE:/UCBusinessRest/api/EEAMMailboxes.*:1"));
+
+        LaunchResult apply = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
+
+        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(apply.getOutput()).contains("the server had deleted it although its answer was lost");
+        assertThat(mailboxes()).extracting(m -> m.path("MailboxNo").asText()).containsExactlyInAnyOrder("1001", "1002", "1004");
+        assertThat(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
     void aFailingChangeSkipsItsDependantsAppliesTheRestAndASecondApplyConverges(QuarkusMainLauncher launcher)
             throws Exception {
         server.inject(FaultRule.parse("error-500:POST:" + MAILBOX_POSTS + ":1"));
@@ -102,6 +121,30 @@ class FaultEndToEndTest {
         assertThat(second.getOutput()).contains("Plan: 2 to create, 0 to update, 0 to delete");
         assertThat(mailboxes()).hasSize(3);
         assertThat(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void aSecondApplyOfATargetBeingAppliedIsRefusedNamingTheHolderAndTouchesNothing(QuarkusMainLauncher launcher)
+            throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process holder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                dev.switchboard.engine.LockHolder.class.getName(), dir.toString(), "olx-main").start();
+        try {
+            assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine())
+                    .isEqualTo("locked");
+            LaunchResult refused = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
+            assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
+            assertThat(refused.getErrorOutput()).contains("target olx-main is being applied by pid " + holder.pid())
+                    .contains("--lock-timeout");
+            assertThat(mailboxes()).isEmpty();
+            assertThat(launcher.launch("plan", "-c", dir.toString()).exitCode()).as("plan takes no lock").isEqualTo(ExitCodes.OK);
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor();
+        }
+        LaunchResult after = launcher.launch("apply", "-c", dir.toString(), "--auto-approve", "--lock-timeout", "30s");
+        assertThat(after.exitCode()).as(after.getOutput() + after.getErrorOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(mailboxes()).hasSize(3);
     }
 
     @Test

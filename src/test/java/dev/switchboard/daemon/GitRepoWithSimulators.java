@@ -57,6 +57,7 @@ public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManage
 
             Map<String, String> config = new HashMap<>();
             config.put("quarkus.http.host-enabled", "true");
+            config.put("quarkus.scheduler.enabled", "true");
             config.put("switchboard.autostart", "true");
             config.put("switchboard.git.url", args.getOrDefault("git-url", origin.toString()));
             config.put("switchboard.data-dir", fixture.dataDir.toString());

@@ -12,6 +12,8 @@ class ServeOnlyHttpConfigSourceTest {
                 .getValue("quarkus.http.host-enabled")).isEqualTo("true");
         assertThat(new ServeOnlyHttpConfigSource("io.quarkus.runner.GeneratedMain serve")
                 .getValue("quarkus.http.host-enabled")).isEqualTo("true");
+        assertThat(new ServeOnlyHttpConfigSource("io.quarkus.runner.GeneratedMain serve")
+                .getValue("quarkus.scheduler.enabled")).isEqualTo("true");
     }
 
     @Test
@@ -27,6 +29,8 @@ class ServeOnlyHttpConfigSourceTest {
                 ""}) {
             assertThat(new ServeOnlyHttpConfigSource(commandLine).getValue("quarkus.http.host-enabled"))
                     .as(commandLine).isEqualTo("false");
+            assertThat(new ServeOnlyHttpConfigSource(commandLine).getValue("quarkus.scheduler.enabled"))
+                    .as("no scheduler: " + commandLine).isEqualTo("false");
         }
     }
 
@@ -34,7 +38,7 @@ class ServeOnlyHttpConfigSourceTest {
     void ranksBelowApplicationPropertiesAndAnswersOnlyItsOneProperty() {
         ServeOnlyHttpConfigSource source = new ServeOnlyHttpConfigSource("app.jar serve");
         assertThat(source.getOrdinal()).isLessThan(250);
-        assertThat(source.getPropertyNames()).containsExactly("quarkus.http.host-enabled");
+        assertThat(source.getPropertyNames()).containsExactlyInAnyOrder("quarkus.http.host-enabled", "quarkus.scheduler.enabled");
         assertThat(source.getValue("quarkus.http.port")).isNull();
     }
 }

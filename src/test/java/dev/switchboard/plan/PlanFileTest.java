@@ -3,6 +3,7 @@ package dev.switchboard.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.Secret;
 import dev.switchboard.systems.xci.XciKinds;
@@ -22,6 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PlanFileTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Instant CREATED = Instant.parse("2026-11-22T07:00:00Z");
     private static final ResourceKey ALICE = ResourceKey.of(XciKinds.USER, "xivo-paris", "1701");
@@ -97,9 +100,34 @@ class PlanFileTest {
 
     @Test
     void refusesADamagedFile() {
-        assertThatThrownBy(() -> PlanFile.fromJson("{\"formatVersion\": 1}")).isInstanceOf(PlanFileException.class)
-                .hasMessage("the plan file is damaged: 'targets' is missing");
+        String sealed = "{\"formatVersion\":1}";
+        String checksum = PlanFile.checksum(JSON.createObjectNode().put("formatVersion", 1));
+        assertThatThrownBy(() -> PlanFile.fromJson(sealed.replace("}", ",\"checksum\":\"" + checksum + "\"}")))
+                .isInstanceOf(PlanFileException.class).hasMessage("the plan file is damaged: 'targets' is missing");
+        assertThatThrownBy(() -> PlanFile.fromJson(sealed)).isInstanceOf(PlanFileException.class)
+                .hasMessageContaining("the plan file has no checksum");
         assertThatThrownBy(() -> PlanFile.fromJson("not json")).isInstanceOf(PlanFileException.class);
+    }
+
+    @Test
+    void refusesAPlanEditedByHandNamingTheChangesThatDiffer() {
+        Plan plan = PlanFixtures.plan("update");
+        String written = PlanFile.toJson(new SavedPlan(Instant.parse("2026-11-22T07:00:00Z"),
+                Optional.empty(), Path.of("/desired"), plan));
+        assertThat(PlanFile.fromJson(written).plan().targets()).hasSameSizeAs(plan.targets());
+
+        assertThatThrownBy(() -> PlanFile.fromJson(written.replace("\"readOnly\" : false", "\"readOnly\" : true")))
+                .isInstanceOf(PlanFileException.class)
+                .hasMessageContaining("was edited after 'switchboard plan --out' wrote it (its targets, policies or header differ)");
+        Change update = plan.targets().stream().flatMap(t -> t.apiChanges().stream())
+                .filter(c -> c.action() == Action.UPDATE).findFirst().orElseThrow();
+        String after = update.fields().get(0).after().map(String::valueOf).orElseThrow();
+        assertThat(written).contains("\"" + after + "\"");
+        assertThatThrownBy(() -> PlanFile.fromJson(written.replaceFirst(Pattern.quote("\"" + after + "\""),
+                "\"edited by hand\"")))
+                .isInstanceOf(PlanFileException.class)
+                .hasMessageContaining("these changes differ: " + update.target() + ": update " + update.kind().name() + " "
+                        + update.key().path());
     }
 
     @Test

@@ -11,14 +11,23 @@ class RetryPolicyTest {
     private final RetryPolicy policy = new RetryPolicy(4, Duration.ofMillis(200), Duration.ofSeconds(10));
 
     @Test
-    void retriesIdempotentCallsOnServerErrorsThrottlingAndLostConnections() {
+    void retriesIdempotentCallsOnServerErrorsAndThrottling() {
         for (String method : new String[] {"GET", "PUT", "DELETE"}) {
             assertThat(policy.retryable(method, 500)).isTrue();
             assertThat(policy.retryable(method, 503)).isTrue();
             assertThat(policy.retryable(method, 429)).isTrue();
-            assertThat(policy.retryable(method, 0)).isTrue();
             assertThat(policy.retryable(method, 400)).isFalse();
             assertThat(policy.retryable(method, 404)).isFalse();
+        }
+    }
+
+    @Test
+    void retriesOnlyReadsWhenNoAnswerCame() {
+        assertThat(policy.retryable("GET", 0)).isTrue();
+        assertThat(policy.retryable("HEAD", 0)).isTrue();
+        for (String write : new String[] {"PUT", "DELETE", "POST"}) {
+            assertThat(policy.retryable(write, 0)).as(write + ": the server may have acted; IDs are reused").isFalse();
+            assertThat(RetryPolicy.isRead(write)).isFalse();
         }
     }
 

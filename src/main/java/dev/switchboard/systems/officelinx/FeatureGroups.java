@@ -1,7 +1,6 @@
 package dev.switchboard.systems.officelinx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.systems.officelinx.OfficelinxKinds;
 import dev.switchboard.model.Resource;
 import dev.switchboard.provider.IdResolver;
 import java.util.LinkedHashMap;
@@ -38,4 +37,15 @@ final class FeatureGroups extends EeamResourceType {
     public Optional<Resource> findByKey(Resource desired, IdResolver ids) {
         return findInCompany(desired, ids);
     }
+
+    /** The default feature group (FGroupID 1, of company 1) comes with every server: never pruned. */
+    @Override
+    public Optional<String> deletionRefusal(Resource live) {
+        if (live.id().filter(DEFAULT_GROUP_ID::equals).isPresent()) {
+            return Optional.of("feature group 1 (FGroupID 1) is the default one every Officelinx server comes with");
+        }
+        return Optional.empty();
+    }
+
+    private static final String DEFAULT_GROUP_ID = "1";
 }
