@@ -133,14 +133,35 @@ final class SipxconfigClient {
 
     void put(Setting setting, String user, JsonNode body, ResourceKey about) {
         String authorization = authorization(user);
-        send("PUT", setting.path, Optional.of(about), () -> setting.put.send(api, authorization, body));
+        againIfLost(() -> send("PUT", setting.path, Optional.of(about), () -> setting.put.send(api, authorization, body)));
+    }
+
+    /** Attempts at a per-user write whose answer was lost: it names no id, so a retry cannot hit another object. */
+    private static final int LOST_WRITE_ATTEMPTS = 3;
+
+    /**
+     * Runs a PUT of a per-user resource ({@code /my/callfwd}, {@code /my/conferences/{name}}, the PIN) again
+     * when its answer was lost. ApiCaller does not retry lost writes, since a retried write by id can hit an
+     * object that took a freed id; these URLs name the authenticated user's own resource, which never moves.
+     */
+    private static void againIfLost(Runnable write) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                return;
+            } catch (ProviderException lost) {
+                if (!lost.outcomeUnknown() || attempt >= LOST_WRITE_ATTEMPTS) {
+                    throw lost;
+                }
+            }
+        }
     }
 
     /** {@code PUT /my/voicemail/pin/{pin}}: the PIN is in the path, so it is masked wherever the path is named. */
     void setVoicemailPin(String user, Secret pin, ResourceKey about) {
         String authorization = authorization(user);
         String masked = "/voicemail/pin/" + Secret.MASK;
-        send("PUT", masked, Optional.of(about), () -> {
+        againIfLost(() -> send("PUT", masked, Optional.of(about), () -> {
             try {
                 return api.putVoicemailPin(authorization, pin.reveal());
             } catch (ProcessingException lost) {
@@ -148,7 +169,7 @@ final class SipxconfigClient {
                 throw new ProcessingException(lost.getClass().getSimpleName() + " on PUT " + ROOT + masked + ": "
                         + String.valueOf(lost.getMessage()).replace(pin.reveal(), Secret.MASK));
             }
-        });
+        }));
     }
 
     // ---- conferences
@@ -174,7 +195,8 @@ final class SipxconfigClient {
 
     void putConference(String user, String name, JsonNode setting, ResourceKey about) {
         String authorization = authorization(user);
-        send("PUT", "/conferences/" + name, Optional.of(about), () -> api.putConference(authorization, name, setting));
+        againIfLost(() -> send("PUT", "/conferences/" + name, Optional.of(about),
+                () -> api.putConference(authorization, name, setting)));
     }
 
     // ---- private phonebook

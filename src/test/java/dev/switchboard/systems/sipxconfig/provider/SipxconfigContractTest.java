@@ -379,4 +379,17 @@ class SipxconfigContractTest {
                 desired(IM_BOT_PREFERENCES, Map.of("vmEnd", false), "201"), Set.of("vmEnd"), NO_IDS);
         wiremock.verify(exactly(2), putRequestedFor(urlEqualTo(MY + "/imbot/prefs")));
     }
+
+    @Test
+    void aPutOfAUsersOwnSettingsWhoseAnswerWasLostIsSentAgain() {
+        stubGet("/im/prefs", AUTH_201, IM);
+        wiremock.stubFor(put(urlEqualTo(MY + "/im/prefs")).inScenario("lost").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("once"));
+        wiremock.stubFor(put(urlEqualTo(MY + "/im/prefs")).inScenario("lost").whenScenarioStateIs("once")
+                .willReturn(aResponse().withStatus(200)));
+        provider.type(IM_PREFERENCES).map(Updater.class::cast).orElseThrow().update(
+                Resource.live(ResourceKey.of(IM_PREFERENCES, "201"), "201", Map.of(), Set.of()),
+                desired(IM_PREFERENCES, Map.of("voicemailOnDnd", false), "201"), Set.of("voicemailOnDnd"), NO_IDS);
+        wiremock.verify(exactly(2), putRequestedFor(urlEqualTo(MY + "/im/prefs")));
+    }
 }
