@@ -1,5 +1,6 @@
 package dev.switchboard.cli;
 
+import dev.switchboard.plan.SafetyPolicy;
 import dev.switchboard.desired.DesiredState;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineSession;
@@ -78,6 +79,11 @@ public class PlanCommand implements Callable<Integer> {
                     + ". Apply exactly it with: switchboard apply " + this.out.get());
         }
         if (plan.hasErrors()) {
+            return ExitCodes.ERROR;
+        }
+        if (detailedExitCode && plan.hasChanges() && !SafetyPolicy.evaluate(plan, false).allowed()) {
+            spec.commandLine().getErr().println("apply would refuse this plan (see above): exit 1, so that CI does not "
+                    + "pass a change that cannot be applied as it is.");
             return ExitCodes.ERROR;
         }
         return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;

@@ -1,5 +1,6 @@
 package dev.switchboard.desired;
 
+import dev.switchboard.model.Durations;
 import dev.switchboard.model.KeyPattern;
 import dev.switchboard.model.ResourceKind;
 import dev.switchboard.model.TargetSpec;
@@ -99,6 +100,11 @@ final class ConfigReader {
                 t.integer("maxUpdatePercent").map(Long::intValue).orElse(settings.maxUpdatePercent()),
                 t.integer("parallelism").map(Long::intValue).orElse(settings.parallelism()),
                 protect(t, kind, format));
-        return new TargetSpec(name, kind, t.text("url").orElse(""), auth, options, tls, policy);
+        TargetSpec.Timeouts defaults = TargetSpec.Timeouts.DEFAULT;
+        TargetSpec.Timeouts timeouts = t.object("timeouts", "timeouts").map(x -> new TargetSpec.Timeouts(
+                x.text("connect").flatMap(Durations::parse).orElse(defaults.connect()),
+                x.text("read").flatMap(Durations::parse).orElse(defaults.read()),
+                x.text("call").flatMap(Durations::parse).orElse(defaults.call()))).orElse(defaults);
+        return new TargetSpec(name, kind, t.text("url").orElse(""), auth, options, tls, policy, timeouts);
     }
 }

@@ -356,8 +356,7 @@ public final class EngineSession implements AutoCloseable {
         if (parallelism.isEmpty()) {
             return declared;
         }
-        return new TargetSpec(declared.name(), declared.kind(), declared.url(), declared.auth(), declared.options(),
-                declared.tls(), declared.policy().withParallelism(parallelism.getAsInt()));
+        return declared.withPolicy(declared.policy().withParallelism(parallelism.getAsInt()));
     }
 
     static TargetCapabilities capabilities(Provider provider) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param options  kind-specific settings such as Officelinx {@code pbx}
  * @param tls      TLS settings
  * @param policy   what Switchboard may do to this target
+ * @param timeouts how long a connection, an answer and a whole call with its retries may take
  */
 public record TargetSpec(
         String name,
@@ -23,20 +24,47 @@ public record TargetSpec(
         Map<String, Object> auth,
         Map<String, Object> options,
         Tls tls,
-        Policy policy) {
+        Policy policy,
+        Timeouts timeouts) {
 
     public static final String EMBEDDED = "embedded";
 
     public TargetSpec {
         auth = Map.copyOf(auth);
         options = Map.copyOf(options);
+        java.util.Objects.requireNonNull(timeouts, "timeouts");
+    }
+
+    /** A target with the default timeouts. */
+    public TargetSpec(String name, String kind, String url, Map<String, Object> auth, Map<String, Object> options,
+                      Tls tls, Policy policy) {
+        this(name, kind, url, auth, options, tls, policy, Timeouts.DEFAULT);
+    }
+
+    /** This target with {@code newPolicy}. */
+    public TargetSpec withPolicy(Policy newPolicy) {
+        return new TargetSpec(name, kind, url, auth, options, tls, newPolicy, timeouts);
+    }
+
+    /**
+     * {@code timeouts: { connect: 10s, read: 30s, call: 2m }} of a target.
+     *
+     * @param connect how long to wait for a connection
+     * @param read    how long to wait for an answer once connected; a write with no answer by then has an
+     *                unknown outcome
+     * @param call    how long one call may take with all its retries and waits, so that a hung server
+     *                holds a command for a bounded time
+     */
+    public record Timeouts(java.time.Duration connect, java.time.Duration read, java.time.Duration call) {
+        public static final Timeouts DEFAULT = new Timeouts(java.time.Duration.ofSeconds(10),
+                java.time.Duration.ofSeconds(30), java.time.Duration.ofMinutes(2));
     }
 
     /** Names the credential fields, never their values, even those written as plain strings. */
     @Override
     public String toString() {
         return "TargetSpec[name=" + name + ", kind=" + kind + ", url=" + url + ", auth=" + new java.util.TreeSet<>(auth.keySet())
-                + " (sensitive), options=" + options + ", tls=" + tls + ", policy=" + policy + "]";
+                + " (sensitive), options=" + options + ", tls=" + tls + ", policy=" + policy + ", timeouts=" + timeouts + "]";
     }
 
     public boolean isEmbedded() {

@@ -1,5 +1,7 @@
 package dev.switchboard.provider;
 
+import dev.switchboard.model.TargetSpec;
+import dev.switchboard.model.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.ProcessingException;
@@ -37,14 +39,29 @@ public final class ApiCaller {
     private final ApiObserver observer;
     private final Reauthenticator reauthenticator;
     private final Sleeper sleeper;
+    private final TargetSpec.Timeouts timeouts;
 
     public ApiCaller(String target, RetryPolicy policy, ApiObserver observer, Reauthenticator reauthenticator,
                      Sleeper sleeper) {
+        this(target, policy, observer, reauthenticator, sleeper, TargetSpec.Timeouts.DEFAULT);
+    }
+
+    private ApiCaller(String target, RetryPolicy policy, ApiObserver observer, Reauthenticator reauthenticator,
+                      Sleeper sleeper, TargetSpec.Timeouts timeouts) {
         this.target = target;
         this.policy = policy;
         this.observer = observer;
         this.reauthenticator = reauthenticator;
         this.sleeper = sleeper;
+        this.timeouts = timeouts;
+    }
+
+    /**
+     * This caller bounded by a target's {@code timeouts}: no retry starts once {@code call} would be over,
+     * and a lost answer names the read timeout it ran into.
+     */
+    public ApiCaller withTimeouts(TargetSpec.Timeouts targetTimeouts) {
+        return new ApiCaller(target, policy, observer, reauthenticator, sleeper, targetTimeouts);
     }
 
     public ApiCaller(String target, RetryPolicy policy, ApiObserver observer, Reauthenticator reauthenticator) {
@@ -57,6 +74,7 @@ public final class ApiCaller {
      */
     public Response call(ApiRequest request, Supplier<Response> send) {
         boolean reauthenticated = false;
+        long deadline = System.nanoTime() + timeouts.call().toNanos();
         for (int attempt = 1; ; attempt++) {
             long started = System.nanoTime();
             Response response;
@@ -65,11 +83,12 @@ public final class ApiCaller {
                 response.bufferEntity();
             } catch (ProcessingException | jakarta.ws.rs.WebApplicationException noAnswer) {
                 observer.observe(target, request.method(), 0, Duration.ofNanos(System.nanoTime() - started));
-                if (attempt < policy.maxAttempts() && policy.retryable(request.method(), 0)) {
-                    pause(policy.delayAfter(attempt, Optional.empty()), request);
+                Duration delay = policy.delayAfter(attempt, Optional.empty());
+                if (attempt < policy.maxAttempts() && policy.retryable(request.retryMethod(), 0) && before(deadline, delay)) {
+                    pause(delay, request);
                     continue;
                 }
-                throw failure(request, 0, describe(noAnswer), !RetryPolicy.isRead(request.method()), noAnswer);
+                throw failure(request, 0, describe(noAnswer, attempt), !RetryPolicy.isRead(request.retryMethod()), noAnswer);
             }
             int status = response.getStatus();
             observer.observe(target, request.method(), status, Duration.ofNanos(System.nanoTime() - started));
@@ -83,8 +102,9 @@ public final class ApiCaller {
                     continue;
                 }
             }
-            if (attempt < policy.maxAttempts() && policy.retryable(request.method(), status)) {
-                pause(policy.delayAfter(attempt, retryAfter(response)), request);
+            Duration delay = policy.delayAfter(attempt, retryAfter(response));
+            if (attempt < policy.maxAttempts() && policy.retryable(request.retryMethod(), status) && before(deadline, delay)) {
+                pause(delay, request);
                 continue;
             }
             throw failure(request, status, serverMessage(response), false, null);
@@ -142,11 +162,25 @@ public final class ApiCaller {
         }
     }
 
-    private static String describe(Throwable error) {
+    /** Whether a retry after {@code delay} still starts before the call's deadline. */
+    private static boolean before(long deadline, Duration delay) {
+        return System.nanoTime() + delay.toNanos() < deadline;
+    }
+
+    private String describe(Throwable error, int attempts) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        if (root.getClass().getSimpleName().contains("Timeout")) {
+            return "no answer within the read timeout of " + Durations.format(timeouts.read())
+                    + " (timeouts.read of the target)" + (attempts > 1 ? ", " + attempts + " tries within timeouts.call "
+                    + Durations.format(timeouts.call()) : "");
+        }
+        return describe(root);
+    }
+
+    private static String describe(Throwable root) {
         String message = root.getMessage();
         String described = root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
         if (root instanceof java.security.cert.CertificateException

@@ -10,18 +10,35 @@ import java.util.Optional;
  * @param object        the kind and natural key concerned, such as {@code mailbox Acme/1001}
  * @param notFoundIsOk  a 404 is an answer, not an error (a list the document says answers 404 when
  *                      empty; a GET that checks whether an object exists)
+ * @param changesNothing the call changes nothing on the server whatever its method (a login, an OAuth2
+ *                      token grant): it is retried as a read is, even when its answer was lost
  */
-public record ApiRequest(String method, String path, Optional<String> object, boolean notFoundIsOk) {
+public record ApiRequest(String method, String path, Optional<String> object, boolean notFoundIsOk,
+                         boolean changesNothing) {
+
+    public ApiRequest(String method, String path, Optional<String> object, boolean notFoundIsOk) {
+        this(method, path, object, notFoundIsOk, false);
+    }
 
     public static ApiRequest of(String method, String path) {
-        return new ApiRequest(method, path, Optional.empty(), false);
+        return new ApiRequest(method, path, Optional.empty(), false, false);
     }
 
     public ApiRequest about(Object kindAndKey) {
-        return new ApiRequest(method, path, Optional.of(String.valueOf(kindAndKey)), notFoundIsOk);
+        return new ApiRequest(method, path, Optional.of(String.valueOf(kindAndKey)), notFoundIsOk, changesNothing);
     }
 
     public ApiRequest allowingNotFound() {
-        return new ApiRequest(method, path, object, true);
+        return new ApiRequest(method, path, object, true, changesNothing);
+    }
+
+    /** This request marked as changing nothing on the server: a login or token call, safe to repeat. */
+    public ApiRequest changingNothing() {
+        return new ApiRequest(method, path, object, notFoundIsOk, true);
+    }
+
+    /** The method retries are decided by: GET for a call that changes nothing. */
+    public String retryMethod() {
+        return changesNothing ? "GET" : method;
     }
 }

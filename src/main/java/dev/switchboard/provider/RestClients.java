@@ -32,12 +32,18 @@ public final class RestClients {
     private RestClients() {
     }
 
+    /**
+     * @param readTimeout the provider's own read timeout, used only where the target sets none of its own
+     *                    ({@code timeouts.read} in {@code switchboard.yaml} wins)
+     */
     public static <T> T build(Class<T> api, URI baseUri, TargetSpec target, Duration readTimeout,
                               Object... providers) {
+        TargetSpec.Timeouts timeouts = target.timeouts();
+        Duration read = timeouts.read().equals(TargetSpec.Timeouts.DEFAULT.read()) ? readTimeout : timeouts.read();
         QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(baseUri)
-                .connectTimeout(DEFAULT_CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(readTimeout.toMillis(), TimeUnit.MILLISECONDS)
+                .connectTimeout(timeouts.connect().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(read.toMillis(), TimeUnit.MILLISECONDS)
                 // Error statuses come back as Responses, not exceptions, so ApiCaller can re-authenticate,
                 // retry and quote the server's message.
                 .disableDefaultMapper(true);

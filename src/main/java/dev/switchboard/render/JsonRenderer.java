@@ -1,5 +1,7 @@
 package dev.switchboard.render;
 
+import dev.switchboard.plan.SafetyVerdict;
+import dev.switchboard.plan.SafetyPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -38,7 +40,8 @@ import java.util.Set;
  *     "fields": [{"field": "lastName", "before": value | null, "after": value | null, "sensitive": false}]
  *   }],
  *   "errors": [{"target", "kind", "key", "reason": "protected" | "deletion-refused" | ..., "message"}],
- *   "summary": {"create": 3, "update": 1, "delete": 0, "unmanaged": 2, "noOp": 7, "changesPresent": true}
+ *   "summary": {"create": 3, "update": 1, "delete": 0, "unmanaged": 2, "noOp": 7, "changesPresent": true},
+ *   "gate": {"applyWouldRefuse": true, "refusals": [{"target", "overridableByForce": true, "message"}]}
  * }
  * </pre>
  * Every sensitive value, wherever it appears, is the string {@code "(sensitive)"}. No-op changes are
@@ -74,6 +77,14 @@ public final class JsonRenderer implements PlanRenderer {
         ArrayNode errors = root.putArray("errors");
         plan.errors().forEach(e -> errors.add(error(e)));
         root.set("summary", summary(plan.summary()));
+        ObjectNode gate = root.putObject("gate");
+        SafetyVerdict verdict = SafetyPolicy.evaluate(plan, false);
+        gate.put("applyWouldRefuse", plan.hasChanges() && !verdict.allowed());
+        ArrayNode refusals = gate.putArray("refusals");
+        for (SafetyVerdict.Violation violation : verdict.refusals()) {
+            refusals.addObject().put("target", violation.target()).put("overridableByForce", violation.overridable())
+                    .put("message", violation.message());
+        }
         return root;
     }
 

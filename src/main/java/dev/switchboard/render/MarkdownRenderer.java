@@ -1,5 +1,7 @@
 package dev.switchboard.render;
 
+import dev.switchboard.plan.SafetyVerdict;
+import dev.switchboard.plan.SafetyPolicy;
 import dev.switchboard.plan.Change;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.PlanError;
@@ -57,6 +59,11 @@ public final class MarkdownRenderer implements PlanRenderer {
                 out.append("- ").append(cell(error.toString())).append('\n');
             }
             out.append('\n');
+        }
+        for (SafetyVerdict.Violation threshold : SafetyPolicy.evaluate(plan, false).refusals()) {
+            if (threshold.overridable()) {
+                out.append("> **Apply would refuse:** ").append(cell(threshold.message())).append("\n\n");
+            }
         }
         Summary total = plan.summary();
         out.append("**").append(total.changesPresent() ? ChangeLines.summary(total)

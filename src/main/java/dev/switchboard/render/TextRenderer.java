@@ -1,5 +1,7 @@
 package dev.switchboard.render;
 
+import dev.switchboard.plan.SafetyVerdict;
+import dev.switchboard.plan.SafetyPolicy;
 import dev.switchboard.plan.Action;
 import dev.switchboard.plan.Change;
 import dev.switchboard.plan.Plan;
@@ -50,6 +52,15 @@ public final class TextRenderer implements PlanRenderer {
             out.append(paint(Action.DELETE, "Error:")).append(' ').append(error).append('\n');
         }
         if (plan.hasErrors()) {
+            out.append('\n');
+        }
+        List<SafetyVerdict.Violation> thresholds = SafetyPolicy.evaluate(plan, false).refusals().stream()
+                .filter(SafetyVerdict.Violation::overridable).toList();
+        for (SafetyVerdict.Violation threshold : thresholds) {
+            out.append(paint(Action.DELETE, "Apply would refuse:")).append(' ').append(threshold.message())
+                   .append("\n");
+        }
+        if (!thresholds.isEmpty()) {
             out.append('\n');
         }
         out.append(bold(ending(plan.summary()))).append('\n');

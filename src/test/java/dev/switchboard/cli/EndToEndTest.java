@@ -140,6 +140,12 @@ class EndToEndTest {
         quickstart.replace("switchboard.yaml", "prune: false", "prune: true\n    maxDeletePercent: 10");
         quickstart.replace("officelinx/acme.yaml", MAILBOX_1003, "");
 
+        LaunchResult review = launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode");
+        assertThat(review.exitCode()).as("the pull request's check fails: apply would refuse").isEqualTo(ExitCodes.ERROR);
+        assertThat(review.getOutput()).contains("Apply would refuse: plan deletes 2 of").contains("maxDeletePercent 10");
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "-o", "markdown").getOutput())
+                .contains("**Apply would refuse:** plan deletes 2 of");
+
         LaunchResult refused = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve");
         assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(refused.getOutput()).contains("Target olx-main was not applied:").contains("maxDeletePercent 10");

@@ -148,6 +148,39 @@ class FaultEndToEndTest {
     }
 
     @Test
+    void aTokenCallThatFailsOnceIsRetriedNotTheEndOfTheCommand(QuarkusMainLauncher launcher) {
+        server.inject(FaultRule.parse("reset-before:POST:/UCOAuth2/.*:1"));
+        server.inject(FaultRule.parse("error-500:POST:/UCOAuth2/.*:1"));
+        LaunchResult plan = launcher.launch("plan", "-c", dir.toString());
+        assertThat(plan.exitCode()).as(plan.getOutput() + plan.getErrorOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(plan.getOutput()).contains("to create");
+    }
+
+    @Test
+    void aHungServerIsGivenUpOnWithinTheTargetsTimeoutsNamingThem(QuarkusMainLauncher launcher) throws Exception {
+        server.close();
+        server = SimServer.start(SimOptions.DEFAULT.withSlowDelay(java.time.Duration.ofSeconds(20)),
+                new OfficelinxSimulator(SimCredentials.DEFAULT));
+        Files.writeString(dir.resolve("switchboard.yaml"), """
+                apiVersion: switchboard/v1
+                targets:
+                  olx-main:
+                    kind: officelinx
+                    url: %s
+                    timeouts: { connect: 2s, read: 1s, call: 3s }
+                    auth: { clientId: switchboard, clientSecret: switchboard, username: admin, password: admin }
+                """.formatted(server.baseUri()));
+        server.inject(FaultRule.parse("slow:GET:/UCBusinessRest/api/EEAMCompanies.*:10"));
+
+        LaunchResult plan = launcher.launch("plan", "-c", dir.toString());
+
+        assertThat(plan.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(plan.getErrorOutput()).contains("Error: target olx-main")
+                .contains("no answer within the read timeout of 1s (timeouts.read of the target)")
+                .doesNotContain("TimeoutException");
+    }
+
+    @Test
     void anUnreachableServerIsAnErrorNamingTheTargetNotAStackTrace(QuarkusMainLauncher launcher) {
         server.close();
         LaunchResult plan = launcher.launch("plan", "-c", dir.toString());

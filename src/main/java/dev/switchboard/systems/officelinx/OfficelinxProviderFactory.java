@@ -57,13 +57,15 @@ public class OfficelinxProviderFactory implements ProviderFactory {
         List<AutoCloseable> clients = new ArrayList<>();
         OfficelinxOAuthApi oauth = RestClients.build(OfficelinxOAuthApi.class, baseUri, target,
                 RestClients.DEFAULT_READ_TIMEOUT);
-        ApiCaller tokenCaller = new ApiCaller(target.name(), retries, observer, () -> false);
+        ApiCaller tokenCaller = new ApiCaller(target.name(), retries, observer, () -> false)
+                .withTimeouts(target.timeouts());
         TokenManager tokens = new TokenManager(target.name(), oauth, tokenCaller, credentials, clock);
         OfficelinxApi api = RestClients.build(OfficelinxApi.class, baseUri, target, RestClients.DEFAULT_READ_TIMEOUT,
                 new BearerTokenFilter(tokens));
         closeable(oauth, clients);
         closeable(api, clients);
-        ApiCaller caller = new ApiCaller(target.name(), retries, observer, tokens::reauthenticate);
+        ApiCaller caller = new ApiCaller(target.name(), retries, observer, tokens::reauthenticate)
+                .withTimeouts(target.timeouts());
         OfficelinxClient client = new OfficelinxClient(target.name(), api, caller, tokens);
         LiveStateReader reader = new LiveStateReader(target.name(), client, pbx(target), target.policy().parallelism());
         return new OfficelinxProvider(target, client, reader, clients);

@@ -105,7 +105,7 @@ final class TokenManager {
     }
 
     private Token grant(String grantType, java.util.function.Supplier<Response> send) {
-        ApiRequest request = ApiRequest.of("POST", TOKEN_PATH).about("OAuth2 " + grantType + " grant");
+        ApiRequest request = ApiRequest.of("POST", TOKEN_PATH).about("OAuth2 " + grantType + " grant").changingNothing();
         Instant asked = clock.instant();
         Response response = caller.call(request, send);
         JsonNode body;

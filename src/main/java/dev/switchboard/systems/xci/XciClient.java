@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.provider.ApiCaller;
 import dev.switchboard.provider.ApiObserver;
+import dev.switchboard.model.TargetSpec;
 import dev.switchboard.provider.ApiRequest;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.RetryPolicy;
@@ -40,8 +41,11 @@ final class XciClient {
     private final RetryPolicy policy;
     private final ApiObserver observer;
 
+    private final TargetSpec.Timeouts timeouts;
+
     XciClient(String target, XciApi api, XciSession session, String login, String password, RetryPolicy policy,
-              ApiObserver observer) {
+              ApiObserver observer, TargetSpec.Timeouts timeouts) {
+        this.timeouts = timeouts;
         this.target = target;
         this.api = api;
         this.session = session;
@@ -72,8 +76,8 @@ final class XciClient {
     /** {@code POST /login}; the cookie of its answer becomes the session. */
     void login() {
         JsonNode credentials = JSON.createObjectNode().put("login", login).put("password", password);
-        ApiRequest request = ApiRequest.of("POST", ROOT + "/login");
-        Response response = new ApiCaller(target, policy, observer, () -> false).call(request, () -> api.login(credentials));
+        ApiRequest request = ApiRequest.of("POST", ROOT + "/login").changingNothing();
+        Response response = new ApiCaller(target, policy, observer, () -> false).withTimeouts(timeouts).call(request, () -> api.login(credentials));
         String cookie = response.getCookies().values().stream().map(NewCookie::toCookie)
                 .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
         if (cookie.isEmpty()) {
@@ -91,7 +95,7 @@ final class XciClient {
                           Supplier<Response> send) {
         long generation = ensureLoggedIn();
         ApiRequest request = new ApiRequest(method, ROOT + path, about.map(ResourceKey::toString), notFoundIsOk);
-        Response response = new ApiCaller(target, policy, observer, () -> reloginAfter(generation)).call(request, send);
+        Response response = new ApiCaller(target, policy, observer, () -> reloginAfter(generation)).withTimeouts(timeouts).call(request, send);
         if (response.getStatus() == 404) {
             return MissingNode.getInstance();
         }
@@ -111,10 +115,24 @@ final class XciClient {
         return call(method, path, about, false, send);
     }
 
-    /** The {@code items} of a list answer; the bare array itself when the server sends one. */
-    private static List<JsonNode> items(JsonNode list) {
+    /**
+     * The {@code items} of a list answer; the bare array itself when the server sends one; none for an empty
+     * answer. Anything else (an object without {@code items}, such as {@code {"status":"ok"}}) is refused:
+     * read as an empty server, it would plan to create everything again.
+     */
+    private List<JsonNode> items(String path, JsonNode list) {
+        if (list.isMissingNode()) {
+            return List.of();
+        }
         JsonNode items = list.isArray() ? list : list.path("items");
-        return items.isArray() ? XciJson.elements(items) : List.of();
+        if (items.isArray()) {
+            return XciJson.elements(items);
+        }
+        List<String> keys = new java.util.ArrayList<>();
+        list.fieldNames().forEachRemaining(keys::add);
+        throw new ProviderException(target, Optional.empty(), "GET", ROOT + path, 200, "a list was expected, got "
+                + (list.isObject() ? "an object with keys " + String.join(", ", keys) : "a " + list.getNodeType().name().toLowerCase(java.util.Locale.ROOT))
+                + ": is this an XCI server?", false, null);
     }
 
     /**
@@ -131,7 +149,7 @@ final class XciClient {
     // ---- XiVOs
 
     List<JsonNode> listXivos() {
-        return items(call("GET", "/xivo", Optional.empty(), api::listXivos));
+        return items("/xivo", call("GET", "/xivo", Optional.empty(), api::listXivos));
     }
 
     JsonNode getXivo(long id, Optional<ResourceKey> about) {
@@ -150,7 +168,7 @@ final class XciClient {
     // ---- entities
 
     List<JsonNode> listEntities() {
-        return items(call("GET", "/entities", Optional.empty(), api::listEntities));
+        return items("/entities", call("GET", "/entities", Optional.empty(), api::listEntities));
     }
 
     /** The entity, or empty when there is none with that combinedId. */
@@ -172,13 +190,13 @@ final class XciClient {
     }
 
     List<JsonNode> listUsersOfEntity(String combinedId) {
-        return items(call("GET", "/entities/" + combinedId + "/users", Optional.empty(),
+        return items("/entities/" + combinedId + "/users", call("GET", "/entities/" + combinedId + "/users", Optional.empty(),
                 () -> api.listUsersOfEntity(combinedId)));
     }
 
     /** Free internal numbers of the entity, in the order of its intervals. */
     List<String> listAvailableNumbers(String combinedId) {
-        return items(call("GET", "/entities/" + combinedId + "/available_numbers", Optional.empty(),
+        return items("/entities/" + combinedId + "/available_numbers", call("GET", "/entities/" + combinedId + "/available_numbers", Optional.empty(),
                 () -> api.listAvailableNumbers(combinedId))).stream().map(JsonNode::asText).toList();
     }
 
@@ -203,7 +221,7 @@ final class XciClient {
     // ---- templates
 
     List<JsonNode> listTemplates() {
-        return items(call("GET", "/templates", Optional.empty(), api::listTemplates));
+        return items("/templates", call("GET", "/templates", Optional.empty(), api::listTemplates));
     }
 
     JsonNode getTemplate(long id, ResourceKey about) {
@@ -225,7 +243,7 @@ final class XciClient {
     // ---- administrators
 
     List<JsonNode> listAdministrators() {
-        return items(call("GET", "/administrators", Optional.empty(), api::listAdministrators));
+        return items("/administrators", call("GET", "/administrators", Optional.empty(), api::listAdministrators));
     }
 
     JsonNode getAdministrator(long id, ResourceKey about) {

@@ -47,7 +47,8 @@ public class XciProviderFactory implements ProviderFactory {
         String password = target.credential("password").orElseThrow(() -> missing(target, "password"));
         XciSession session = new XciSession();
         XciApi api = RestClients.build(XciApi.class, baseUri, target, RestClients.DEFAULT_READ_TIMEOUT, session);
-        XciClient client = new XciClient(target.name(), api, session, login, password, retries, observer);
+        XciClient client = new XciClient(target.name(), api, session, login, password, retries, observer,
+                target.timeouts());
         return new XciProvider(target, client, () -> {
             if (api instanceof AutoCloseable closeable) {
                 closeable.close();

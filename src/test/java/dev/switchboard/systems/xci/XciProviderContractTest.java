@@ -440,6 +440,15 @@ class XciProviderContractTest {
     }
 
     @Test
+    void anAnswerThatIsNoListIsRefusedNotReadAsAnEmptyServer() {
+        stub("GET", "/xivo", okJson("{\"status\": \"ok\"}"));
+        stub("GET", "/entities", okJson("{\"items\": []}"));
+        assertThatThrownBy(() -> provider.fetchLiveState(FetchProgress.NONE))
+                .isInstanceOf(ProviderException.class)
+                .hasMessageContaining("GET /api/1.0/xivo -> HTTP 200: a list was expected, got an object with keys status");
+    }
+
+    @Test
     void administratorEntitiesAreReadAsIdsCombinedIdsOrEmbeddedEntities() {
         stubDirectory();
         XciDirectory directory = XciDirectory.of(client.listXivos(), client.listEntities());
