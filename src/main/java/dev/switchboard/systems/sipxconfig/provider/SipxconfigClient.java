@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.Secret;
+import dev.switchboard.model.TargetSpec;
 import dev.switchboard.provider.ApiCaller;
 import dev.switchboard.provider.ApiObserver;
 import dev.switchboard.provider.ApiRequest;
@@ -70,14 +71,16 @@ final class SipxconfigClient {
     private final Map<String, Secret> passwords;
     private final RetryPolicy policy;
     private final ApiObserver observer;
+    private final TargetSpec.Timeouts timeouts;
 
     SipxconfigClient(String target, SipxconfigApi api, Map<String, Secret> passwords, RetryPolicy policy,
-                     ApiObserver observer) {
+                     ApiObserver observer, TargetSpec.Timeouts timeouts) {
         this.target = target;
         this.api = api;
         this.passwords = Map.copyOf(passwords);
         this.policy = policy;
         this.observer = observer;
+        this.timeouts = timeouts;
     }
 
     /** The users this client may act as, as the target lists them. */
@@ -103,7 +106,7 @@ final class SipxconfigClient {
     /** @param about what the call is about, for error messages: an object, or the user whose list it reads */
     private Response call(String method, String path, Optional<String> about, Supplier<Response> call) {
         ApiRequest request = new ApiRequest(method, ROOT + path, about, false);
-        return new ApiCaller(target, policy, observer, () -> false).call(request, call);
+        return new ApiCaller(target, policy, observer, () -> false).withTimeouts(timeouts).call(request, call);
     }
 
     private JsonNode json(String method, String path, Optional<ResourceKey> about, Supplier<Response> call) {

@@ -49,7 +49,8 @@ public final class SipxconfigProviderFactory implements ProviderFactory {
     public Provider open(TargetSpec target, URI baseUri, RetryPolicy retries) {
         Map<String, Secret> passwords = passwords(target);
         SipxconfigApi api = RestClients.build(SipxconfigApi.class, baseUri, target, RestClients.DEFAULT_READ_TIMEOUT);
-        SipxconfigClient client = new SipxconfigClient(target.name(), api, passwords, retries, observer);
+        SipxconfigClient client = new SipxconfigClient(target.name(), api, passwords, retries, observer,
+                target.timeouts());
         return new SipxconfigProvider(target, client, () -> {
             if (api instanceof AutoCloseable closeable) {
                 closeable.close();
