@@ -145,10 +145,16 @@ public final class EngineSession implements AutoCloseable {
             desired = filter(desired, request.only());
             live = filter(live, request.only());
         }
-        WriteOnlyPolicy writeOnly = fingerprints(target).changedSinceLastSent();
+        TargetCapabilities capabilities = capabilities(provider);
+        WriteOnlyFingerprints fingerprints = fingerprints(target);
+        // A singleton is never created, so its write-only fields (a voicemail PIN) are sent the first time
+        // they are declared, as a create would send them, and after that when they change.
+        WriteOnlyPolicy writeOnly = fingerprints.changedSinceLastSent().or((key, field, value) ->
+                capabilities.of(key.kind()).map(KindCapabilities::singleton).orElse(false)
+                        && fingerprints.recorded(key, field).isEmpty());
         Planner planner = new Planner(normalizers,
                 request.replaceSecrets() ? WriteOnlyPolicy.ALWAYS : writeOnly);
-        return planner.plan(spec, desired, live, capabilities(provider));
+        return planner.plan(spec, desired, live, capabilities);
     }
 
     /** Reads a target's live state afresh. */
@@ -357,7 +363,7 @@ public final class EngineSession implements AutoCloseable {
         List<KindCapabilities> kinds = new ArrayList<>();
         for (ResourceType type : provider.types()) {
             KindCapabilities kind = new KindCapabilities(type.kind(), type instanceof Creator,
-                    type instanceof Updater, type instanceof Deleter, resource -> Optional.empty());
+                    type instanceof Updater, type instanceof Deleter, resource -> Optional.empty(), type.singleton());
             if (type instanceof Deleter deleter) {
                 kind = kind.refusingDeletion(deleter::deletionRefusal);
             }

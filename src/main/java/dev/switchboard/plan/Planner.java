@@ -24,7 +24,8 @@ import java.util.Optional;
  * reason says why. A delete of a protected object stays in the plan with a {@link PlanError.Reason#PROTECTED}
  * error, so that the plan shows it and no apply carries it out. A declared object that differs, of a kind the
  * API can create and delete but not update, is replaced (deleted, then created); of a kind it cannot delete
- * either, it is an update with a {@link PlanError.Reason#CANNOT_UPDATE} error.
+ * either, it is an update with a {@link PlanError.Reason#CANNOT_UPDATE} error. Objects of a singleton kind
+ * (they exist by themselves on the server) that no file declares are left out: neither unmanaged nor deleted.
  */
 public final class Planner {
 
@@ -65,13 +66,21 @@ public final class Planner {
                 errors.add(new PlanError(name, pair.key(), PlanError.Reason.UNKNOWN_KIND,
                         pair.key() + ": target " + name + " does not manage " + pair.key().kind().name() + " objects"));
             }
+            boolean singleton = can.map(KindCapabilities::singleton).orElse(false);
             if (pair.isMissingLive()) {
                 changes.add(Change.create(name, pair.desired().orElseThrow()));
-                if (can.isPresent() && !can.get().canCreate()) {
+                if (singleton) {
+                    errors.add(new PlanError(name, pair.key(), PlanError.Reason.CANNOT_CREATE, pair.key()
+                            + " is not on the server, and a " + pair.key().kind().name() + " cannot be created:"
+                            + " it exists by itself for each object it belongs to; check the names in its key"));
+                } else if (can.isPresent() && !can.get().canCreate()) {
                     errors.add(new PlanError(name, pair.key(), PlanError.Reason.CANNOT_CREATE, pair.key()
                             + " cannot be created: the API has no create for " + pair.key().kind().name()));
                 }
             } else if (pair.isUnmanaged()) {
+                if (singleton) {
+                    continue;
+                }
                 changes.add(unmanagedOrDelete(target, pair.live().orElseThrow(), can, errors));
             } else if (pair.isModified() && can.isPresent() && !can.get().canUpdate() && can.get().canCreate()
                     && can.get().canDelete()) {

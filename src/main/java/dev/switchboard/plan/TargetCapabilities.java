@@ -44,15 +44,28 @@ public record TargetCapabilities(List<KindCapabilities> kinds) {
      *
      * @param deletionRefusal why the API would refuse to delete a given live object (Officelinx company
      *                        1); empty when it would not. Consulted only when {@code canDelete}.
+     * @param singleton       objects of this kind exist on the server by themselves (per-user settings):
+     *                        a live one no file declares is not part of the plan, not even as unmanaged
      */
     public record KindCapabilities(ResourceKind kind, boolean canCreate, boolean canUpdate, boolean canDelete,
-                                   Function<Resource, Optional<String>> deletionRefusal) {
+                                   Function<Resource, Optional<String>> deletionRefusal, boolean singleton) {
 
         private static final Function<Resource, Optional<String>> NEVER = r -> Optional.empty();
 
         public KindCapabilities {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(deletionRefusal, "deletionRefusal");
+        }
+
+        /** A kind whose objects are created and deleted through the API, or not at all. */
+        public KindCapabilities(ResourceKind kind, boolean canCreate, boolean canUpdate, boolean canDelete,
+                                Function<Resource, Optional<String>> deletionRefusal) {
+            this(kind, canCreate, canUpdate, canDelete, deletionRefusal, false);
+        }
+
+        /** Objects that always exist and can only be updated (a sipXconfig user's call forwarding). */
+        public static KindCapabilities singletonOf(ResourceKind kind) {
+            return new KindCapabilities(kind, false, true, false, NEVER, true);
         }
 
         public static KindCapabilities full(ResourceKind kind) {
@@ -65,7 +78,7 @@ public record TargetCapabilities(List<KindCapabilities> kinds) {
         }
 
         public KindCapabilities refusingDeletion(Function<Resource, Optional<String>> refusal) {
-            return new KindCapabilities(kind, canCreate, canUpdate, canDelete, refusal);
+            return new KindCapabilities(kind, canCreate, canUpdate, canDelete, refusal, singleton);
         }
 
         /** Why {@code live} cannot be deleted: the kind has no delete, or the API refuses this object. */

@@ -19,4 +19,13 @@ public interface ResourceType {
     default Optional<String> apiLimit() {
         return Optional.empty();
     }
+
+    /**
+     * Whether objects of this kind exist on the server by themselves (a sipXconfig user's call forwarding,
+     * one of its conferences): they are never created or deleted, only their declared fields updated, and
+     * a live one that no file declares is left out of the plan instead of being reported unmanaged.
+     */
+    default boolean singleton() {
+        return false;
+    }
 }

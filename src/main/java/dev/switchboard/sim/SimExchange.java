@@ -125,6 +125,13 @@ public final class SimExchange {
         responseHeaders.put("Content-Type", "application/json; charset=utf-8");
     }
 
+    /** Answers {@code status} with {@code body} as it is, of media type {@code contentType} (XML, plain text). */
+    public void respond(int status, String contentType, byte[] body) {
+        this.status = status;
+        this.responseBody = body.clone();
+        responseHeaders.put("Content-Type", contentType);
+    }
+
     /** Answers {@code status} with no content at all. */
     public void respondEmpty(int status) {
         this.status = status;

@@ -5,6 +5,7 @@ import dev.switchboard.system.TargetSystems;
 import dev.switchboard.systems.gws.GwsSystem;
 import dev.switchboard.systems.officelinx.OfficelinxProviderFactory;
 import dev.switchboard.systems.officelinx.OfficelinxSystem;
+import dev.switchboard.systems.sipxconfig.SipxconfigSystem;
 import dev.switchboard.systems.xci.XciProviderFactory;
 import dev.switchboard.systems.xci.XciSystem;
 import dev.switchboard.systems.xivows.XivoWsSystem;
@@ -20,6 +21,7 @@ public final class InstalledSystems {
             new OfficelinxSystem(new OfficelinxProviderFactory(ApiObserver.NONE)),
             new XciSystem(new XciProviderFactory(ApiObserver.NONE)),
             new GwsSystem(ApiObserver.NONE),
+            new SipxconfigSystem(ApiObserver.NONE),
             new XivoWsSystem(ApiObserver.NONE));
 
     private InstalledSystems() {
