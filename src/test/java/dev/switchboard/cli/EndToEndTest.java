@@ -63,11 +63,14 @@ class EndToEndTest {
         QuickstartCopy quickstart = QuickstartCopy.in(temp);
         LaunchResult plan = launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode");
         assertThat(plan.exitCode()).isEqualTo(ExitCodes.CHANGES);
-        assertThat(plan.getOutput()).contains("Plan: 19 to create, 0 to update, 0 to delete, 3 unmanaged.");
+        for (String target : new String[] {"olx-main", "xci-paris", "sipx-boston", "gws-main", "xivo-lyon"}) {
+            assertThat(plan.getOutput()).as("every system is in the quickstart").contains("Target " + target + ":");
+        }
+        assertThat(plan.getOutput()).contains("Plan: 29 to create, 10 to update, 0 to delete, 4 unmanaged.");
 
         LaunchResult apply = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve");
-        assertThat(apply.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(apply.getOutput()).contains("Apply complete: 19 applied, 0 failed, 0 skipped.");
+        assertThat(apply.exitCode()).as(apply.getOutput()).isEqualTo(ExitCodes.OK);
+        assertThat(apply.getOutput()).contains("Apply complete: 39 applied, 0 failed, 0 skipped.");
         assertThat(quickstart.mailboxes()).hasSize(3);
 
         LaunchResult again = launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode");
@@ -294,7 +297,7 @@ class EndToEndTest {
         QuickstartCopy quickstart = QuickstartCopy.in(temp);
         LaunchResult kind = launcher.launch("drift", "-c", quickstart.arg(), "--only", "mailbx");
         assertThat(kind.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(kind.getErrorOutput()).contains("'mailbx' is not a kind of olx-main, xci-paris; did you mean 'mailbox'?");
+        assertThat(kind.getErrorOutput()).contains("'mailbx' is not a kind of olx-main, xci-paris, sipx-boston, gws-main, xivo-lyon; did you mean 'mailbox'?");
         LaunchResult key = launcher.launch("plan", "-c", quickstart.arg(), "--only", "mailbox/Acme/1010");
         assertThat(key.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(key.getErrorOutput()).contains("--only mailbox/Acme/1010 matches no object declared or live")
