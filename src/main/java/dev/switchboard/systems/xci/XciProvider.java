@@ -1,5 +1,8 @@
 package dev.switchboard.systems.xci;
 
+import static dev.switchboard.provider.ParallelReads.async;
+import static dev.switchboard.provider.ParallelReads.join;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceSet;
@@ -10,7 +13,6 @@ import dev.switchboard.provider.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -91,24 +93,5 @@ final class XciProvider implements Provider {
         }
     }
 
-    private static CompletableFuture<List<JsonNode>> async(ExecutorService pool, Supplier<List<JsonNode>> list,
-                                                           FetchProgress progress) {
-        return CompletableFuture.supplyAsync(() -> {
-            List<JsonNode> items = list.get();
-            progress.fetched(items.size());
-            return items;
-        }, pool);
-    }
 
-    /** The result, or the {@link dev.switchboard.provider.ProviderException} that the call threw. */
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw failed;
-        }
-    }
 }

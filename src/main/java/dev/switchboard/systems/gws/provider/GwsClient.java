@@ -1,5 +1,7 @@
 package dev.switchboard.systems.gws.provider;
 
+import static dev.switchboard.provider.ParallelReads.join;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -21,7 +23,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -288,17 +289,6 @@ final class GwsClient {
         }
     }
 
-    /** The result, or the {@link ProviderException} that the call threw. */
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw failed;
-        }
-    }
 
     /** User names grouped so that each search's URL stays within the limit. */
     private List<List<String>> batches(Collection<String> userNames) {

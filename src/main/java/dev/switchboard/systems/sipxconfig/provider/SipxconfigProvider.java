@@ -1,5 +1,8 @@
 package dev.switchboard.systems.sipxconfig.provider;
 
+import static dev.switchboard.provider.ParallelReads.async;
+import static dev.switchboard.provider.ParallelReads.join;
+
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.TargetSpec;
@@ -9,7 +12,6 @@ import dev.switchboard.provider.ResourceType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -106,24 +108,5 @@ final class SipxconfigProvider implements Provider {
         }
     }
 
-    private static CompletableFuture<List<Resource>> async(ExecutorService pool, Supplier<List<Resource>> read,
-                                                           FetchProgress progress) {
-        return CompletableFuture.supplyAsync(() -> {
-            List<Resource> items = read.get();
-            progress.fetched(items.size());
-            return items;
-        }, pool);
-    }
 
-    /** The result, or the {@link dev.switchboard.provider.ProviderException} that the call threw. */
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw failed;
-        }
-    }
 }

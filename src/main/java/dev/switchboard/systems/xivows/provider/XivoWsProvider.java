@@ -1,5 +1,8 @@
 package dev.switchboard.systems.xivows.provider;
 
+import static dev.switchboard.provider.ParallelReads.async;
+import static dev.switchboard.provider.ParallelReads.join;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
@@ -15,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -120,23 +122,5 @@ public final class XivoWsProvider implements Provider {
         }
     }
 
-    private static CompletableFuture<List<JsonNode>> async(ExecutorService pool, Supplier<List<JsonNode>> list,
-                                                           FetchProgress progress) {
-        return CompletableFuture.supplyAsync(() -> {
-            List<JsonNode> items = list.get();
-            progress.fetched(items.size());
-            return items;
-        }, pool);
-    }
 
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException failed) {
-            if (failed.getCause() instanceof RuntimeException cause) {
-                throw cause;
-            }
-            throw failed;
-        }
-    }
 }
