@@ -46,8 +46,14 @@ class EndToEndTest {
         return quickstart;
     }
 
+    /**
+     * The JSON document of a plan. A command test's launcher hands the log (the GWS version line of every
+     * fetch) in with the output, which the real launcher sends to stderr: the document starts at its brace.
+     */
     private static JsonNode jsonPlan(LaunchResult result) throws Exception {
-        return JSON.readTree(result.getOutput());
+        String output = result.getOutput();
+        int start = output.startsWith("{") ? 0 : output.indexOf("\n{") + 1;
+        return JSON.readTree(output.substring(start));
     }
 
     private static List<String> changes(JsonNode plan) {

@@ -16,7 +16,7 @@ class ValidateCommandTest {
     void exitsZeroOnTheQuickstart(QuarkusMainLauncher launcher) {
         LaunchResult result = launcher.launch("validate", "-c", "examples/quickstart");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(result.getOutput()).contains("Valid: 2 targets");
+        assertThat(result.getOutput()).contains("Valid: 5 targets");
     }
 
     @Test
