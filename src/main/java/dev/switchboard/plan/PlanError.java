@@ -18,6 +18,8 @@ public record PlanError(String target, ResourceKey key, Reason reason, String me
         CANNOT_UPDATE,
         /** The kind has no delete in the API. */
         CANNOT_DELETE,
+        /** The server would refuse to create this object (a XiVO line number that is not free). */
+        CREATION_REFUSED,
         /** The API refuses to delete this object (Officelinx company 1). */
         DELETION_REFUSED,
         /** {@code protect: true} on an object the plan would delete. */

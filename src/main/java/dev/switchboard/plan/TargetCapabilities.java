@@ -46,15 +46,25 @@ public record TargetCapabilities(List<KindCapabilities> kinds) {
      *                        1); empty when it would not. Consulted only when {@code canDelete}.
      * @param singleton       objects of this kind exist on the server by themselves (per-user settings):
      *                        a live one no file declares is not part of the plan, not even as unmanaged
+     * @param creationRefusal why the server would refuse to create a given desired object (a XiVO line
+     *                        number that is not free); empty when it would not. Consulted only when
+     *                        {@code canCreate}, for each planned create.
      */
     public record KindCapabilities(ResourceKind kind, boolean canCreate, boolean canUpdate, boolean canDelete,
-                                   Function<Resource, Optional<String>> deletionRefusal, boolean singleton) {
+                                   Function<Resource, Optional<String>> deletionRefusal, boolean singleton,
+                                   Function<Resource, Optional<String>> creationRefusal) {
 
         private static final Function<Resource, Optional<String>> NEVER = r -> Optional.empty();
 
         public KindCapabilities {
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(deletionRefusal, "deletionRefusal");
+            Objects.requireNonNull(creationRefusal, "creationRefusal");
+        }
+
+        public KindCapabilities(ResourceKind kind, boolean canCreate, boolean canUpdate, boolean canDelete,
+                                Function<Resource, Optional<String>> deletionRefusal, boolean singleton) {
+            this(kind, canCreate, canUpdate, canDelete, deletionRefusal, singleton, NEVER);
         }
 
         /** A kind whose objects are created and deleted through the API, or not at all. */
@@ -78,7 +88,11 @@ public record TargetCapabilities(List<KindCapabilities> kinds) {
         }
 
         public KindCapabilities refusingDeletion(Function<Resource, Optional<String>> refusal) {
-            return new KindCapabilities(kind, canCreate, canUpdate, canDelete, refusal, singleton);
+            return new KindCapabilities(kind, canCreate, canUpdate, canDelete, refusal, singleton, creationRefusal);
+        }
+
+        public KindCapabilities refusingCreation(Function<Resource, Optional<String>> refusal) {
+            return new KindCapabilities(kind, canCreate, canUpdate, canDelete, deletionRefusal, singleton, refusal);
         }
 
         /** Why {@code live} cannot be deleted: the kind has no delete, or the API refuses this object. */

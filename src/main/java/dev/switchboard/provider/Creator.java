@@ -20,4 +20,13 @@ public interface Creator extends ResourceType {
      * never makes a duplicate.
      */
     Optional<Resource> findByKey(Resource desired, IdResolver ids);
+
+    /**
+     * Why the server would refuse to create {@code desired}, found by reading it before any write (a XiVO
+     * line number that is neither free nor a line's): asked at plan time for every planned create, so that
+     * the plan shows the refusal instead of the apply failing halfway. Empty when the create may go ahead.
+     */
+    default Optional<String> creationRefusal(Resource desired) {
+        return Optional.empty();
+    }
 }

@@ -35,6 +35,7 @@ class XivoWsEndToEndTest {
     private static final String FILE = "xivo-ws/lyon.yaml";
     private static final int OK = 0;
     private static final int CHANGES = 2;
+    private static final int ERROR = 1;
 
     @TempDir
     Path temp;
@@ -153,9 +154,12 @@ class XivoWsEndToEndTest {
         replace(dir, FILE, "  - { context: default, number: \"4002\", protocol: iax, secret: \"${file:secrets/line-4002}\" }\n", "");
         replace(dir, FILE, "  - entity: proformatique\n    firstname: Max\n    lines: [ default/4002 ]\n", "");
 
+        // The mail settings exist on every XiVO by themselves: undeclared, they are left alone, never unmanaged.
+        replace(dir, FILE, "mailSettings: {", "# mailSettings: {");
+
         LaunchResult plan = ok(launcher.launch("plan", "-c", dir.toString(), "-o", "json", "--detailed-exitcode"), OK);
         assertThat(changes(plan)).contains("unmanaged line default/4002", "unmanaged user default/4002")
-                .noneMatch(c -> c.startsWith("delete"));
+                .noneMatch(c -> c.startsWith("delete")).noneMatch(c -> c.contains("mailSettings"));
 
         replace(dir, "switchboard.yaml", "prune: false", "prune: true");
         LaunchResult pruning = ok(launcher.launch("plan", "-c", dir.toString(), "-o", "json"), OK);
@@ -191,6 +195,21 @@ class XivoWsEndToEndTest {
 
         LaunchResult plan = ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), OK);
         assertThat(plan.getOutput()).contains("No changes.").doesNotContain("unmanaged");
+    }
+
+    @Test
+    void aLineNumberThatIsNotFreeIsAPlanErrorBeforeAnythingIsWritten(QuarkusMainLauncher launcher) throws Exception {
+        Path dir = copy(null);
+        replace(dir, FILE, "  - { context: default, number: \"4002\"",
+                "  - { context: default, number: \"9999\", protocol: sip, secret: \"${file:secrets/line-4002}\" }\n"
+                        + "  - { context: default, number: \"4002\"");
+        LaunchResult plan = ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), ERROR);
+        assertThat(plan.getOutput()).contains("line default/9999 cannot be created: number 9999 is not a free user "
+                + "extension of context default");
+        assertThat(plan.getOutput()).doesNotContain("cannot be created: number 4000");
+        LaunchResult apply = ok(launcher.launch("apply", "-c", dir.toString(), "--auto-approve"), ERROR);
+        assertThat(apply.getOutput()).contains("Target xivo-lyon was not applied:");
+        assertThat(simulator.snapshot().path("lines")).as("nothing half applied").isEmpty();
     }
 
     @Test

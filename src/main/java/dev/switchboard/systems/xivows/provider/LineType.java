@@ -110,18 +110,29 @@ final class LineType implements Creator, Updater, Deleter {
         return body;
     }
 
+    /** At plan time, from the free-extensions search: the plan shows the refusal before anything is written. */
+    @Override
+    public Optional<String> creationRefusal(Resource desired) {
+        return whyNotFree(desired.key().parts().get(0), desired.key().leaf());
+    }
+
     private void requireFree(Resource desired, String context, String number) {
-        List<String> free = client.freeExtensions(context, "user", number);
-        if (free.contains(number)) {
-            return;
+        Optional<String> refusal = whyNotFree(context, number);
+        if (refusal.isPresent()) {
+            throw new ProviderException(client.target(), Optional.of(desired.key().toString()), "GET",
+                    Module.EXTENSIONS.path() + "?act=search&context=" + context + "&obj=user&number=" + number, 200,
+                    refusal.get(), false, null);
+        }
+    }
+
+    /** Empty when {@code number} is a free user extension of {@code context}, or already a line's there. */
+    private Optional<String> whyNotFree(String context, String number) {
+        if (client.freeExtensions(context, "user", number).contains(number)) {
+            return Optional.empty();
         }
         boolean ours = client.list(Module.LINES, "search", Map.of("search", number, "context", context)).stream()
                 .anyMatch(l -> l.path("number").asText().equals(number) && l.path("context").asText().equals(context));
-        if (!ours) {
-            throw new ProviderException(client.target(), Optional.of(desired.key().toString()), "GET",
-                    Module.EXTENSIONS.path() + "?act=search&context=" + context + "&obj=user&number=" + number, 200,
-                    "number " + number + " is not a free user extension of context " + context
-                            + " (used by another object, or outside the context's user range)", false, null);
-        }
+        return ours ? Optional.empty() : Optional.of("number " + number + " is not a free user extension of context "
+                + context + " (used by another object, or outside the context's user range); choose a free number");
     }
 }

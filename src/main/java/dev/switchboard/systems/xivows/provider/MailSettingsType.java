@@ -25,6 +25,12 @@ final class MailSettingsType implements Updater {
         return XivoWsKinds.MAIL_SETTINGS;
     }
 
+    /** It exists on every XiVO by itself: undeclared, it is left alone, never reported unmanaged. */
+    @Override
+    public boolean singleton() {
+        return true;
+    }
+
     @Override
     public Optional<String> apiLimit() {
         return Optional.of("a XiVO has exactly one mail settings object, which can be viewed and edited only");
