@@ -1,5 +1,6 @@
 package dev.switchboard.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -14,7 +15,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -43,18 +47,100 @@ public final class Journal implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Opens a new journal for {@code target} under {@code configDir}. */
+    /**
+     * Opens a new journal for {@code target} under {@code configDir}, its first line a {@code begin} event;
+     * {@link #close} writes the {@code end} event, so a journal without one is that of an apply that was
+     * killed (see {@link #interrupted}).
+     */
     public static Journal open(Path configDir, String target, Clock clock) {
-        Path file = configDir.resolve(DIRECTORY).resolve(FILE_TIME.format(clock.instant()) + "-" + target + ".jsonl");
+        Path dir = configDir.resolve(DIRECTORY);
+        Path file = dir.resolve(FILE_TIME.format(clock.instant()) + "-" + target + ".jsonl");
         try {
-            Files.createDirectories(file.getParent());
+            Files.createDirectories(dir);
+            for (int n = 2; Files.exists(file); n++) {
+                // two applies of one target within a millisecond (the lock orders them): never overwrite a record
+                file = dir.resolve(FILE_TIME.format(clock.instant()) + "-" + n + "-" + target + ".jsonl");
+            }
             BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            return new Journal(file, writer, clock);
+            Journal journal = new Journal(file, writer, clock);
+            journal.record("begin", Map.of("target", target));
+            return journal;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the apply journal " + file
                     + ": an apply is never run without its record", e);
         }
+    }
+
+    /**
+     * The journals of {@code target}'s applies that ended without their {@code end} event (the process was
+     * killed) and that no later apply has examined yet, oldest first, each with the changes it had started
+     * and never recorded a result for. A torn last line (killed mid-write) is ignored.
+     */
+    public static List<Interrupted> interrupted(Path configDir, String target) {
+        Path dir = configDir.resolve(DIRECTORY);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Interrupted> found = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith("-" + target + ".jsonl")).sorted().toList()) {
+                Map<String, JsonNode> started = new LinkedHashMap<>();
+                boolean ended = false;
+                boolean ours = false;
+                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                    JsonNode event;
+                    try {
+                        event = json.readTree(line);
+                    } catch (IOException torn) {
+                        continue;
+                    }
+                    if (event == null || !event.isObject()) {
+                        continue;
+                    }
+                    String name = event.path("event").asText();
+                    String change = event.path("action").asText() + " " + event.path("kind").asText() + " "
+                            + event.path("key").asText();
+                    switch (name) {
+                        case "begin" -> ours = event.path("target").asText().equals(target);
+                        case "started" -> started.put(change, event);
+                        case "applied", "failed", "skipped", "unconfirmed" -> started.remove(change);
+                        case "end", "examined" -> ended = true;
+                        default -> {
+                        }
+                    }
+                }
+                if (ours && !ended) {
+                    found.add(new Interrupted(file, List.copyOf(started.values())));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the apply journals in " + dir, e);
+        }
+        return found;
+    }
+
+    /** Marks an interrupted journal as examined by a later apply, with what it found, so it is reported once. */
+    public static void examined(Interrupted journal, List<String> findings, Clock clock) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now(clock).toString());
+        line.put("event", "examined");
+        line.put("findings", findings);
+        try {
+            Files.writeString(journal.file(), "\n" + new ObjectMapper().writeValueAsString(line) + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot mark the interrupted apply journal " + journal.file() + " as examined", e);
+        }
+    }
+
+    /**
+     * An apply that was killed.
+     *
+     * @param unfinished its {@code started} events that have no result: changes whose outcome is unknown
+     */
+    public record Interrupted(Path file, List<JsonNode> unfinished) {
     }
 
     public Path file() {
@@ -82,6 +168,7 @@ public final class Journal implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            record("end", Map.of());
             writer.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot close the apply journal " + file, e);

@@ -133,9 +133,19 @@ public class ApplyCommand implements Callable<Integer> {
                 }
                 // The gates (readOnly, protect, thresholds) are those of switchboard.yaml now, not the file's.
                 plan = current.plan();
+                if (saved.get().plan().accepted().isPresent()) {
+                    plan = plan.accept(saved.get().plan().accepted().get());
+                }
             } else {
                 plan = session.plan(selection.request(), progress);
             }
+            List<String> interrupted = session.examineInterruptedApplies();
+            if (!interrupted.isEmpty()) {
+                err.println("An earlier apply was interrupted (killed) before it finished; what its unfinished changes "
+                        + "did, as the servers show it (the plan below is made from the servers as they are):");
+                interrupted.forEach(line -> err.println("  " + line));
+            }
+            String shown = OutputFormat.text.renderer(false).render(plan);
             out.print(OutputFormat.text.renderer(Terminal.colour()).render(plan));
             out.flush();
             if (!plan.hasChanges()) {
@@ -145,8 +155,10 @@ public class ApplyCommand implements Callable<Integer> {
                 err.println("Apply cancelled: nothing was changed.");
                 return ExitCodes.ERROR;
             }
-            ApplyReport report = session.apply(plan, new ApplyOptions(force, parallelism.value()), progress);
-            print(report, out);
+            // A saved plan accepted with plan --force needs no --force: a person reviewed exactly these changes.
+            ApplyReport report = session.apply(plan, new ApplyOptions(force || plan.accepted().isPresent(),
+                    parallelism.value()), progress);
+            print(report, shown, out);
             return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
         }
     }
@@ -185,12 +197,17 @@ public class ApplyCommand implements Callable<Integer> {
         return count == 0 ? "" : ", " + count + " unconfirmed";
     }
 
-    static void print(ApplyReport report, PrintWriter out) {
+    /** @param plan the plan as printed above the report, so that a refusal it shows is not said twice */
+    static void print(ApplyReport report, String plan, PrintWriter out) {
         out.println();
         for (TargetApplyReport target : report.targets()) {
             if (!target.refusals().isEmpty()) {
-                out.println("Target " + target.target() + " was not applied:");
-                target.refusals().forEach(r -> out.println("  " + r));
+                // A refusal the plan above shows (an error, "Apply would refuse", the readOnly note) is said once.
+                List<String> unsaid = target.refusals().stream().filter(r -> !plan.contains(r)).toList();
+                out.println("Target " + target.target() + " was not applied: refused"
+                        + (unsaid.isEmpty() ? ", as the plan above says" : "") + "; nothing was sent to it"
+                        + (unsaid.isEmpty() ? "." : ":"));
+                unsaid.forEach(r -> out.println("  " + r));
                 continue;
             }
             if (target.results().isEmpty()) {
@@ -214,9 +231,16 @@ public class ApplyCommand implements Callable<Integer> {
         long applied = report.count(ChangeResult.Status.APPLIED);
         long failed = report.count(ChangeResult.Status.FAILED);
         long skipped = report.count(ChangeResult.Status.SKIPPED);
-        out.printf("Apply %s: %d applied, %d failed, %d skipped%s.%n", report.succeeded() ? "complete" : "incomplete",
-                applied, failed, skipped, unconfirmed(report.count(ChangeResult.Status.UNCONFIRMED)));
-        if (!report.succeeded()) {
+        long refused = report.targets().stream().filter(t -> !t.refusals().isEmpty()).count();
+        long unconfirmedCount = report.count(ChangeResult.Status.UNCONFIRMED);
+        out.printf("Apply %s: %d applied, %d failed, %d skipped%s%s.%n", report.succeeded() ? "complete" : "incomplete",
+                applied, failed, skipped, unconfirmed(unconfirmedCount),
+                refused == 0 ? "" : ", " + refused + (refused == 1 ? " target" : " targets") + " refused");
+        if (refused > 0) {
+            out.println("A refused target was left as it is: resolve what the plan reports (or accept a threshold with"
+                    + " --force), then run apply again.");
+        }
+        if (failed > 0 || skipped > 0 || unconfirmedCount > 0) {
             out.println("What was applied stays applied. Fix the failures and run apply again: it converges.");
             if (report.count(ChangeResult.Status.UNCONFIRMED) > 0) {
                 out.println("Unconfirmed changes were accepted by the server but not seen on reading back in time:"

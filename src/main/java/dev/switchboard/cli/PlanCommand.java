@@ -1,6 +1,6 @@
 package dev.switchboard.cli;
 
-import dev.switchboard.plan.SafetyPolicy;
+import dev.switchboard.plan.Acceptance;
 import dev.switchboard.desired.DesiredState;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineSession;
@@ -41,8 +41,14 @@ public class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan to FILE, for 'switchboard apply FILE'.")
     Optional<Path> out;
 
-    @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none.")
+    @Option(names = "--detailed-exitcode", description = "Exit 2 when there are changes, 0 when there are none, "
+            + "1 on errors or when apply would refuse the plan.")
     boolean detailedExitCode;
+
+    @Option(names = "--force", description = "Accept deletes or updates above maxDeletePercent / maxUpdatePercent: "
+            + "recorded in the --out file (who and when), so that 'apply FILE' needs no --force. Never overrides "
+            + "readOnly, protect or what the API cannot do.")
+    boolean force;
 
     @Mixin
     ParallelismOption parallelism;
@@ -71,6 +77,9 @@ public class PlanCommand implements Callable<Integer> {
         try (EngineSession session = engine.open(state.get(), selection.request().targets(), parallelism.value())) {
             plan = session.plan(selection.request(), ConsoleProgress.forThisProcess());
         }
+        if (force) {
+            plan = plan.accept(new Acceptance(acceptor(), Instant.now()));
+        }
         out.print(format.renderer(Terminal.colour()).render(plan));
         out.flush();
         if (this.out.isPresent()) {
@@ -81,11 +90,26 @@ public class PlanCommand implements Callable<Integer> {
         if (plan.hasErrors()) {
             return ExitCodes.ERROR;
         }
-        if (detailedExitCode && plan.hasChanges() && !SafetyPolicy.evaluate(plan, false).allowed()) {
+        if (detailedExitCode && plan.hasChanges() && !plan.gate().allowed()) {
             spec.commandLine().getErr().println("apply would refuse this plan (see above): exit 1, so that CI does not "
                     + "pass a change that cannot be applied as it is.");
             return ExitCodes.ERROR;
         }
         return detailedExitCode && plan.hasChanges() ? ExitCodes.CHANGES : ExitCodes.OK;
+    }
+
+    /** {@code user@host} of whoever ran {@code plan --force}; CI names its actor in {@code SWITCHBOARD_ACCEPTED_BY}. */
+    static String acceptor() {
+        String named = System.getenv("SWITCHBOARD_ACCEPTED_BY");
+        if (named != null && !named.isBlank()) {
+            return named.strip();
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "localhost";
+        }
+        return System.getProperty("user.name", "unknown") + "@" + host;
     }
 }

@@ -87,6 +87,9 @@ public class Reconciler {
                 session.lockForApply(Duration.ZERO, "serve");
             }
             Plan plan = session.plan(PlanRequest.EVERYTHING, Progress.NONE);
+            if (mode == DaemonConfig.Mode.APPLY) {
+                session.examineInterruptedApplies().forEach(line -> LOG.warnf("%s", line));
+            }
             TargetPlan targetPlan = plan.targets().get(0);
             planned = Optional.of(targetPlan);
             List<Change> changes = targetPlan.apiChanges();

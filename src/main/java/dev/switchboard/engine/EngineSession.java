@@ -23,6 +23,7 @@ import dev.switchboard.plan.Change;
 import dev.switchboard.plan.Fingerprint;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.PlanError;
+import dev.switchboard.plan.PlanWarning;
 import dev.switchboard.plan.Planner;
 import dev.switchboard.plan.SafetyPolicy;
 import dev.switchboard.plan.SafetyVerdict;
@@ -154,7 +155,33 @@ public final class EngineSession implements AutoCloseable {
                         && fingerprints.recorded(key, field).isEmpty());
         Planner planner = new Planner(normalizers,
                 request.replaceSecrets() ? WriteOnlyPolicy.ALWAYS : writeOnly);
-        return planner.plan(spec, desired, live, capabilities);
+        TargetPlan plan = planner.plan(spec, desired, live, capabilities);
+        return request.replaceSecrets() ? plan : plan.withWarnings(unrecorded(plan, fingerprints, capabilities));
+    }
+
+    /**
+     * The declared write-only fields of existing objects that this plan does not send and whose last sent
+     * value Switchboard has no record of (no fingerprint: a fresh checkout, a lost {@code .switchboard/}):
+     * the plan cannot tell whether the server has them, so it says so instead of a silent "No changes".
+     */
+    private static List<PlanWarning> unrecorded(TargetPlan plan, WriteOnlyFingerprints fingerprints,
+                                                TargetCapabilities capabilities) {
+        List<PlanWarning> warnings = new ArrayList<>();
+        for (Change change : plan.changes()) {
+            if ((change.action() != Action.NO_OP && change.action() != Action.UPDATE) || change.after().isEmpty()
+                    || capabilities.of(change.kind()).map(KindCapabilities::singleton).orElse(false)) {
+                continue;
+            }
+            Set<String> sent = change.fields().stream().map(FieldDiff::field).collect(java.util.stream.Collectors.toSet());
+            for (String field : new TreeSet<>(change.after().get().fields().keySet())) {
+                if (change.kind().isWriteOnly(field) && !sent.contains(field)
+                        && fingerprints.recorded(change.key(), field).isEmpty()) {
+                    boolean secret = change.after().get().fields().get(field) instanceof dev.switchboard.model.Secret;
+                    warnings.add(PlanWarning.noRecordOfLastSent(plan.target(), change.key(), field, secret));
+                }
+            }
+        }
+        return warnings;
     }
 
     /** Reads a target's live state afresh. */
@@ -287,6 +314,67 @@ public final class EngineSession implements AutoCloseable {
     }
 
     /**
+     * Reads the journals of this session's targets whose apply was killed (no {@code end} event) and checks
+     * each change they had started without recording a result against the live state as the last plan
+     * read it: whether the server carried it out. Marks those journals examined, with the findings, so
+     * that they are reported once. Call it holding the apply lock, after the plan: the plan is computed
+     * from the servers as they are, so nothing a killed apply did is done twice; this says what it did.
+     *
+     * @return one line per unfinished change, naming the journal, the change and what the server shows
+     */
+    public List<String> examineInterruptedApplies() {
+        List<String> findings = new ArrayList<>();
+        for (String target : targets) {
+            ResourceSet live = lastLive.get(target);
+            for (dev.switchboard.apply.Journal.Interrupted journal : dev.switchboard.apply.Journal.interrupted(workDir, target)) {
+                List<String> found = new ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode started : journal.unfinished()) {
+                    String kind = started.path("kind").asText();
+                    String key = started.path("key").asText();
+                    String action = started.path("action").asText();
+                    Optional<Resource> now = live == null ? Optional.empty() : live.all().stream()
+                            .filter(r -> r.kind().name().equals(kind) && r.key().path().equals(key)).findFirst();
+                    String outcome;
+                    if (live == null) {
+                        outcome = "not checked (the target was not read)";
+                    } else if (action.equals("delete")) {
+                        outcome = now.isEmpty() ? "done: gone from the server" : "not done: still on the server";
+                    } else if (now.isEmpty()) {
+                        outcome = "not done: not on the server";
+                    } else if (action.equals("create")) {
+                        outcome = "done: found on the server";
+                    } else {
+                        outcome = carriedOut(started.path("after"), now.get()) ? "done: the server has the planned fields"
+                                : "not done: the server does not have the planned fields";
+                    }
+                    found.add(action + " " + kind + " " + key + ": " + outcome);
+                }
+                dev.switchboard.apply.Journal.examined(journal, found, clock);
+                Path shown = workDir.relativize(journal.file());
+                if (found.isEmpty()) {
+                    findings.add(target + ": the apply of " + shown + " was interrupted between changes; none was left unfinished");
+                }
+                found.forEach(f -> findings.add(target + ": interrupted apply " + shown + ": " + f));
+            }
+        }
+        return findings;
+    }
+
+    /** Whether {@code live} has every non-write-only field of a journal's {@code after}, as planned. */
+    private static boolean carriedOut(com.fasterxml.jackson.databind.JsonNode after, Resource live) {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (var field : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) after::fields) {
+            if (live.kind().isWriteOnly(field.getKey()) || !live.fields().containsKey(field.getKey())) {
+                continue;
+            }
+            if (!json.valueToTree(live.fields().get(field.getKey())).equals(field.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Applies every target of {@code plan} that may be applied: targets that are read-only, have plan
      * errors or exceed a safety threshold (unless forced) are refused and reported, the others applied.
      */
@@ -322,12 +410,7 @@ public final class EngineSession implements AutoCloseable {
         if (target.apiChanges().isEmpty()) {
             return refusals;
         }
-        if (target.blockedByReadOnly()) {
-            refusals.add("target " + target.target() + " is readOnly: it is planned and drift-reported, never applied");
-        }
-        for (PlanError error : target.errors()) {
-            refusals.add(error.toString());
-        }
+        // One list, one wording per refusal: the gate's (plan errors, readOnly, thresholds), as the plan shows it.
         SafetyVerdict verdict = SafetyPolicy.evaluate(target, force);
         for (SafetyVerdict.Violation violation : verdict.refusals()) {
             refusals.add(violation.message());
@@ -366,6 +449,9 @@ public final class EngineSession implements AutoCloseable {
                     type instanceof Updater, type instanceof Deleter, resource -> Optional.empty(), type.singleton());
             if (type instanceof Deleter deleter) {
                 kind = kind.refusingDeletion(deleter::deletionRefusal);
+            }
+            if (type instanceof Creator creator) {
+                kind = kind.refusingCreation(creator::creationRefusal);
             }
             kinds.add(kind);
         }

@@ -11,17 +11,36 @@ import java.util.function.Function;
  *
  * @param formatVersion {@link #FORMAT_VERSION}; the version of the JSON shapes of this plan
  * @param targets       in the order the targets were planned
+ * @param accepted      that a person accepted this plan's threshold violations ({@code plan --force})
  */
-public record Plan(int formatVersion, List<TargetPlan> targets) {
+public record Plan(int formatVersion, List<TargetPlan> targets, Optional<Acceptance> accepted) {
 
     public static final int FORMAT_VERSION = 1;
 
     public Plan {
         targets = List.copyOf(targets);
+        java.util.Objects.requireNonNull(accepted, "accepted");
+    }
+
+    public Plan(int formatVersion, List<TargetPlan> targets) {
+        this(formatVersion, targets, Optional.empty());
     }
 
     public static Plan of(List<TargetPlan> targets) {
         return new Plan(FORMAT_VERSION, targets);
+    }
+
+    /** This plan with its threshold violations accepted by a person ({@code plan --force}). */
+    public Plan accept(Acceptance acceptance) {
+        return new Plan(formatVersion, targets, Optional.of(acceptance));
+    }
+
+    /**
+     * What apply would say of this plan: blockers always refuse it, thresholds unless {@link #accepted}.
+     * The one verdict that {@code plan}'s renderers and exit code and {@code apply PLANFILE} share.
+     */
+    public SafetyVerdict gate() {
+        return SafetyPolicy.evaluate(this, accepted.isPresent());
     }
 
     /** Every change of every target, each target's in order. */
@@ -31,6 +50,10 @@ public record Plan(int formatVersion, List<TargetPlan> targets) {
 
     public List<PlanError> errors() {
         return targets.stream().flatMap(t -> t.errors().stream()).toList();
+    }
+
+    public List<PlanWarning> warnings() {
+        return targets.stream().flatMap(t -> t.warnings().stream()).toList();
     }
 
     public Summary summary() {
@@ -61,6 +84,6 @@ public record Plan(int formatVersion, List<TargetPlan> targets) {
      * placeholders: they are shown, never sent. {@code resolve} throws when a reference does not resolve.
      */
     public Plan withSecretsResolved(Function<String, Secret> resolve) {
-        return new Plan(formatVersion, targets.stream().map(t -> t.withSecretsResolved(resolve)).toList());
+        return new Plan(formatVersion, targets.stream().map(t -> t.withSecretsResolved(resolve)).toList(), accepted);
     }
 }

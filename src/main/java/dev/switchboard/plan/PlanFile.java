@@ -24,6 +24,7 @@ import java.nio.file.Path;
  *
  * <pre>
  * {"formatVersion": 1, "createdAt": "2026-11-22T07:00:00Z", "revision": "3f2a..." | null, "configDir": "/abs",
+ *  "accepted": {"by": "ana@ci-runner", "at": "2026-11-22T07:00:00Z"} (only after plan --force),
  *  "targets": [{"target": "olx-main", "targetKind": "officelinx",
  *    "policy": {"prune", "readOnly", "suspend", "maxDeletePercent", "maxUpdatePercent", "parallelism"},
  *    "liveObjects": 12,
@@ -112,6 +113,7 @@ public final class PlanFile {
         root.put("createdAt", saved.createdAt().toString());
         root.put("revision", saved.revision().orElse(null));
         root.put("configDir", saved.configDir().toString());
+        saved.plan().accepted().ifPresent(a -> root.putObject("accepted").put("by", a.by()).put("at", a.at().toString()));
         ArrayNode targets = root.putArray("targets");
         saved.plan().targets().forEach(t -> targets.add(PlanFileWriter.target(t)));
         for (JsonNode target : targets) {

@@ -39,8 +39,13 @@ final class PlanFileReader {
             targets.add(new PlanFileReader(json).target(target));
         }
         Optional<String> revision = Optional.ofNullable(root.get("revision")).filter(n -> !n.isNull()).map(JsonNode::asText);
+        JsonNode accepted = root.get("accepted");
+        Plan plan = Plan.of(targets);
+        if (accepted != null && !accepted.isNull()) {
+            plan = plan.accept(new Acceptance(required(accepted, "by").asText(), Instant.parse(required(accepted, "at").asText())));
+        }
         return new SavedPlan(Instant.parse(required(root, "createdAt").asText()), revision,
-                Path.of(required(root, "configDir").asText()), Plan.of(targets));
+                Path.of(required(root, "configDir").asText()), plan);
     }
 
     private TargetPlan target(JsonNode node) {

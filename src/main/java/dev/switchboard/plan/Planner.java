@@ -76,6 +76,10 @@ public final class Planner {
                 } else if (can.isPresent() && !can.get().canCreate()) {
                     errors.add(new PlanError(name, pair.key(), PlanError.Reason.CANNOT_CREATE, pair.key()
                             + " cannot be created: the API has no create for " + pair.key().kind().name()));
+                } else if (can.isPresent()) {
+                    can.get().creationRefusal().apply(pair.desired().orElseThrow()).ifPresent(why -> errors.add(
+                            new PlanError(name, pair.key(), PlanError.Reason.CREATION_REFUSED,
+                                    pair.key() + " cannot be created: " + why)));
                 }
             } else if (pair.isUnmanaged()) {
                 if (singleton) {
@@ -138,13 +142,12 @@ public final class Planner {
                     + notDeletable.orElse("the target does not manage its kind"));
         }
         Optional<KeyPattern> protection = target.policy().protection(live.key());
+        // An object's own protect: true went with its declaration (as Terraform's prevent_destroy does):
+        // only the target's protect list, which outlives declarations, can refuse a prune.
         if (protection.isPresent()) {
             errors.add(new PlanError(name, live.key(), PlanError.Reason.PROTECTED, live.key()
                     + " is protected by '" + protection.get() + "' in the protect list of target " + name
                     + ": refusing to delete it; declare it again, or take it off that list first"));
-        } else if (live.options().protect()) {
-            errors.add(new PlanError(name, live.key(), PlanError.Reason.PROTECTED, live.key()
-                    + " is protected (protect: true): refusing to delete it; declare it again, or remove protect"));
         }
         return Change.delete(name, live, "no file declares it; the target prunes");
     }

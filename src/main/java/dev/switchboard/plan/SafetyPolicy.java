@@ -39,8 +39,9 @@ public final class SafetyPolicy {
             found.add(SafetyVerdict.Violation.blocking(name, error.message()));
         }
         if (target.blockedByReadOnly()) {
+            // the words of the plan's note, so that a command showing both can tell it is one refusal
             found.add(SafetyVerdict.Violation.blocking(name, "target " + name
-                    + " is readOnly: it is only ever planned, never applied"));
+                    + " is readOnly: apply will refuse these changes"));
         }
         int live = target.liveObjects();
         if (live < MINIMUM_LIVE_OBJECTS) {

@@ -15,15 +15,27 @@ import java.util.function.Function;
  * @param policy      the target's policy when planned: the thresholds {@link SafetyPolicy} applies and
  *                    whether it is read-only
  * @param liveObjects how many objects the server had: the base of the safety percentages
+ * @param warnings    what the plan cannot tell (see {@link PlanWarning}); no obstacle to an apply
  */
 public record TargetPlan(String target, TargetSpec.Policy policy, int liveObjects, List<Change> changes,
-                         List<PlanError> errors) {
+                         List<PlanError> errors, List<PlanWarning> warnings) {
 
     public TargetPlan {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(policy, "policy");
         changes = List.copyOf(changes);
         errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A plan without warnings. */
+    public TargetPlan(String target, TargetSpec.Policy policy, int liveObjects, List<Change> changes,
+                      List<PlanError> errors) {
+        this(target, policy, liveObjects, changes, errors, List.of());
+    }
+
+    public TargetPlan withWarnings(List<PlanWarning> found) {
+        return new TargetPlan(target, policy, liveObjects, changes, errors, found);
     }
 
     public Summary summary() {
@@ -48,7 +60,7 @@ public record TargetPlan(String target, TargetSpec.Policy policy, int liveObject
     /** This plan with the secret references of its desired objects resolved: see {@link Plan#withSecretsResolved}. */
     public TargetPlan withSecretsResolved(Function<String, Secret> resolve) {
         return new TargetPlan(target, policy, liveObjects,
-                changes.stream().map(c -> c.withSecretsResolved(resolve)).toList(), errors);
+                changes.stream().map(c -> c.withSecretsResolved(resolve)).toList(), errors, warnings);
     }
 
     /** What each change must wait for during an apply. */

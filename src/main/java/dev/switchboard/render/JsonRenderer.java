@@ -1,7 +1,6 @@
 package dev.switchboard.render;
 
 import dev.switchboard.plan.SafetyVerdict;
-import dev.switchboard.plan.SafetyPolicy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -17,6 +16,7 @@ import dev.switchboard.model.Secret;
 import dev.switchboard.plan.Change;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.PlanError;
+import dev.switchboard.plan.PlanWarning;
 import dev.switchboard.plan.SecretRef;
 import dev.switchboard.plan.Summary;
 import java.math.BigDecimal;
@@ -76,14 +76,30 @@ public final class JsonRenderer implements PlanRenderer {
         plan.changes().stream().filter(c -> includeNoOp || ChangeLines.shown(c)).forEach(c -> changes.add(change(c)));
         ArrayNode errors = root.putArray("errors");
         plan.errors().forEach(e -> errors.add(error(e)));
-        root.set("summary", summary(plan.summary()));
+        ArrayNode warnings = root.putArray("warnings");
+        for (PlanWarning warning : plan.warnings()) {
+            warnings.addObject().put("target", warning.target()).put("kind", warning.key().kind().name())
+                    .put("key", warning.key().path()).put("field", warning.field()).put("message", warning.message());
+        }
+        ObjectNode summary = summary(plan.summary());
+        summary.put("warnings", plan.warnings().size());
+        root.set("summary", summary);
         ObjectNode gate = root.putObject("gate");
-        SafetyVerdict verdict = SafetyPolicy.evaluate(plan, false);
+        SafetyVerdict verdict = plan.gate();
         gate.put("applyWouldRefuse", plan.hasChanges() && !verdict.allowed());
         ArrayNode refusals = gate.putArray("refusals");
         for (SafetyVerdict.Violation violation : verdict.refusals()) {
             refusals.addObject().put("target", violation.target()).put("overridableByForce", violation.overridable())
                     .put("message", violation.message());
+        }
+        if (plan.accepted().isPresent()) {
+            gate.putObject("accepted").put("by", plan.accepted().get().by()).put("at", plan.accepted().get().at().toString());
+        } else {
+            gate.putNull("accepted");
+        }
+        ArrayNode overridden = gate.putArray("acceptedViolations");
+        for (SafetyVerdict.Violation violation : verdict.overridden()) {
+            overridden.addObject().put("target", violation.target()).put("message", violation.message());
         }
         return root;
     }

@@ -1,10 +1,10 @@
 package dev.switchboard.render;
 
 import dev.switchboard.plan.SafetyVerdict;
-import dev.switchboard.plan.SafetyPolicy;
 import dev.switchboard.plan.Change;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.PlanError;
+import dev.switchboard.plan.PlanWarning;
 import dev.switchboard.plan.Summary;
 import dev.switchboard.plan.TargetPlan;
 import java.util.List;
@@ -62,10 +62,22 @@ public final class MarkdownRenderer implements PlanRenderer {
             }
             out.append('\n');
         }
-        for (SafetyVerdict.Violation threshold : SafetyPolicy.evaluate(plan, false).refusals()) {
+        if (!plan.warnings().isEmpty()) {
+            out.append("**Warnings**\n\n");
+            for (PlanWarning warning : plan.warnings()) {
+                out.append("- ").append(cell(warning.toString())).append('\n');
+            }
+            out.append('\n');
+        }
+        SafetyVerdict gate = plan.gate();
+        for (SafetyVerdict.Violation threshold : gate.refusals()) {
             if (threshold.overridable()) {
                 out.append("> **Apply would refuse:** ").append(cell(threshold.message())).append("\n\n");
             }
+        }
+        for (SafetyVerdict.Violation threshold : gate.overridden()) {
+            out.append("> **Accepted:** ").append(cell(threshold.message())).append(" (")
+                    .append(cell(plan.accepted().orElseThrow().toString())).append(")\n\n");
         }
         Summary total = plan.summary();
         out.append("**").append(total.changesPresent() ? ChangeLines.summary(total)

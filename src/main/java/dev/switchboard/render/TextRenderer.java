@@ -1,11 +1,11 @@
 package dev.switchboard.render;
 
 import dev.switchboard.plan.SafetyVerdict;
-import dev.switchboard.plan.SafetyPolicy;
 import dev.switchboard.plan.Action;
 import dev.switchboard.plan.Change;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.PlanError;
+import dev.switchboard.plan.PlanWarning;
 import dev.switchboard.plan.Summary;
 import dev.switchboard.plan.TargetPlan;
 import java.util.List;
@@ -54,16 +54,31 @@ public final class TextRenderer implements PlanRenderer {
         if (plan.hasErrors()) {
             out.append('\n');
         }
-        List<SafetyVerdict.Violation> thresholds = SafetyPolicy.evaluate(plan, false).refusals().stream()
+        for (PlanWarning warning : plan.warnings()) {
+            out.append(paint(Action.UPDATE, "Warning:")).append(' ').append(warning).append('\n');
+        }
+        if (!plan.warnings().isEmpty()) {
+            out.append('\n');
+        }
+        SafetyVerdict gate = plan.gate();
+        List<SafetyVerdict.Violation> thresholds = gate.refusals().stream()
                 .filter(SafetyVerdict.Violation::overridable).toList();
         for (SafetyVerdict.Violation threshold : thresholds) {
             out.append(paint(Action.DELETE, "Apply would refuse:")).append(' ').append(threshold.message())
                    .append("\n");
         }
-        if (!thresholds.isEmpty()) {
+        for (SafetyVerdict.Violation threshold : gate.overridden()) {
+            out.append(paint(Action.UPDATE, "Accepted:")).append(' ').append(threshold.message()).append(" (")
+                    .append(plan.accepted().orElseThrow()).append(")\n");
+        }
+        if (!thresholds.isEmpty() || !gate.overridden().isEmpty()) {
             out.append('\n');
         }
         out.append(bold(ending(plan.summary()))).append('\n');
+        int warnings = plan.warnings().size();
+        if (warnings > 0) {
+            out.append(warnings).append(warnings == 1 ? " warning" : " warnings").append(" (see above).\n");
+        }
         return out.toString();
     }
 

@@ -112,6 +112,9 @@ class ReplaceApplyTest {
         List<String> events = new ArrayList<>();
         for (String line : Files.readAllLines(report.journal().orElseThrow())) {
             JsonNode event = JSON.readTree(line);
+            if (!event.has("kind")) {
+                continue; // the journal's begin and end
+            }
             events.add(event.path("event").asText() + " " + event.path("action").asText());
         }
         return events;

@@ -31,8 +31,22 @@ class ApplyReportPrintTest {
     private static String print(List<ChangeResult> results) {
         StringWriter text = new StringWriter();
         ApplyCommand.print(new ApplyReport(List.of(new TargetApplyReport("gws-main", List.of(), results,
-                Optional.empty()))), new PrintWriter(text));
+                Optional.empty()))), "", new PrintWriter(text));
         return text.toString();
+    }
+
+    @Test
+    void aRefusalThePlanShowsIsNotSaidAgainAndARefusedTargetIsNoFailure() {
+        StringWriter text = new StringWriter();
+        String plan = "  Note: target olx-main is readOnly: apply will refuse these changes.\n";
+        ApplyCommand.print(new ApplyReport(List.of(TargetApplyReport.refused("olx-main",
+                List.of("target olx-main is readOnly: apply will refuse these changes", "a reason the plan does not show")))),
+                plan, new PrintWriter(text));
+        assertThat(text.toString())
+                .contains("Target olx-main was not applied: refused; nothing was sent to it:\n  a reason the plan does not show")
+                .doesNotContain("is readOnly")
+                .contains("Apply incomplete: 0 applied, 0 failed, 0 skipped, 1 target refused.")
+                .doesNotContain("Fix the failures");
     }
 
     @Test

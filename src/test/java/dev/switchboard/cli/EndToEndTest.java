@@ -40,7 +40,7 @@ class EndToEndTest {
     Path temp;
 
     private QuickstartCopy appliedQuickstart(QuarkusMainLauncher launcher) {
-        QuickstartCopy quickstart = QuickstartCopy.in(temp);
+        QuickstartCopy quickstart = QuickstartCopy.of(temp, "olx-main", "xci-paris");
         LaunchResult applied = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve");
         assertThat(applied.exitCode()).as(applied.getOutput() + applied.getErrorOutput()).isEqualTo(0);
         return quickstart;
@@ -139,12 +139,13 @@ class EndToEndTest {
         assertThat(plan.getOutput()).contains("mailbox Acme/1003 is protected by 'mailbox/Acme/1003'");
         LaunchResult apply = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve", "--force");
         assertThat(apply.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(apply.getOutput()).contains("Target olx-main was not applied:");
+        assertThat(apply.getOutput()).contains("Target olx-main was not applied:")
+                .containsOnlyOnce("mailbox Acme/1003 is protected by").doesNotContain("Fix the failures");
         assertThat(quickstart.mailboxes()).hasSize(3);
     }
 
     @Test
-    void refusesDeletesAboveTheThresholdWithoutForce(QuarkusMainLauncher launcher) {
+    void refusesDeletesAboveTheThresholdWithoutForce(QuarkusMainLauncher launcher) throws Exception {
         QuickstartCopy quickstart = appliedQuickstart(launcher);
         quickstart.replace("switchboard.yaml", "prune: false", "prune: true\n    maxDeletePercent: 10");
         quickstart.replace("officelinx/acme.yaml", MAILBOX_1003, "");
@@ -160,9 +161,39 @@ class EndToEndTest {
         assertThat(refused.getOutput()).contains("Target olx-main was not applied:").contains("maxDeletePercent 10");
         assertThat(quickstart.mailboxes()).hasSize(3);
 
-        LaunchResult forced = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve", "--force");
-        assertThat(forced.exitCode()).as(forced.getOutput()).isEqualTo(ExitCodes.OK);
+        // A person accepts the deletes on review: plan --force --out records it, so the apply of that plan needs no --force.
+        Path accepted = temp.resolve("accepted.plan.json");
+        LaunchResult acceptance = launcher.launch("plan", "-c", quickstart.arg(), "--force", "--out", accepted.toString(),
+                "--detailed-exitcode");
+        assertThat(acceptance.exitCode()).as("accepted: changes present, no longer refused").isEqualTo(ExitCodes.CHANGES);
+        assertThat(acceptance.getOutput()).contains("Accepted: plan deletes 2 of").contains("accepted with --force by ")
+                .doesNotContain("Apply would refuse");
+        assertThat(Files.readString(accepted)).contains("\"accepted\"");
+
+        LaunchResult forced = launcher.launch("apply", accepted.toString(), "--auto-approve");
+        assertThat(forced.exitCode()).as(forced.getOutput() + forced.getErrorOutput()).isEqualTo(ExitCodes.OK);
         assertThat(quickstart.mailboxes()).hasSize(2);
+    }
+
+    @Test
+    void aSavedPlanWithoutAcceptanceIsRefusedByTheGateAndAnAcceptanceWrittenByHandIsRefusedByTheChecksum(
+            QuarkusMainLauncher launcher) throws Exception {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        quickstart.replace("switchboard.yaml", "prune: false", "prune: true\n    maxDeletePercent: 10");
+        quickstart.replace("officelinx/acme.yaml", MAILBOX_1003, "");
+        Path reviewed = temp.resolve("reviewed.plan.json");
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "--out", reviewed.toString()).exitCode()).isEqualTo(0);
+        LaunchResult refused = launcher.launch("apply", reviewed.toString(), "--auto-approve");
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(refused.getOutput()).contains("Target olx-main was not applied:").contains("maxDeletePercent 10");
+
+        String text = Files.readString(reviewed);
+        Files.writeString(reviewed, text.replaceFirst("\"configDir\"",
+                "\"accepted\" : { \"by\" : \"mallory@laptop\", \"at\" : \"2026-12-01T10:00:00Z\" },\n  \"configDir\""));
+        LaunchResult forged = launcher.launch("apply", reviewed.toString(), "--auto-approve");
+        assertThat(forged.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(forged.getErrorOutput()).contains("was edited after 'switchboard plan --out' wrote it");
+        assertThat(quickstart.mailboxes()).hasSize(3);
     }
 
     @Test
@@ -238,7 +269,11 @@ class EndToEndTest {
         quickstart.replace("switchboard.yaml", "prune: false", "prune: false\n    readOnly: true");
         LaunchResult readOnly = launcher.launch("apply", planFile.toString(), "--auto-approve");
         assertThat(readOnly.exitCode()).as(readOnly.getOutput()).isEqualTo(ExitCodes.ERROR);
-        assertThat(readOnly.getOutput()).contains("target olx-main is readOnly");
+        assertThat(readOnly.getOutput()).as("one message per refusal, and a refusal is no failure")
+                .containsOnlyOnce("is readOnly")
+                .contains("Target olx-main was not applied: refused, as the plan above says; nothing was sent to it.")
+                .contains("Apply incomplete: 0 applied, 0 failed, 0 skipped, 1 target refused.")
+                .doesNotContain("Fix the failures");
         assertThat(quickstart.mailbox("1002").path("LastName").asText()).isEqualTo("Marley");
 
         quickstart.replace("switchboard.yaml", "prune: false\n    readOnly: true", "prune: false");
@@ -252,7 +287,7 @@ class EndToEndTest {
 
     @Test
     void refusesToApplyWithoutATerminalOrAutoApprove(QuarkusMainLauncher launcher) {
-        QuickstartCopy quickstart = QuickstartCopy.in(temp);
+        QuickstartCopy quickstart = QuickstartCopy.of(temp, "olx-main", "xci-paris");
         LaunchResult result = launcher.launch("apply", "-c", quickstart.arg());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.getErrorOutput()).contains("--auto-approve");
@@ -283,7 +318,7 @@ class EndToEndTest {
 
     @Test
     void onlyRestrictsThePlanToOneKind(QuarkusMainLauncher launcher) throws Exception {
-        QuickstartCopy quickstart = QuickstartCopy.in(temp);
+        QuickstartCopy quickstart = QuickstartCopy.of(temp, "olx-main", "xci-paris");
         JsonNode plan = jsonPlan(launcher.launch("plan", "-c", quickstart.arg(), "-o", "json", "-t", "olx-main",
                 "--only", "mailbox/Acme/1001"));
         assertThat(changes(plan)).containsExactly("create mailbox Acme/1001");
@@ -341,6 +376,37 @@ class EndToEndTest {
         assertThat(launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve").exitCode()).isEqualTo(0);
         assertThat(opsPasswordHash(quickstart)).isNotEqualTo(hashBefore);
         assertThat(launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void aWriteOnlyFieldWithNoRecordOfWhatWasSentIsAWarningInEveryFormatNotASilentNoChanges(QuarkusMainLauncher launcher)
+            throws Exception {
+        QuickstartCopy quickstart = appliedQuickstart(launcher);
+        // A fresh CI checkout, or a daemon whose .switchboard/ was lost: the fingerprints of what was sent are gone.
+        try (var files = Files.walk(quickstart.dir.resolve(".switchboard/fingerprints"))) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+        Files.writeString(quickstart.dir.resolve("secrets/ops-password"), "rotated-password\n");
+
+        LaunchResult plan = launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode");
+        assertThat(plan.exitCode()).as("a warning changes no exit code").isEqualTo(ExitCodes.OK);
+        assertThat(plan.getOutput()).contains("No changes.")
+                .contains("Warning: xci-paris: administrator ops: password: (sensitive; no record of the last value "
+                        + "sent: use --replace-secrets to send it)")
+                .contains("Warning: xci-paris: user xivo-paris/1701: template: (write-only; no record of the last value sent")
+                .containsPattern("\\n\\d+ warnings \\(see above\\)")
+                .doesNotContain("rotated-password");
+        JsonNode json = jsonPlan(launcher.launch("plan", "-c", quickstart.arg(), "-o", "json"));
+        assertThat(json.path("summary").path("warnings").asInt()).isEqualTo(json.path("warnings").size()).isPositive();
+        assertThat(json.path("warnings").findValuesAsText("field")).contains("password", "template");
+        assertThat(launcher.launch("plan", "-c", quickstart.arg(), "-o", "markdown").getOutput())
+                .contains("**Warnings**").contains("- xci-paris: administrator ops: password: (sensitive; no record");
+
+        LaunchResult replaced = launcher.launch("apply", "-c", quickstart.arg(), "--auto-approve", "--replace-secrets");
+        assertThat(replaced.exitCode()).as(replaced.getOutput()).isEqualTo(ExitCodes.OK);
+        LaunchResult after = launcher.launch("plan", "-c", quickstart.arg(), "--detailed-exitcode");
+        assertThat(after.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(after.getOutput()).as("sent now, so recorded").doesNotContain("Warning:");
     }
 
     private static String opsPasswordHash(QuickstartCopy quickstart) {

@@ -40,6 +40,18 @@ class PlanFileTest {
     }
 
     @Test
+    void keepsWhoAcceptedThePlanUnderTheChecksum() {
+        SavedPlan plain = saved("secrets");
+        Acceptance acceptance = new Acceptance("ana@ci-runner", CREATED);
+        SavedPlan accepted = new SavedPlan(CREATED, plain.revision(), plain.configDir(), plain.plan().accept(acceptance));
+        String json = PlanFile.toJson(accepted);
+        assertThat(PlanFile.fromJson(json).plan().accepted()).contains(acceptance);
+        assertThat(PlanFile.fromJson(PlanFile.toJson(plain)).plan().accepted()).isEmpty();
+        assertThatThrownBy(() -> PlanFile.fromJson(json.replace("ana@ci-runner", "mallory@laptop")))
+                .isInstanceOf(PlanFileException.class).hasMessageContaining("edited after");
+    }
+
+    @Test
     void readsBackTheSameChangesWithFingerprints(@TempDir Path dir) throws IOException {
         SavedPlan saved = saved("secrets");
         Path file = dir.resolve("plan.json");

@@ -131,7 +131,7 @@ class PlannerTest {
         assertThat(plan.hasErrors()).isFalse();
         assertThat(plan.readOnlyTargetsWithChanges()).containsExactly("olx-main");
         assertThat(SafetyPolicy.evaluate(plan, true).refusals()).singleElement().hasToString(
-                "olx-main: target olx-main is readOnly: it is only ever planned, never applied");
+                "olx-main: target olx-main is readOnly: apply will refuse these changes");
         assertThat(new dev.switchboard.render.TextRenderer(false).render(plan))
                 .contains("Note: target olx-main is readOnly: apply will refuse these changes.");
     }
