@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.HashMap;
 import dev.switchboard.system.TargetSystems;
 import dev.switchboard.system.TargetSystem;
+import dev.switchboard.sim.FaultMix;
 import dev.switchboard.sim.FaultRule;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
@@ -50,6 +51,18 @@ public class SimCommand implements Callable<Integer> {
                     + "too-many-requests, reset-before, reset-after, slow. Repeatable.")
     List<String> faults = new ArrayList<>();
 
+    @Option(names = "--fault-mix", paramLabel = "RATE[:FAULTS]",
+            description = "Answer a share of requests with faults drawn at random: 0.2 for 20%% of every kind "
+                    + "(error-500, too-many-requests, reset-before, reset-after, slow), or 0.2:reset-after,error-500. "
+                    + "Which request gets which fault depends on --seed and the request only.")
+    Optional<String> faultMix;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of --fail-rate and --fault-mix, to replay a run (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--slow-ms", defaultValue = "30000", description = "How long a slow fault holds its answer back (default ${DEFAULT-VALUE}).")
+    long slowMs;
+
     @Option(names = "--login", defaultValue = "admin", description = "Login every simulator accepts (default ${DEFAULT-VALUE}).")
     String login;
 
@@ -94,10 +107,20 @@ public class SimCommand implements Callable<Integer> {
                 return ExitCodes.ERROR;
             }
         }
+        FaultMix mix = FaultMix.NONE;
+        if (faultMix.isPresent()) {
+            try {
+                mix = FaultMix.parse(faultMix.get());
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("--fault-mix " + faultMix.get() + ": " + e.getMessage());
+                return ExitCodes.ERROR;
+            }
+        }
         SimCredentials credentials = new SimCredentials(login, password, clientId, clientSecret,
                 Duration.ofSeconds(sessionSeconds));
         SimOptions options = SimOptions.DEFAULT.withPort(port).withLatency(Duration.ofMillis(latencyMs))
-                .withFailRate(failRate).withFaults(rules);
+                .withFailRate(failRate).withFaults(rules).withFaultMix(mix).withSeed(seed)
+                .withSlowDelay(Duration.ofMillis(slowMs));
         if (stateFile.isPresent()) {
             options = options.withStateFile(stateFile.get());
         }
@@ -131,7 +154,12 @@ public class SimCommand implements Callable<Integer> {
             }
             out.println("Credentials: login " + login + " / password " + password
                     + "; OAuth2 client " + clientId + " / " + clientSecret);
-            out.println("Control: GET " + server.baseUri() + "/_sim/state, POST " + server.baseUri() + "/_sim/faults");
+            out.println("Control: GET " + server.baseUri() + "/_sim/state, POST " + server.baseUri() + "/_sim/faults, GET "
+                    + server.baseUri() + "/_sim/requests");
+            if (mix.rate() > 0) {
+                out.println("Fault mix: " + Math.round(mix.rate() * 100) + "% of requests answered with "
+                        + String.join(", ", mix.faults().stream().map(FaultMix::spelling).toList()) + " (seed " + seed + ")");
+            }
             out.println("Press Ctrl+C to stop.");
             out.flush();
             Quarkus.waitForExit();

@@ -44,6 +44,12 @@ public final class SimExchange {
         return path;
     }
 
+    /** The request's path and query as sent, undecoded: what tells two requests apart. */
+    public String pathAndQuery() {
+        String raw = exchange.getRequestURI().getRawQuery();
+        return exchange.getRequestURI().getRawPath() + (raw == null ? "" : "?" + raw);
+    }
+
     /** A query parameter, its name matched case-insensitively as ASP.NET and Play both do. */
     public Optional<String> query(String name) {
         return Optional.ofNullable(query.get(name.toLowerCase(Locale.ROOT)));

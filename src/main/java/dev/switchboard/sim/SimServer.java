@@ -16,6 +16,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +31,7 @@ import java.util.logging.Logger;
  *
  * <p>Control endpoints under {@code /_sim/}: {@code GET /_sim/state} (every simulator's state),
  * {@code POST /_sim/faults} (one {@link FaultRule#parse fault spec} per line, queued),
- * {@code GET /_sim/requests} (how many requests each simulator has handled). Starting takes
+ * {@code GET /_sim/requests} (how many requests were handled, and how many of each fault produced). Starting takes
  * milliseconds; state is loaded from and saved to {@link SimOptions#stateFile()} when one is set.
  */
 public final class SimServer implements AutoCloseable {
@@ -52,12 +54,16 @@ public final class SimServer implements AutoCloseable {
     private final Deque<FaultRule> faults = new ArrayDeque<>();
     private final Random random;
     private final AtomicLong handled = new AtomicLong();
+    private final Map<String, AtomicLong> occurrences = new ConcurrentHashMap<>();
+    private final Map<Fault, AtomicLong> produced = new ConcurrentHashMap<>();
+    private volatile FaultMix faultMix;
 
     private SimServer(List<Simulator> simulators, SimOptions options) throws IOException {
         this.simulators = List.copyOf(simulators);
         this.options = options;
         this.random = new Random(options.seed());
         this.faults.addAll(options.faults());
+        this.faultMix = options.faultMix();
         options.stateFile().filter(Files::exists).ifPresent(this::loadState);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
         this.executor = Executors.newCachedThreadPool(runnable -> {
@@ -95,6 +101,18 @@ public final class SimServer implements AutoCloseable {
         }
     }
 
+    /** From now on, answers a share of requests with faults drawn at random ({@link FaultMix#NONE}: none). */
+    public void faultMix(FaultMix mix) {
+        this.faultMix = mix;
+    }
+
+    /** How many of each fault this server has produced so far, named and drawn alike. */
+    public Map<Fault, Long> faultsProduced() {
+        Map<Fault, Long> counts = new java.util.EnumMap<>(Fault.class);
+        produced.forEach((fault, count) -> counts.put(fault, count.get()));
+        return counts;
+    }
+
     /** Number of API requests answered or dropped so far, control endpoints excluded. */
     public long requestCount() {
         return handled.get();
@@ -129,6 +147,9 @@ public final class SimServer implements AutoCloseable {
             handled.incrementAndGet();
             sleep(options.latency().toMillis());
             Fault fault = nextFault(exchange);
+            if (fault != null) {
+                produced.computeIfAbsent(fault, f -> new AtomicLong()).incrementAndGet();
+            }
             if (fault == Fault.RESET_BEFORE) {
                 throw new DroppedConnection();
             }
@@ -138,7 +159,7 @@ public final class SimServer implements AutoCloseable {
                 return;
             }
             if (fault == Fault.TOO_MANY_REQUESTS) {
-                exchange.setHeader("Retry-After", "1");
+                exchange.setHeader("Retry-After", String.valueOf(options.retryAfter().toSeconds()));
                 exchange.respondJson(429, SimExchange.JSON.createObjectNode().put("Message", "Too many requests."));
                 exchange.send();
                 return;
@@ -180,7 +201,21 @@ public final class SimServer implements AutoCloseable {
         return null;
     }
 
-    private Fault nextFault(SimExchange exchange) {
+    private Fault nextFault(SimExchange exchange) throws IOException {
+        FaultMix mix = faultMix;
+        if (mix.rate() > 0) {
+            byte[] body = exchange.body();
+            String request = exchange.method() + " " + exchange.pathAndQuery() + " " + body.length + ":"
+                    + java.util.Arrays.hashCode(body);
+            long occurrence = occurrences.computeIfAbsent(request, r -> new AtomicLong()).getAndIncrement();
+            Fault drawn = mix.draw(options.seed(), exchange.method(), exchange.pathAndQuery(), body, occurrence).orElse(null);
+            Fault named = namedOrRandomFailure(exchange);
+            return named != null ? named : drawn;
+        }
+        return namedOrRandomFailure(exchange);
+    }
+
+    private Fault namedOrRandomFailure(SimExchange exchange) {
         synchronized (faults) {
             Iterator<FaultRule> it = faults.iterator();
             while (it.hasNext()) {
@@ -212,7 +247,10 @@ public final class SimServer implements AutoCloseable {
             }
             exchange.respondEmpty(204);
         } else if (what.equals("requests") && exchange.method().equals("GET")) {
-            exchange.respondJson(200, SimExchange.JSON.createObjectNode().put("handled", handled.get()));
+            ObjectNode counts = SimExchange.JSON.createObjectNode().put("handled", handled.get());
+            ObjectNode faultCounts = counts.putObject("faults");
+            faultsProduced().forEach((fault, count) -> faultCounts.put(FaultMix.spelling(fault), count));
+            exchange.respondJson(200, counts);
         } else {
             exchange.respondJson(404, SimExchange.JSON.createObjectNode().put("Message", "unknown control endpoint"));
         }
