@@ -3,8 +3,12 @@ package dev.switchboard.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +31,20 @@ class WritableDirectoryTest {
                 .isInstanceOf(DaemonConfigException.class)
                 .hasMessageStartingWith("SWITCHBOARD_DATA_DIR " + dataDir + " is not a writable directory")
                 .hasMessageContaining("Git mirror").hasMessageContaining("journals");
+    }
+
+    @Test
+    void aGitSourceChecksItsDataDirectoryBeforeAnyFetch() throws Exception {
+        Path dataDir = Files.writeString(temp.resolve("a-file"), "").resolve("data");
+        DaemonConfig config = new SmallRyeConfigBuilder()
+                .withMapping(DaemonConfig.class)
+                .withConverter(Duration.class, 200, new DurationConverter())
+                .withSources(new EnvConfigSource(Map.of("SWITCHBOARD_GIT_URL", temp.resolve("repo").toString(),
+                        "SWITCHBOARD_DATA_DIR", dataDir.toString()), 300))
+                .build().getConfigMapping(DaemonConfig.class);
+        assertThatThrownBy(() -> DesiredStateSource.from(config))
+                .isInstanceOf(DaemonConfigException.class)
+                .hasMessageStartingWith("SWITCHBOARD_DATA_DIR " + dataDir + " is not a writable directory");
     }
 
     @Test
