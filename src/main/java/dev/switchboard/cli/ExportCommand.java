@@ -69,9 +69,12 @@ public class ExportCommand implements Callable<Integer> {
         }
         DesiredStateWriter.Export export = DesiredStateWriter.write(engine.systems().find(spec.kind()).orElseThrow().files(), spec, live,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        Path root = out.orElse(config.dir());
+        boolean newDirectory = Files.notExists(root);
         Files.createDirectories(file.getParent());
         Files.writeString(file, export.yaml(), StandardCharsets.UTF_8);
         err.printf("Wrote %d objects of target %s to %s.%n", live.size(), target, file);
+        ignoreLocalState(root, newDirectory, err);
         if (state.get().resourcesOf(target).size() > 0) {
             err.println("Note: other files already declare " + state.get().resourcesOf(target).size()
                     + " objects of " + target + "; merge them with the export, or validate will report duplicates.");
@@ -80,4 +83,31 @@ public class ExportCommand implements Callable<Integer> {
         err.flush();
         return ExitCodes.OK;
     }
+
+    /**
+     * A new repository gets a {@code .gitignore} of {@code .switchboard/}: that directory holds the secret
+     * fingerprints' key, embedded simulators' state, journals and locks, which belong to one machine and
+     * must never be committed. An existing directory is only told, since its {@code .gitignore} is the user's.
+     */
+    private static void ignoreLocalState(Path root, boolean newDirectory, PrintWriter err) throws IOException {
+        Path gitignore = root.resolve(".gitignore");
+        if (newDirectory) {
+            Files.writeString(gitignore, GITIGNORE, StandardCharsets.UTF_8);
+            err.println("Wrote " + gitignore + ": .switchboard/ holds the fingerprint key and local state, never commit it.");
+        } else if (!Files.isRegularFile(gitignore)
+                || Files.readAllLines(gitignore).stream().map(String::strip).noneMatch(ExportCommand::ignoresLocalState)) {
+            err.println("Note: add .switchboard/ to " + gitignore + ": it holds the fingerprint key and local state, never commit it.");
+        }
+    }
+
+    private static boolean ignoresLocalState(String line) {
+        return line.equals(".switchboard/") || line.equals(".switchboard") || line.equals("/.switchboard/")
+                || line.equals("/.switchboard");
+    }
+
+    static final String GITIGNORE = """
+            # Written by switchboard export. .switchboard/ is this machine's own: the key of the secrets'
+            # fingerprints, embedded simulators' state, apply journals and locks. Never commit it.
+            .switchboard/
+            """;
 }

@@ -29,7 +29,8 @@ public interface DesiredStateSource extends AutoCloseable {
      * The source {@code config} names: exactly one of {@code switchboard.config} and
      * {@code switchboard.git.url}.
      *
-     * @throws DaemonConfigException when neither or both are set, or a key or token file cannot be read
+     * @throws DaemonConfigException when neither or both are set, a key or token file cannot be read, or the
+     *     data directory or JGit's configuration directory (below HOME) cannot be written
      */
     static DesiredStateSource from(DaemonConfig config) {
         boolean local = config.config().isPresent();
@@ -53,6 +54,7 @@ public interface DesiredStateSource extends AutoCloseable {
         });
         GitSource source = new GitSource(settings.url().orElseThrow(), settings.branch(), settings.path(), token,
                 settings.tokenUsername(), settings.sshKeyFile(), settings.knownHostsFile());
+        WritableDirectory.requireForGit(config.dataDir(), System.getenv(), System.getProperty("user.home"));
         return new GitBranchSource(new GitWorkspace(source, config.dataDir().resolve("git")));
     }
 

@@ -48,6 +48,9 @@ class ExportCommandTest {
         String yaml = Files.readString(out.resolve("xci/xci-paris.yaml"));
         assertThat(yaml).contains("ctiPassword: \"${env:CTI_XIVO_PARIS_1701_PASSWORD}\"").doesNotContain("alice-cti-secret");
         assertThat(export.getOutput() + export.getErrorOutput()).doesNotContain("alice-cti-secret");
+        // A new repository ignores the machine's own .switchboard/ (the fingerprint key) from its first commit.
+        assertThat(Files.readAllLines(out.resolve(".gitignore"))).contains(".switchboard/");
+        assertThat(export.getErrorOutput()).contains("Wrote " + out.resolve(".gitignore"));
     }
 
     @Test
