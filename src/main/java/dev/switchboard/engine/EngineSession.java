@@ -414,10 +414,12 @@ public final class EngineSession implements AutoCloseable {
             ResourceSet live = lastLive.containsKey(target.target())
                     ? lastLive.get(target.target()) : fetch(target.target(), Progress.NONE);
             progress.start("applying " + target.target(), target.apiChanges().size());
+            WriteOnlyFingerprints fingerprints = fingerprints(target.target());
             try {
-                reports.add(new TargetApplier(connection.provider(), live, fingerprints(target.target()), clock)
+                reports.add(new TargetApplier(connection.provider(), live, fingerprints, clock)
                         .apply(target, workDir, parallelism, progress::step));
             } finally {
+                fingerprints.flush();
                 progress.finish();
             }
             lastLive.remove(target.target());
