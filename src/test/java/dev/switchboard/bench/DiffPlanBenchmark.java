@@ -94,4 +94,30 @@ public class DiffPlanBenchmark {
     public TargetPlan diffAndPlan() {
         return planner.plan(target, desired, live, capabilities);
     }
+
+    /**
+     * Without JMH: the thread's CPU time per diff and plan, which a loaded machine does not inflate as it
+     * does wall time. {@code java -cp ... dev.switchboard.bench.DiffPlanBenchmark [objects] [rounds]}.
+     */
+    public static void main(String[] args) {
+        DiffPlanBenchmark bench = new DiffPlanBenchmark();
+        bench.objects = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        bench.changedPercent = 1;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        bench.setUp();
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long best = Long.MAX_VALUE;
+        int updates = 0;
+        for (int round = 0; round < 2 * rounds; round++) {
+            long cpu = threads.getCurrentThreadCpuTime();
+            TargetPlan plan = bench.diffAndPlan();
+            long spent = threads.getCurrentThreadCpuTime() - cpu;
+            updates = plan.summary().update();
+            if (round >= rounds) {
+                best = Math.min(best, spent);
+            }
+        }
+        System.out.printf("objects=%d updates=%d cpu_ms_per_op=%.1f (best of %d after %d warm-up rounds)%n",
+                bench.objects, updates, best / 1e6, rounds, rounds);
+    }
 }
