@@ -22,8 +22,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code generate DIR SCALE URL}: writes a configuration repository to DIR: 20 Officelinx companies
  *       (4 departments and 4 feature groups each) with 10,000 x SCALE mailboxes of 2 addresses, and one
- *       XCI target with 5 XiVOs, 5 templates, 20 entities, 10,000 x SCALE users and an administrator;
- *       40,211 objects at scale 1. Both targets point at URL (one {@code switchboard sim}).</li>
+ *       XCI target with 10 XiVOs, 5 templates (each for two XiVOs), 20 entities, 10,000 x SCALE users and
+ *       an administrator: 40,216 objects at scale 1, whose no-change plan makes the issue's 10,490
+ *       requests. Both targets point at URL (one {@code switchboard sim}).</li>
  *   <li>{@code sequential URL}: the calls a no-change plan makes, made as a simple script would: one
  *       connection, one request at a time. Prints {@code seconds requests}.</li>
  * </ul>
@@ -31,8 +32,9 @@ import java.util.List;
 public final class LargeScenario {
 
     static final int COMPANIES = 20;
-    static final int XIVOS = 5;
-    static final int ENTITIES_PER_XIVO = 4;
+    /** 10 XiVOs of 2 entities: a simulated XiVO has 1,000 user slots, so 10,000 users need 10 of them. */
+    static final int XIVOS = 10;
+    static final int ENTITIES_PER_XIVO = 2;
     static final String[] FIRST = {"Ada", "Alan", "Grace", "Edsger", "Barbara", "Ken", "Radia", "Donald", "Frances",
         "Leslie"};
     static final String[] LAST = {"Lovelace", "Turing", "Hopper", "Dijkstra", "Liskov", "Thompson", "Perlman", "Knuth",
@@ -116,10 +118,16 @@ public final class LargeScenario {
                 out.write("  - { name: xivo-" + x + ", host: 10.0." + x + ".220 }\n");
             }
             out.write("templates:\n");
-            for (int x = 1; x <= XIVOS; x++) {
-                out.write("  - name: Line " + x + "\n    xivos: [xivo-" + x + "]\n    entities: [");
-                for (int e = 1; e <= ENTITIES_PER_XIVO; e++) {
-                    out.write((e > 1 ? ", " : "") + "entity-" + x + "-" + e + "@xivo-" + x);
+            for (int t = 1; t <= XIVOS / 2; t++) {
+                int first = 2 * t - 1;
+                int second = 2 * t;
+                out.write("  - name: Line " + t + "\n    xivos: [xivo-" + first + ", xivo-" + second + "]\n    entities: [");
+                boolean comma = false;
+                for (int x : new int[] {first, second}) {
+                    for (int e = 1; e <= ENTITIES_PER_XIVO; e++) {
+                        out.write((comma ? ", " : "") + "entity-" + x + "-" + e + "@xivo-" + x);
+                        comma = true;
+                    }
                 }
                 out.write("]\n    peerSipName: auto\n    ringingTime: 30\n    routedInbound: false\n"
                         + "    callerIdMode: anonymous\n    voiceMailEnabled: false\n");
@@ -134,7 +142,7 @@ public final class LargeScenario {
                     out.write("    presentedNumber: inbNo\n    users:\n");
                     for (int u = 0; u < usersPerEntity; u++) {
                         out.write("      - { internalNumber: \"" + (base + u) + "\", firstName: " + FIRST[u % FIRST.length]
-                                + ", lastName: " + LAST[(u / FIRST.length) % LAST.length] + ", template: Line " + x + " }\n");
+                                + ", lastName: " + LAST[(u / FIRST.length) % LAST.length] + ", template: Line " + ((x + 1) / 2) + " }\n");
                     }
                 }
             }
