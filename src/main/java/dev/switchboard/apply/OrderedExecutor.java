@@ -1,11 +1,11 @@
 package dev.switchboard.apply;
 
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +22,12 @@ import java.util.function.Function;
  *
  * <p>Tasks are started in the order given among those that are ready, so a run with parallelism 1 is
  * deterministic. A task that throws counts as failed with the exception's message.
+ *
+ * <p>Scheduling is Kahn's algorithm: each task keeps a count of its unfinished prerequisites and a list of
+ * its dependants; a finished task decrements its dependants' counts and moves those reaching zero to a
+ * ready queue ordered by position. Every task and every edge is visited a bounded number of times, so a
+ * run costs O((tasks + edges) log tasks) besides the tasks themselves, however many there are. Tasks are
+ * hashed once each (they may be records with deep hash codes), then handled by index.
  */
 public final class OrderedExecutor {
 
@@ -43,56 +49,146 @@ public final class OrderedExecutor {
     /** As {@link #run(List, Function, int, Function)}, naming tasks in skip messages with {@code name}. */
     public static <T> Map<T, TaskOutcome> run(List<T> tasks, Function<T, Set<T>> waitsFor, int parallelism,
                                               Function<T, TaskOutcome> run, Function<T, String> name) {
-        Set<T> known = new HashSet<>(tasks);
-        Map<T, Set<T>> pending = new LinkedHashMap<>();
-        for (T task : tasks) {
-            Set<T> waits = new HashSet<>(waitsFor.apply(task));
-            waits.retainAll(known);
-            waits.remove(task);
-            pending.put(task, waits);
+        int n = tasks.size();
+        int slots = Math.max(1, parallelism);
+        Map<T, Integer> index = new HashMap<>(Math.max(16, n * 2));
+        for (int i = 0; i < n; i++) {
+            index.putIfAbsent(tasks.get(i), i);
         }
-        Map<T, TaskOutcome> outcomes = new LinkedHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallelism), runnable -> {
+        int[] unfinished = new int[n];
+        int[][] dependants = dependants(tasks, index, waitsFor, unfinished);
+        TaskOutcome[] outcomes = new TaskOutcome[n];
+        boolean[] started = new boolean[n];
+        PriorityQueue<Integer> ready = new PriorityQueue<>();
+        for (int i = 0; i < n; i++) {
+            if (unfinished[i] == 0 && index.get(tasks.get(i)) == i) {
+                ready.add(i);
+            }
+        }
+        int decided = n - index.size(); // duplicates in the list share their first copy's outcome
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(slots, Math.max(1, n)), runnable -> {
             Thread thread = new Thread(runnable, "switchboard-apply");
             thread.setDaemon(true);
             return thread;
         });
         try {
-            CompletionService<Map.Entry<T, TaskOutcome>> completions = new ExecutorCompletionService<>(pool);
+            CompletionService<Integer> completions = new ExecutorCompletionService<>(pool);
+            TaskOutcome[] results = new TaskOutcome[n];
             int running = 0;
-            while (!pending.isEmpty() || running > 0) {
-                skipDependantsOfFailures(pending, outcomes, name);
-                for (T task : ready(pending, outcomes, Math.max(1, parallelism) - running)) {
-                    pending.remove(task);
-                    completions.submit(() -> Map.entry(task, runSafely(run, task)));
+            while (decided < n) {
+                while (running < slots && !ready.isEmpty()) {
+                    int task = ready.poll();
+                    started[task] = true;
+                    completions.submit(() -> {
+                        results[task] = runSafely(run, tasks.get(task));
+                        return task;
+                    });
                     running++;
                 }
                 if (running == 0) {
-                    if (!pending.isEmpty()) {
-                        throw new IllegalStateException("the tasks wait for each other in a cycle: " + pending.keySet());
+                    List<T> stuck = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        if (outcomes[i] == null && index.get(tasks.get(i)) == i) {
+                            stuck.add(tasks.get(i));
+                        }
                     }
-                    break;
+                    throw new IllegalStateException("the tasks wait for each other in a cycle: " + stuck);
                 }
-                Future<Map.Entry<T, TaskOutcome>> finished = completions.take();
+                Future<Integer> finished = completions.take();
                 running--;
-                Map.Entry<T, TaskOutcome> result = finished.get();
-                outcomes.put(result.getKey(), result.getValue());
+                int task = finished.get();
+                TaskOutcome outcome = results[task];
+                outcomes[task] = outcome;
+                decided++;
+                if (outcome.succeeded()) {
+                    for (int dependant : dependants[task]) {
+                        if (--unfinished[dependant] == 0 && outcomes[dependant] == null) {
+                            ready.add(dependant);
+                        }
+                    }
+                } else {
+                    decided += skipDependants(task, dependants, outcomes, started, tasks, name);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            for (T task : pending.keySet()) {
-                outcomes.putIfAbsent(task, TaskOutcome.skipped("interrupted before it started"));
+            for (int i = 0; i < n; i++) {
+                if (outcomes[i] == null && !started[i]) {
+                    outcomes[i] = TaskOutcome.skipped("interrupted before it started");
+                }
             }
         } catch (ExecutionException impossible) {
             throw new IllegalStateException(impossible.getCause());
         } finally {
             pool.shutdown();
         }
-        Map<T, TaskOutcome> ordered = new LinkedHashMap<>();
+        Map<T, TaskOutcome> ordered = new LinkedHashMap<>(Math.max(16, n * 2));
         for (T task : tasks) {
-            ordered.put(task, outcomes.get(task));
+            ordered.putIfAbsent(task, outcomes[index.get(task)]);
         }
         return ordered;
+    }
+
+    /** Each task's dependants (by index), filling {@code unfinished} with each task's prerequisite count. */
+    private static <T> int[][] dependants(List<T> tasks, Map<T, Integer> index, Function<T, Set<T>> waitsFor,
+                                          int[] unfinished) {
+        int n = tasks.size();
+        int[] outDegree = new int[n];
+        int[][] prerequisites = new int[n][];
+        for (int i = 0; i < n; i++) {
+            if (index.get(tasks.get(i)) != i) {
+                prerequisites[i] = new int[0];
+                continue;
+            }
+            Set<T> waits = waitsFor.apply(tasks.get(i));
+            int[] found = new int[waits.size()];
+            int count = 0;
+            for (T wait : waits) {
+                Integer at = index.get(wait);
+                if (at != null && at != i) {
+                    found[count++] = at;
+                    outDegree[at]++;
+                }
+            }
+            prerequisites[i] = count == found.length ? found : java.util.Arrays.copyOf(found, count);
+            unfinished[i] = count;
+        }
+        int[][] dependants = new int[n][];
+        for (int i = 0; i < n; i++) {
+            dependants[i] = new int[outDegree[i]];
+            outDegree[i] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int prerequisite : prerequisites[i]) {
+                dependants[prerequisite][outDegree[prerequisite]++] = i;
+            }
+        }
+        return dependants;
+    }
+
+    /**
+     * Skips every task that waits, directly or not, for {@code failed}, each naming the prerequisite it was
+     * reached through; returns how many were newly skipped.
+     */
+    private static <T> int skipDependants(int failed, int[][] dependants, TaskOutcome[] outcomes, boolean[] started,
+                                          List<T> tasks, Function<T, String> name) {
+        int skipped = 0;
+        ArrayList<Integer> todo = new ArrayList<>();
+        todo.add(failed);
+        while (!todo.isEmpty()) {
+            int current = todo.remove(todo.size() - 1);
+            TaskOutcome because = outcomes[current];
+            for (int dependant : dependants[current]) {
+                if (outcomes[dependant] != null || started[dependant]) {
+                    continue;
+                }
+                outcomes[dependant] = TaskOutcome.skipped("it depends on " + name.apply(tasks.get(current)) + ", which "
+                        + (because.status() == TaskOutcome.Status.FAILED ? "failed" : "was skipped"));
+                skipped++;
+                todo.add(dependant);
+            }
+        }
+        return skipped;
     }
 
     private static <T> TaskOutcome runSafely(Function<T, TaskOutcome> run, T task) {
@@ -100,50 +196,6 @@ public final class OrderedExecutor {
             return run.apply(task);
         } catch (RuntimeException e) {
             return TaskOutcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        }
-    }
-
-    private static <T> List<T> ready(Map<T, Set<T>> pending, Map<T, TaskOutcome> outcomes, int slots) {
-        List<T> ready = new ArrayList<>();
-        for (Map.Entry<T, Set<T>> entry : pending.entrySet()) {
-            if (ready.size() >= slots) {
-                break;
-            }
-            if (allDone(entry.getValue(), outcomes)) {
-                ready.add(entry.getKey());
-            }
-        }
-        return ready;
-    }
-
-    private static <T> boolean allDone(Collection<T> waits, Map<T, TaskOutcome> outcomes) {
-        for (T wait : waits) {
-            TaskOutcome outcome = outcomes.get(wait);
-            if (outcome == null || !outcome.succeeded()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static <T> void skipDependantsOfFailures(Map<T, Set<T>> pending, Map<T, TaskOutcome> outcomes,
-                                                     Function<T, String> name) {
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<T, Set<T>> entry = it.next();
-                for (T wait : entry.getValue()) {
-                    TaskOutcome outcome = outcomes.get(wait);
-                    if (outcome != null && !outcome.succeeded()) {
-                        outcomes.put(entry.getKey(), TaskOutcome.skipped("it depends on " + name.apply(wait) + ", which "
-                                + (outcome.status() == TaskOutcome.Status.FAILED ? "failed" : "was skipped")));
-                        it.remove();
-                        changed = true;
-                        break;
-                    }
-                }
-            }
         }
     }
 }

@@ -20,17 +20,32 @@ public final class YamlObject {
     private final String pointer;
     private final String definition;
     private final LoadContext context;
+    /** The mapping itself, found once: re-walking the pointer from the root for every field was most of a load. */
+    private JsonNode node;
+    private String fieldPath;
 
     YamlObject(YamlDocument document, String pointer, String definition, LoadContext context) {
+        this(document, pointer, null, definition, context);
+    }
+
+    private YamlObject(YamlDocument document, String pointer, JsonNode node, String definition, LoadContext context) {
         this.document = document;
         this.pointer = pointer;
+        this.node = node;
         this.definition = definition;
         this.context = context;
     }
 
+    private JsonNode self() {
+        if (node == null) {
+            node = document.root().at(pointer);
+        }
+        return node;
+    }
+
     private JsonNode field(String name) {
         context.recordRead(definition, name);
-        return document.root().at(pointer).path(name);
+        return self().path(name);
     }
 
     public SourceLocation location() {
@@ -54,11 +69,14 @@ public final class YamlObject {
     }
 
     public String fieldPath() {
-        return YamlDocument.fieldPath(pointer);
+        if (fieldPath == null) {
+            fieldPath = YamlDocument.fieldPath(pointer);
+        }
+        return fieldPath;
     }
 
     public String fieldPath(String name) {
-        return YamlDocument.fieldPath(YamlDocument.child(pointer, name));
+        return YamlDocument.appendToFieldPath(fieldPath(), name);
     }
 
     /** A plain string that may not be a secret reference: a name, a key, a reference to another object. */
@@ -131,24 +149,29 @@ public final class YamlObject {
     public List<YamlObject> objects(String name, String itemDefinition) {
         JsonNode list = field(name);
         List<YamlObject> objects = new ArrayList<>();
+        if (list.size() == 0) {
+            return objects;
+        }
+        String listPointer = YamlDocument.child(pointer, name);
         for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).isObject()) {
-                objects.add(new YamlObject(document, YamlDocument.child(YamlDocument.child(pointer, name), i),
-                        itemDefinition, context));
+            JsonNode item = list.get(i);
+            if (item.isObject()) {
+                objects.add(new YamlObject(document, YamlDocument.child(listPointer, i), item, itemDefinition, context));
             }
         }
         return objects;
     }
 
     public Optional<YamlObject> object(String name, String itemDefinition) {
-        return field(name).isObject()
-                ? Optional.of(new YamlObject(document, YamlDocument.child(pointer, name), itemDefinition, context))
+        JsonNode child = field(name);
+        return child.isObject()
+                ? Optional.of(new YamlObject(document, YamlDocument.child(pointer, name), child, itemDefinition, context))
                 : Optional.empty();
     }
 
     public List<String> fieldNames() {
         List<String> names = new ArrayList<>();
-        document.root().at(pointer).fieldNames().forEachRemaining(names::add);
+        self().fieldNames().forEachRemaining(names::add);
         return names;
     }
 

@@ -5,11 +5,13 @@ import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.Secret;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Pairs the desired and live objects of one target by natural key and compares the declared fields of
@@ -40,23 +42,46 @@ public final class Differ {
         this.writeOnly = writeOnly;
     }
 
-    /** Every key of either set, in key order. */
+    /** Every key of either set, in key order: one walk over both sets, which iterate in key order. */
     public List<ResourceDiff> diff(ResourceSet desired, ResourceSet live) {
-        TreeSet<ResourceKey> keys = new TreeSet<>(desired.byKey().keySet());
-        keys.addAll(live.byKey().keySet());
-        List<ResourceDiff> pairs = new ArrayList<>();
-        for (ResourceKey key : keys) {
-            Optional<Resource> wanted = desired.get(key);
-            Optional<Resource> found = live.get(key);
-            if (found.isEmpty()) {
-                pairs.add(ResourceDiff.missingLive(wanted.orElseThrow()));
-            } else if (wanted.isEmpty()) {
-                pairs.add(ResourceDiff.unmanaged(found.get()));
+        List<ResourceDiff> pairs = new ArrayList<>(Math.max(desired.size(), live.size()));
+        Iterator<Resource> wantedIt = sorted(desired).iterator();
+        Iterator<Resource> foundIt = sorted(live).iterator();
+        Resource wanted = next(wantedIt);
+        Resource found = next(foundIt);
+        while (wanted != null || found != null) {
+            int order = wanted == null ? 1 : found == null ? -1 : wanted.key().compareTo(found.key());
+            if (order < 0) {
+                pairs.add(ResourceDiff.missingLive(wanted));
+                wanted = next(wantedIt);
+            } else if (order > 0) {
+                pairs.add(ResourceDiff.unmanaged(found));
+                found = next(foundIt);
             } else {
-                pairs.add(ResourceDiff.compared(wanted.get(), found.get(), compare(wanted.get(), found.get())));
+                pairs.add(ResourceDiff.compared(wanted, found, compare(wanted, found)));
+                wanted = next(wantedIt);
+                found = next(foundIt);
             }
         }
         return pairs;
+    }
+
+    /** The set's objects in key order (a set keeps them so; sorted here only if one ever did not). */
+    private static Collection<Resource> sorted(ResourceSet set) {
+        Resource previous = null;
+        for (Resource resource : set.all()) {
+            if (previous != null && previous.key().compareTo(resource.key()) >= 0) {
+                List<Resource> copy = new ArrayList<>(set.all());
+                copy.sort(Comparator.comparing(Resource::key));
+                return copy;
+            }
+            previous = resource;
+        }
+        return set.all();
+    }
+
+    private static Resource next(Iterator<Resource> it) {
+        return it.hasNext() ? it.next() : null;
     }
 
     /** The declared, compared fields of {@code desired} whose value differs on {@code live}. */

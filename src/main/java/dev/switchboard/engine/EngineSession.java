@@ -45,6 +45,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,7 +67,7 @@ public final class EngineSession implements AutoCloseable {
     private final Clock clock;
     private final OptionalInt parallelism;
     private final Map<String, Connection> open = new LinkedHashMap<>();
-    private final Map<String, ResourceSet> lastLive = new LinkedHashMap<>();
+    private final Map<String, ResourceSet> lastLive = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, TargetLock> locks = new LinkedHashMap<>();
 
     EngineSession(DesiredState state, List<String> targets, Path workDir, Connections connections,
@@ -100,8 +102,11 @@ public final class EngineSession implements AutoCloseable {
         Set<KeyPattern> matched = new HashSet<>();
         Map<String, Set<String>> keysByKind = new TreeMap<>();
         List<TargetPlan> plans = new ArrayList<>();
-        for (String target : targets) {
-            plans.add(planTarget(target, request, progress, matched, keysByKind));
+        for (TargetWork work : planInParallel(request)) {
+            work.progress.replayTo(progress);
+            plans.add(work.join());
+            matched.addAll(work.matched);
+            work.keysByKind.forEach((kind, keys) -> keysByKind.computeIfAbsent(kind, k -> new TreeSet<>()).addAll(keys));
         }
         for (KeyPattern pattern : request.only()) {
             if (!matched.contains(pattern)) {
@@ -113,6 +118,109 @@ public final class EngineSession implements AutoCloseable {
             }
         }
         return Plan.of(plans);
+    }
+
+    /**
+     * Starts every target's fetch and plan at once (each target's own reads bounded by its parallelism),
+     * each telling a progress that holds its events until {@link TargetWork#progress} is replayed: the
+     * caller then sees the targets' progress, and their plans, in declaration order, as if planned one
+     * after another. The connections are opened first, on this thread.
+     */
+    private List<TargetWork> planInParallel(PlanRequest request) {
+        targets.forEach(this::connection);
+        List<TargetWork> works = new ArrayList<>();
+        for (String target : targets) {
+            TargetWork work = new TargetWork();
+            Thread thread = new Thread(() -> {
+                try {
+                    work.result.complete(planTarget(target, request, work.progress, work.matched, work.keysByKind));
+                } catch (RuntimeException | Error e) {
+                    work.result.completeExceptionally(e);
+                } finally {
+                    work.progress.end();
+                }
+            }, "plan-" + target);
+            thread.setDaemon(true);
+            thread.start();
+            works.add(work);
+        }
+        return works;
+    }
+
+    /** One target's plan under way. */
+    private static final class TargetWork {
+        final CompletableFuture<TargetPlan> result = new CompletableFuture<>();
+        final DeferredProgress progress = new DeferredProgress();
+        final Set<KeyPattern> matched = new HashSet<>();
+        final Map<String, Set<String>> keysByKind = new TreeMap<>();
+
+        TargetPlan join() {
+            try {
+                return result.join();
+            } catch (CompletionException failed) {
+                if (failed.getCause() instanceof RuntimeException cause) {
+                    throw cause;
+                }
+                if (failed.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw failed;
+            }
+        }
+    }
+
+    /**
+     * A progress that records its events until {@link #replayTo} names the real one, then replays them and
+     * forwards the rest as they come; {@code replayTo} returns once the work has ended.
+     */
+    private static final class DeferredProgress implements Progress {
+        private final List<Runnable> held = new ArrayList<>();
+        private Progress real;
+        private boolean ended;
+
+        @Override
+        public synchronized void start(String task, long total) {
+            forward(p -> p.start(task, total));
+        }
+
+        @Override
+        public synchronized void step(long done) {
+            forward(p -> p.step(done));
+        }
+
+        @Override
+        public synchronized void finish() {
+            forward(Progress::finish);
+        }
+
+        private void forward(java.util.function.Consumer<Progress> event) {
+            if (real != null) {
+                event.accept(real);
+            } else {
+                held.add(() -> event.accept(real));
+            }
+        }
+
+        synchronized void end() {
+            ended = true;
+            notifyAll();
+        }
+
+        void replayTo(Progress progress) {
+            synchronized (this) {
+                real = progress;
+                held.forEach(Runnable::run);
+                held.clear();
+                while (!ended) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     private void requireKnownKinds(List<KeyPattern> only) {
@@ -394,10 +502,12 @@ public final class EngineSession implements AutoCloseable {
             ResourceSet live = lastLive.containsKey(target.target())
                     ? lastLive.get(target.target()) : fetch(target.target(), Progress.NONE);
             progress.start("applying " + target.target(), target.apiChanges().size());
+            WriteOnlyFingerprints fingerprints = fingerprints(target.target());
             try {
-                reports.add(new TargetApplier(connection.provider(), live, fingerprints(target.target()), clock)
+                reports.add(new TargetApplier(connection.provider(), live, fingerprints, clock)
                         .apply(target, workDir, parallelism, progress::step));
             } finally {
+                fingerprints.flush();
                 progress.finish();
             }
             lastLive.remove(target.target());

@@ -1,6 +1,5 @@
 package dev.switchboard.model;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,28 +9,40 @@ import java.util.Optional;
  * first (for example {@code mailbox Acme/1001}, {@code department Acme/Sales/EMEA}). Objects are
  * matched to live state by this key, never by a server-assigned ID (SPEC section 3).
  */
-public record ResourceKey(ResourceKind kind, List<String> parts) implements Comparable<ResourceKey> {
+public final class ResourceKey implements Comparable<ResourceKey> {
 
-    private static final Comparator<ResourceKey> ORDER = Comparator
-            .comparing((ResourceKey k) -> k.kind.targetKind())
-            .thenComparing(k -> k.kind.name())
-            .thenComparing(ResourceKey::path);
+    private final ResourceKind kind;
+    private final List<String> parts;
+    /** Computed once: keys are compared and hashed many times over in every set and diff. */
+    private final String path;
+    private final int hash;
 
-    public ResourceKey {
+    public ResourceKey(ResourceKind kind, List<String> parts) {
         Objects.requireNonNull(kind, "kind");
-        parts = List.copyOf(parts);
-        if (parts.isEmpty()) {
+        this.parts = List.copyOf(parts);
+        if (this.parts.isEmpty()) {
             throw new IllegalArgumentException("a natural key needs at least one part");
         }
+        this.kind = kind;
+        this.path = String.join("/", this.parts);
+        this.hash = 31 * kind.hashCode() + this.parts.hashCode();
     }
 
     public static ResourceKey of(ResourceKind kind, String... parts) {
         return new ResourceKey(kind, List.of(parts));
     }
 
+    public ResourceKind kind() {
+        return kind;
+    }
+
+    public List<String> parts() {
+        return parts;
+    }
+
     /** The key parts joined with {@code /}, as users write and read them: {@code Acme/1001}. */
     public String path() {
-        return String.join("/", parts);
+        return path;
     }
 
     /** The last part: the object's own name within its parent. */
@@ -47,14 +58,34 @@ public record ResourceKey(ResourceKind kind, List<String> parts) implements Comp
         return Optional.of(new ResourceKey(parentKind, parts.subList(0, parts.size() - partsToDrop)));
     }
 
+    /** By target kind, then kind name, then {@link #path()}. */
     @Override
     public int compareTo(ResourceKey other) {
-        return ORDER.compare(this, other);
+        if (this == other) {
+            return 0;
+        }
+        int order = kind.targetKind().compareTo(other.kind.targetKind());
+        if (order == 0) {
+            order = kind.name().compareTo(other.kind.name());
+        }
+        return order != 0 ? order : path.compareTo(other.path);
+    }
+
+    /** Equal when kind (target kind and name) and parts are equal, as the record this was. */
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof ResourceKey key && hash == key.hash && kind.equals(key.kind)
+                && parts.equals(key.parts);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
     }
 
     /** {@code mailbox Acme/1001}. */
     @Override
     public String toString() {
-        return kind.name() + " " + path();
+        return kind.name() + " " + path;
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.plan;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,10 +9,13 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.Secret;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +41,80 @@ public final class Fingerprint {
     private Fingerprint() {
     }
 
+    /**
+     * Written straight to a generator, the same text as {@link #canonicalJson} of {@link #canonicalTree}
+     * would give, without building the tree and its sorted copies: a plan fingerprints every object it
+     * compares, in sync or not.
+     */
     public static String of(Resource live) {
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator out = JSON.getFactory().createGenerator(text)) {
+            out.writeStartObject();
+            out.writeFieldName("fields");
+            write(out, live.fields());
+            out.writeStringField("id", live.id().orElse(""));
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
+        }
+        return PREFIX + sha256(text.toString());
+    }
+
+    /** The tree {@link #of} hashes the JSON text of: kept as the definition the fast path must agree with. */
+    static JsonNode canonicalTree(Resource live) {
         ObjectNode root = NODES.objectNode();
         root.set("fields", canonical(live.fields()));
         root.put("id", live.id().orElse(""));
-        return PREFIX + sha256(canonicalJson(root));
+        return root;
+    }
+
+    private static void write(JsonGenerator out, Object value) throws IOException {
+        if (value instanceof Map<?, ?> map) {
+            out.writeStartObject();
+            for (Map.Entry<String, Object> entry : sortedByKey(map)) {
+                out.writeFieldName(entry.getKey());
+                write(out, entry.getValue());
+            }
+            out.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            out.writeStartArray();
+            for (Object item : list) {
+                write(out, item);
+            }
+            out.writeEndArray();
+        } else if (value instanceof String string) {
+            out.writeString(string);
+        } else if (value instanceof Secret || value instanceof SecretRef) {
+            out.writeString(Secret.MASK);
+        } else if (value instanceof Long number) {
+            out.writeNumber(number.longValue());
+        } else if (value instanceof Integer number) {
+            out.writeNumber(number.longValue());
+        } else if (value instanceof Boolean bool) {
+            out.writeBoolean(bool);
+        } else if (value == null) {
+            out.writeNull();
+        } else {
+            JSON.writeTree(out, canonical(value));
+        }
+    }
+
+    /** The entries by their keys as strings, in order; of two keys with one string, the later one, as a TreeMap keeps. */
+    @SuppressWarnings("unchecked")
+    private static List<Map.Entry<String, Object>> sortedByKey(Map<?, ?> map) {
+        boolean stringKeys = true;
+        for (Object key : map.keySet()) {
+            if (!(key instanceof String)) {
+                stringKeys = false;
+                break;
+            }
+        }
+        if (!stringKeys) {
+            return List.copyOf(stringKeys(map).entrySet());
+        }
+        Map.Entry<String, Object>[] entries = ((Map<String, Object>) map).entrySet().toArray(new Map.Entry[0]);
+        Arrays.sort(entries, Map.Entry.comparingByKey());
+        return Arrays.asList(entries);
     }
 
     static String canonicalJson(JsonNode node) {
@@ -87,12 +160,17 @@ public final class Fingerprint {
         return keyed;
     }
 
-    private static String sha256(String text) {
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    });
+
+    private static String sha256(String text) {
+        MessageDigest digest = SHA256.get();
+        digest.reset();
+        return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -49,4 +49,31 @@ class WriteOnlyFingerprintsTest {
         fingerprints.deleted(OPS);
         assertThat(WriteOnlyFingerprints.open(state, "xci-paris").recorded(OPS, "password")).isEmpty();
     }
+
+    @Test
+    void savesEachFieldAsALineSoThatAKilledApplyLosesNoneAndFoldsThemInOnFlush() throws Exception {
+        ResourceKey ada = ResourceKey.of(XciKinds.ADMINISTRATOR, "ada");
+        ResourceKey alan = ResourceKey.of(XciKinds.ADMINISTRATOR, "alan");
+        WriteOnlyFingerprints fingerprints = WriteOnlyFingerprints.open(state, "xci-paris");
+        fingerprints.sent(OPS, "password", "one");
+        fingerprints.sent(ada, "password", "two");
+        fingerprints.sent(alan, "password", "three");
+        fingerprints.deleted(ada);
+        Path log = state.resolve("fingerprints/xci-paris.json.log");
+        assertThat(Files.readAllLines(log)).hasSize(3);
+        assertThat(Files.readString(state.resolve("fingerprints/xci-paris.json"))).doesNotContain("alan");
+        // killed here, with the last line cut short: a reopen replays the log
+        Files.writeString(log, "{\"key\":\"administrator ops\",\"fie", java.nio.file.StandardOpenOption.APPEND);
+        WriteOnlyFingerprints afterKill = WriteOnlyFingerprints.open(state, "xci-paris");
+        assertThat(afterKill.recorded(alan, "password")).isPresent();
+        assertThat(afterKill.recorded(ada, "password")).isEmpty();
+        assertThat(afterKill.changedSinceLastSent().resend(OPS, "password", "one")).isFalse();
+
+        fingerprints.flush();
+        assertThat(log).doesNotExist();
+        assertThat(Files.readString(state.resolve("fingerprints/xci-paris.json"))).contains("administrator alan")
+                .doesNotContain("administrator ada").doesNotContain("three");
+        assertThat(WriteOnlyFingerprints.open(state, "xci-paris").changedSinceLastSent()
+                .resend(alan, "password", "four")).isTrue();
+    }
 }

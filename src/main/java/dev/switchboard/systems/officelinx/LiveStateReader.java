@@ -5,27 +5,25 @@ import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.provider.FetchProgress;
-import dev.switchboard.provider.ProviderException;
+import dev.switchboard.provider.FetchScheduler;
 import dev.switchboard.systems.officelinx.OfficelinxMapping.CompanyScope;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * Reads live state: the companies of the target's PBX; per company its departments, feature groups
- * and every page of mailboxes; per mailbox its addresses, fetched concurrently up to the target's
- * parallelism. Also reads single scopes for {@link dev.switchboard.provider.Creator#findByKey}.
+ * and every page of mailboxes; per mailbox its addresses: all as independent reads on one
+ * {@link FetchScheduler} bounded by the target's parallelism. Also reads single scopes for {@link dev.switchboard.provider.Creator#findByKey}.
  */
 final class LiveStateReader {
 
@@ -47,24 +45,126 @@ final class LiveStateReader {
         return pbx;
     }
 
-    ResourceSet fetchAll(FetchProgress progress) {
-        Map<ResourceKey, Resource> live = new LinkedHashMap<>();
-        AtomicInteger count = new AtomicInteger();
-        Map<String, ResourceKey> mailboxes = new LinkedHashMap<>();
-        for (ObjectNode record : companies()) {
-            Optional<Resource> company = OfficelinxMapping.company(record);
-            if (company.isEmpty()) {
-                continue;
+    /**
+     * Every company's departments, feature groups and mailbox pages are read at once (each company's
+     * pages one after another, since the server says neither how many there are nor how large they are:
+     * reading ahead would cost requests past the end), and each mailbox's addresses as soon as the page
+     * naming the mailbox has arrived, all on one {@link FetchScheduler} bounded by the parallelism.
+     */
+    ResourceSet fetchAll(FetchProgress told) {
+        // told the running total, as this reader always has
+        AtomicInteger total = new AtomicInteger();
+        FetchProgress progress = count -> {
+            synchronized (total) {
+                told.fetched(total.addAndGet(count));
             }
-            add(live, List.of(company.get()), progress, count);
-            CompanyScope scope = scope(company.get().requireId(), company.get().key().leaf());
-            add(live, scope.resources(), progress, count);
-            mailboxes.putAll(scope.mailboxKeysById());
+        };
+        try (FetchScheduler fetch = FetchScheduler.open(target, parallelism)) {
+            List<Resource> companies = new ArrayList<>();
+            List<CompletableFuture<CompanyScope>> scopes = new ArrayList<>();
+            List<List<CompletableFuture<List<Resource>>>> addressesByCompany = new ArrayList<>();
+            for (ObjectNode record : FetchScheduler.join(fetch.read(this::companies))) {
+                Optional<Resource> company = OfficelinxMapping.company(record);
+                if (company.isEmpty()) {
+                    continue;
+                }
+                companies.add(company.get());
+                progress.fetched(1);
+                long id = Long.parseLong(company.get().requireId());
+                String name = company.get().key().leaf();
+                String about = "company " + name;
+                CompletableFuture<List<ObjectNode>> departments = fetch.read(() -> departments(id, about));
+                CompletableFuture<List<ObjectNode>> groups = fetch.read(() -> featureGroups(id, about));
+                List<CompletableFuture<List<Resource>>> addresses = Collections.synchronizedList(new ArrayList<>());
+                CompletableFuture<List<ObjectNode>> mailboxes = new MailboxPages(fetch, id, about, mailbox -> {
+                    Optional<Long> mailboxId = JsonFields.number(mailbox, "MailboxID");
+                    Optional<String> number = JsonFields.text(mailbox, "MailboxNo");
+                    if (mailboxId.isPresent() && number.isPresent()) {
+                        ResourceKey key = OfficelinxMapping.mailboxKey(name, number.get());
+                        addresses.add(fetch.leaf(FetchScheduler.counted(
+                                () -> addresses(String.valueOf(mailboxId.get()), key, Optional.empty()), progress)));
+                    }
+                }).start();
+                scopes.add(departments.thenCombine(groups, (d, g) -> Map.entry(d, g)).thenCombine(mailboxes,
+                        (dg, m) -> {
+                            CompanyScope scope = OfficelinxMapping.companyScope(name, dg.getKey(), dg.getValue(), m);
+                            progress.fetched(scope.resources().size());
+                            return scope;
+                        }));
+                addressesByCompany.add(addresses);
+            }
+            Map<ResourceKey, Resource> live = new LinkedHashMap<>();
+            add(live, companies);
+            for (CompletableFuture<CompanyScope> scope : scopes) {
+                add(live, FetchScheduler.join(scope).resources());
+            }
+            // every page is in, so every address read has been started
+            for (List<CompletableFuture<List<Resource>>> addresses : addressesByCompany) {
+                for (CompletableFuture<List<Resource>> list : List.copyOf(addresses)) {
+                    add(live, FetchScheduler.join(list));
+                }
+            }
+            return ResourceSet.of(target, live.values());
         }
-        for (List<Resource> addresses : addressesOf(mailboxes)) {
-            add(live, addresses, progress, count);
+    }
+
+    /**
+     * A company's mailbox pages, each requested when the one before has answered; {@code found} is told
+     * of each new mailbox as its page arrives.
+     */
+    private final class MailboxPages {
+        private final FetchScheduler fetch;
+        private final long companyId;
+        private final String about;
+        private final Consumer<ObjectNode> found;
+        private final List<ObjectNode> all = new ArrayList<>();
+        private final Set<Long> seen = new HashSet<>();
+        private final CompletableFuture<List<ObjectNode>> done = new CompletableFuture<>();
+        private int pageSize;
+
+        MailboxPages(FetchScheduler fetch, long companyId, String about, Consumer<ObjectNode> found) {
+            this.fetch = fetch;
+            this.companyId = companyId;
+            this.about = about;
+            this.found = found;
         }
-        return ResourceSet.of(target, live.values());
+
+        CompletableFuture<List<ObjectNode>> start() {
+            request(1);
+            return done;
+        }
+
+        private void request(int page) {
+            fetch.read(() -> mailboxPage(companyId, about, page)).whenComplete((records, failure) -> {
+                if (failure != null) {
+                    done.completeExceptionally(failure);
+                    return;
+                }
+                try {
+                    if (arrived(records)) {
+                        request(page + 1);
+                    } else {
+                        done.complete(all);
+                    }
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        }
+
+        /** Takes a page in; whether paging goes on: it stops at a shorter or empty page, or one with nothing new. */
+        private boolean arrived(List<ObjectNode> records) {
+            boolean fresh = false;
+            for (ObjectNode record : records) {
+                if (seen.add(JsonFields.number(record, "MailboxID").orElse(-1L))) {
+                    all.add(record);
+                    found.accept(record);
+                    fresh = true;
+                }
+            }
+            pageSize = Math.max(pageSize, records.size());
+            return !records.isEmpty() && records.size() >= pageSize && fresh;
+        }
     }
 
     /** GetListOfCompanies: 404 with no content is the document's way of saying "none". */
@@ -75,11 +175,21 @@ final class LiveStateReader {
     CompanyScope scope(String companyId, String companyName) {
         long id = Long.parseLong(companyId);
         String about = "company " + companyName;
-        List<ObjectNode> departments = client.list("EEAMDepartments?companyid=" + id, about, true,
-                api -> api.listDepartments(id));
-        List<ObjectNode> groups = client.list("EEAMFGroups?companyid=" + id, about, false,
-                api -> api.listFeatureGroups(id));
-        return OfficelinxMapping.companyScope(companyName, departments, groups, mailboxes(id, about));
+        return OfficelinxMapping.companyScope(companyName, departments(id, about), featureGroups(id, about),
+                mailboxes(id, about));
+    }
+
+    private List<ObjectNode> departments(long companyId, String about) {
+        return client.list("EEAMDepartments?companyid=" + companyId, about, true, api -> api.listDepartments(companyId));
+    }
+
+    private List<ObjectNode> featureGroups(long companyId, String about) {
+        return client.list("EEAMFGroups?companyid=" + companyId, about, false, api -> api.listFeatureGroups(companyId));
+    }
+
+    private List<ObjectNode> mailboxPage(long companyId, String about, int page) {
+        return client.list("EEAMMailboxes?companyid=" + companyId + "&page=" + page, about, false,
+                api -> api.listMailboxes(companyId, page));
     }
 
     List<Resource> addresses(String mailboxId, ResourceKey mailbox, Optional<Long> type) {
@@ -101,9 +211,7 @@ final class LiveStateReader {
         Set<Long> seen = new HashSet<>();
         int pageSize = 0;
         for (int page = 1; ; page++) {
-            int number = page;
-            List<ObjectNode> records = client.list("EEAMMailboxes?companyid=" + companyId + "&page=" + page, about,
-                    false, api -> api.listMailboxes(companyId, number));
+            List<ObjectNode> records = mailboxPage(companyId, about, page);
             boolean fresh = false;
             for (ObjectNode record : records) {
                 if (seen.add(JsonFields.number(record, "MailboxID").orElse(-1L))) {
@@ -118,38 +226,7 @@ final class LiveStateReader {
         }
     }
 
-    private List<List<Resource>> addressesOf(Map<String, ResourceKey> mailboxes) {
-        if (mailboxes.isEmpty()) {
-            return List.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, mailboxes.size()), runnable -> {
-            Thread thread = new Thread(runnable, "officelinx-fetch-" + target);
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            List<Callable<List<Resource>>> tasks = new ArrayList<>();
-            mailboxes.forEach((id, key) -> tasks.add(() -> addresses(id, key, Optional.empty())));
-            List<List<Resource>> results = new ArrayList<>();
-            for (Future<List<Resource>> result : pool.invokeAll(tasks)) {
-                results.add(result.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading mailbox addresses of target " + target, e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ProviderException failed) {
-                throw failed;
-            }
-            throw new IllegalStateException("reading mailbox addresses of target " + target + " failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private void add(Map<ResourceKey, Resource> live, List<Resource> resources, FetchProgress progress,
-                     AtomicInteger count) {
+    private void add(Map<ResourceKey, Resource> live, List<Resource> resources) {
         for (Resource resource : resources) {
             Resource earlier = live.putIfAbsent(resource.key(), resource);
             if (earlier != null) {
@@ -157,6 +234,5 @@ final class LiveStateReader {
                         target, resource.key(), earlier.requireId(), resource.requireId());
             }
         }
-        progress.fetched(count.addAndGet(resources.size()));
     }
 }

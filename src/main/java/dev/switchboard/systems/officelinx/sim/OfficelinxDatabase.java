@@ -8,12 +8,12 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 /**
  * The tables behind the simulated API and the rules a real database-backed Officelinx enforces on
@@ -35,16 +35,22 @@ final class OfficelinxDatabase {
         }
     }
 
+    /** The integer columns looked up by value (a company's mailboxes, a mailbox's addresses), indexed. */
+    private static final List<String> INDEXED = List.of("PBXID", "CompanyID", "MailboxID", "ParentID", "DepartmentID",
+            "FGroupID");
+
     private final Clock clock;
     private final Map<EntitySchema, TreeMap<Long, ObjectNode>> tables = new LinkedHashMap<>();
+    /** Per table and indexed column, the rows by the column's value ({@code asLong}, 0 when absent), by ID. */
+    private final Map<EntitySchema, Map<String, Map<Long, TreeMap<Long, ObjectNode>>>> indexes = new HashMap<>();
 
     /** A freshly installed server: company 1 on PBX 1 with its default feature group 1. */
     OfficelinxDatabase(Clock clock) {
         this.clock = clock;
         EntitySchema.ALL.forEach(schema -> tables.put(schema, new TreeMap<>()));
-        table(EntitySchema.COMPANY).put(1L, NODES.objectNode()
+        store(EntitySchema.COMPANY, 1L, NODES.objectNode()
                 .put("CompanyID", 1L).put("PBXID", 1L).put("CompanyName", "Default Company"));
-        table(EntitySchema.FEATURE_GROUP).put(1L, NODES.objectNode()
+        store(EntitySchema.FEATURE_GROUP, 1L, NODES.objectNode()
                 .put("FGroupID", 1L).put("CompanyID", 1L).put("FGNumber", 1L).put("Name", "Default"));
     }
 
@@ -54,7 +60,11 @@ final class OfficelinxDatabase {
 
     /** The rows whose integer {@code column} is {@code value}, by ascending ID. */
     List<ObjectNode> rowsWhere(EntitySchema schema, String column, long value) {
-        return table(schema).values().stream().filter(row -> row.path(column).asLong() == value).toList();
+        if (!INDEXED.contains(column)) {
+            return table(schema).values().stream().filter(row -> row.path(column).asLong() == value).toList();
+        }
+        TreeMap<Long, ObjectNode> rows = index(schema, column).get(value);
+        return rows == null ? List.of() : List.copyOf(rows.values());
     }
 
     /** Stores a new row under the next ID, which it returns; the row gets its ID and server columns. */
@@ -68,7 +78,7 @@ final class OfficelinxDatabase {
         addServerColumns(schema, row);
         checkReferences(schema, row, id);
         row.put(schema.idField(), id);
-        table(schema).put(id, row);
+        store(schema, id, row);
         return id;
     }
 
@@ -80,28 +90,29 @@ final class OfficelinxDatabase {
         requireColumns(schema, row);
         checkReferences(schema, row, id);
         row.put(schema.idField(), id);
-        table(schema).put(id, row);
+        store(schema, id, row);
     }
 
     void delete(EntitySchema schema, long id) throws Refused {
-        Predicate<ObjectNode> inCompany = r -> r.path("CompanyID").asLong() == id;
         if (schema == EntitySchema.COMPANY && id == 1) {
             throw new Refused("Company 1 is the system's default company and cannot be deleted.");
         }
-        if (schema == EntitySchema.COMPANY && (exists(EntitySchema.DEPARTMENT, inCompany)
-                || exists(EntitySchema.FEATURE_GROUP, inCompany) || exists(EntitySchema.MAILBOX, inCompany))) {
+        if (schema == EntitySchema.COMPANY && (any(EntitySchema.DEPARTMENT, "CompanyID", id)
+                || any(EntitySchema.FEATURE_GROUP, "CompanyID", id) || any(EntitySchema.MAILBOX, "CompanyID", id))) {
             throw new Refused("Company " + id + " still has departments, feature groups or mailboxes.");
         }
-        if (schema == EntitySchema.DEPARTMENT && (exists(EntitySchema.DEPARTMENT, r -> r.path("ParentID").asLong() == id)
-                || exists(EntitySchema.MAILBOX, r -> r.path("DepartmentID").asLong() == id))) {
+        if (schema == EntitySchema.DEPARTMENT && (any(EntitySchema.DEPARTMENT, "ParentID", id)
+                || any(EntitySchema.MAILBOX, "DepartmentID", id))) {
             throw new Refused("Department " + id + " still has departments or mailboxes.");
         }
-        if (schema == EntitySchema.FEATURE_GROUP && exists(EntitySchema.MAILBOX, r -> r.path("FGroupID").asLong() == id)) {
+        if (schema == EntitySchema.FEATURE_GROUP && any(EntitySchema.MAILBOX, "FGroupID", id)) {
             throw new Refused("Feature group " + id + " is still used by mailboxes.");
         }
-        table(schema).remove(id);
+        remove(schema, id);
         if (schema == EntitySchema.MAILBOX) {
-            table(EntitySchema.ADDRESS).values().removeIf(address -> address.path("MailboxID").asLong() == id);
+            for (ObjectNode address : rowsWhere(EntitySchema.ADDRESS, "MailboxID", id)) {
+                remove(EntitySchema.ADDRESS, address.path(EntitySchema.ADDRESS.idField()).asLong());
+            }
         }
     }
 
@@ -117,11 +128,11 @@ final class OfficelinxDatabase {
 
     void restore(JsonNode state) {
         for (EntitySchema schema : EntitySchema.ALL) {
-            TreeMap<Long, ObjectNode> table = table(schema);
-            table.clear();
+            table(schema).clear();
+            indexes.remove(schema);
             for (JsonNode row : state.path(schema.resource())) {
                 if (row.isObject() && row.path(schema.idField()).canConvertToLong()) {
-                    table.put(row.get(schema.idField()).asLong(), ((ObjectNode) row).deepCopy());
+                    store(schema, row.get(schema.idField()).asLong(), ((ObjectNode) row).deepCopy());
                 }
             }
         }
@@ -173,7 +184,7 @@ final class OfficelinxDatabase {
             }
         } else if (schema == EntitySchema.FEATURE_GROUP) {
             long number = row.path("FGNumber").asLong();
-            if (exists(schema, r -> r.path("CompanyID").asLong() == company && r.path("FGNumber").asLong() == number
+            if (rowsWhere(schema, "CompanyID", company).stream().anyMatch(r -> r.path("FGNumber").asLong() == number
                     && r.path("FGroupID").asLong() != id)) {
                 throw new Refused("Feature group number " + number + " already exists in company " + company + ".");
             }
@@ -188,7 +199,7 @@ final class OfficelinxDatabase {
                 throw new Refused("Department " + department + " does not exist in company " + company + ".");
             }
             String number = row.path("MailboxNo").asText();
-            if (exists(schema, r -> r.path("CompanyID").asLong() == company && r.path("MailboxNo").asText().equals(number)
+            if (rowsWhere(schema, "CompanyID", company).stream().anyMatch(r -> r.path("MailboxNo").asText().equals(number)
                     && r.path("MailboxID").asLong() != id)) {
                 throw new Refused("Mailbox number " + number + " already exists in company " + company + ".");
             }
@@ -197,8 +208,46 @@ final class OfficelinxDatabase {
         }
     }
 
-    private boolean exists(EntitySchema schema, Predicate<ObjectNode> condition) {
-        return table(schema).values().stream().anyMatch(condition);
+    /** Whether a row of {@code schema} has {@code value} in the indexed {@code column}. */
+    private boolean any(EntitySchema schema, String column, long value) {
+        TreeMap<Long, ObjectNode> rows = index(schema, column).get(value);
+        return rows != null && !rows.isEmpty();
+    }
+
+    /** Puts a row under its ID, replacing any row there, and keeps the indexes in step. */
+    private void store(EntitySchema schema, long id, ObjectNode row) {
+        ObjectNode old = table(schema).put(id, row);
+        if (old != null) {
+            unindex(schema, id, old);
+        }
+        for (String column : INDEXED) {
+            index(schema, column).computeIfAbsent(row.path(column).asLong(), v -> new TreeMap<>()).put(id, row);
+        }
+    }
+
+    private void remove(EntitySchema schema, long id) {
+        ObjectNode old = table(schema).remove(id);
+        if (old != null) {
+            unindex(schema, id, old);
+        }
+    }
+
+    private void unindex(EntitySchema schema, long id, ObjectNode row) {
+        for (String column : INDEXED) {
+            Map<Long, TreeMap<Long, ObjectNode>> byValue = index(schema, column);
+            long value = row.path(column).asLong();
+            TreeMap<Long, ObjectNode> rows = byValue.get(value);
+            if (rows != null) {
+                rows.remove(id);
+                if (rows.isEmpty()) {
+                    byValue.remove(value);
+                }
+            }
+        }
+    }
+
+    private Map<Long, TreeMap<Long, ObjectNode>> index(EntitySchema schema, String column) {
+        return indexes.computeIfAbsent(schema, s -> new HashMap<>()).computeIfAbsent(column, c -> new HashMap<>());
     }
 
     private TreeMap<Long, ObjectNode> table(EntitySchema schema) {
