@@ -7,8 +7,12 @@ import java.util.TreeSet;
 import java.util.TreeMap;
 import java.util.Set;
 import java.util.HashSet;
+import java.util.Iterator;
 import dev.switchboard.desired.Suggestions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.apply.ApplyReport;
+import dev.switchboard.apply.Journal;
 import dev.switchboard.apply.TargetApplier;
 import dev.switchboard.apply.TargetApplyReport;
 import dev.switchboard.apply.WriteOnlyFingerprints;
@@ -61,6 +65,8 @@ public final class EngineSession implements AutoCloseable {
 
     private final DesiredState state;
     private final List<String> targets;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final Path workDir;
     private final Connections connections;
     private final NormalizerRegistry normalizers;
@@ -434,18 +440,19 @@ public final class EngineSession implements AutoCloseable {
         List<String> findings = new ArrayList<>();
         for (String target : targets) {
             ResourceSet live = lastLive.get(target);
-            for (dev.switchboard.apply.Journal.Interrupted journal : dev.switchboard.apply.Journal.interrupted(workDir, target)) {
+            if (live == null) {
+                continue; // not read by this session: left for the next apply that reads it
+            }
+            for (Journal.Interrupted journal : Journal.interrupted(workDir, target)) {
                 List<String> found = new ArrayList<>();
-                for (com.fasterxml.jackson.databind.JsonNode started : journal.unfinished()) {
+                for (JsonNode started : journal.unfinished()) {
                     String kind = started.path("kind").asText();
                     String key = started.path("key").asText();
                     String action = started.path("action").asText();
-                    Optional<Resource> now = live == null ? Optional.empty() : live.all().stream()
+                    Optional<Resource> now = live.all().stream()
                             .filter(r -> r.kind().name().equals(kind) && r.key().path().equals(key)).findFirst();
                     String outcome;
-                    if (live == null) {
-                        outcome = "not checked (the target was not read)";
-                    } else if (action.equals("delete")) {
+                    if (action.equals("delete")) {
                         outcome = now.isEmpty() ? "done: gone from the server" : "not done: still on the server";
                     } else if (now.isEmpty()) {
                         outcome = "not done: not on the server";
@@ -457,7 +464,7 @@ public final class EngineSession implements AutoCloseable {
                     }
                     found.add(action + " " + kind + " " + key + ": " + outcome);
                 }
-                dev.switchboard.apply.Journal.examined(journal, found, clock);
+                Journal.examined(journal, found, clock);
                 Path shown = workDir.relativize(journal.file());
                 if (found.isEmpty()) {
                     findings.add(target + ": the apply of " + shown + " was interrupted between changes; none was left unfinished");
@@ -468,14 +475,18 @@ public final class EngineSession implements AutoCloseable {
         return findings;
     }
 
-    /** Whether {@code live} has every non-write-only field of a journal's {@code after}, as planned. */
-    private static boolean carriedOut(com.fasterxml.jackson.databind.JsonNode after, Resource live) {
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        for (var field : (Iterable<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) after::fields) {
-            if (live.kind().isWriteOnly(field.getKey()) || !live.fields().containsKey(field.getKey())) {
+    /**
+     * Whether {@code live} has the fields of a journal's {@code after} as planned; write-only fields and
+     * masked secrets (the journal never holds a secret's value) cannot tell, and are passed over.
+     */
+    private static boolean carriedOut(JsonNode after, Resource live) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = after.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (live.kind().isWriteOnly(field.getKey()) || !live.fields().containsKey(field.getKey())
+                    || field.getValue().asText().equals(dev.switchboard.model.Secret.MASK)) {
                 continue;
             }
-            if (!json.valueToTree(live.fields().get(field.getKey())).equals(field.getValue())) {
+            if (!JSON.valueToTree(live.fields().get(field.getKey())).equals(field.getValue())) {
                 return false;
             }
         }
