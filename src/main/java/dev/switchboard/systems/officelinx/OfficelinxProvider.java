@@ -1,6 +1,9 @@
 package dev.switchboard.systems.officelinx;
 
+import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceSet;
+import java.util.HashSet;
+import java.util.Set;
 import dev.switchboard.model.TargetSpec;
 import dev.switchboard.provider.FetchProgress;
 import dev.switchboard.provider.Provider;
@@ -38,6 +41,16 @@ final class OfficelinxProvider implements Provider {
     @Override
     public List<ResourceType> types() {
         return types;
+    }
+
+    /** The address types declared, for a server that lists addresses one type at a time. */
+    @Override
+    public void expect(ResourceSet declared) {
+        Set<Long> types = new HashSet<>();
+        for (Resource address : declared.ofKind(OfficelinxKinds.ADDRESS)) {
+            types.add(OfficelinxMapping.asLong(address.key().parts().get(2)));
+        }
+        reader.expectAddressTypes(types);
     }
 
     @Override
