@@ -24,7 +24,7 @@ final class OfficelinxProvider implements Provider {
     OfficelinxProvider(TargetSpec target, OfficelinxClient client, LiveStateReader reader, List<AutoCloseable> clients) {
         this.target = target;
         this.reader = reader;
-        this.clients = List.copyOf(clients);
+        this.clients = clients; // token clients join it when first used: closed with the rest
         this.types = List.of(
                 new Companies(client, reader),
                 new Departments(client, reader),
@@ -60,7 +60,11 @@ final class OfficelinxProvider implements Provider {
 
     @Override
     public void close() {
-        for (AutoCloseable client : clients) {
+        List<AutoCloseable> all;
+        synchronized (clients) {
+            all = List.copyOf(clients);
+        }
+        for (AutoCloseable client : all) {
             try {
                 client.close();
             } catch (Exception ignored) {

@@ -62,10 +62,14 @@ public class OfficelinxProviderFactory implements ProviderFactory {
         List<TokenManager.TokenEndpoint> endpoints = new ArrayList<>();
         for (String path : tokenPath.map(List::of)
                 .orElse(List.of(TokenManager.DOCUMENTED_TOKEN_PATH, TokenManager.SHORT_TOKEN_PATH))) {
-            OfficelinxOAuthApi oauth = RestClients.build(OfficelinxOAuthApi.class, under(baseUri, path), target,
-                    RestClients.DEFAULT_READ_TIMEOUT);
-            closeable(oauth, clients);
-            endpoints.add(new TokenManager.TokenEndpoint(path, oauth));
+            endpoints.add(new TokenManager.TokenEndpoint(path, () -> {
+                OfficelinxOAuthApi oauth = RestClients.build(OfficelinxOAuthApi.class, under(baseUri, path), target,
+                        RestClients.DEFAULT_READ_TIMEOUT);
+                synchronized (clients) {
+                    closeable(oauth, clients);
+                }
+                return oauth;
+            }));
         }
         ApiCaller tokenCaller = new ApiCaller(target.name(), retries, observer, () -> false)
                 .withTimeouts(target.timeouts());

@@ -44,8 +44,27 @@ final class TokenManager {
         }
     }
 
-    /** A token endpoint's path and the client built on its URL. */
-    record TokenEndpoint(String path, OfficelinxOAuthApi api) {
+    /** A token endpoint's path and the client built on its URL, built when first asked for. */
+    static final class TokenEndpoint {
+        private final String path;
+        private final java.util.function.Supplier<OfficelinxOAuthApi> build;
+        private OfficelinxOAuthApi api;
+
+        TokenEndpoint(String path, java.util.function.Supplier<OfficelinxOAuthApi> build) {
+            this.path = path;
+            this.build = build;
+        }
+
+        String path() {
+            return path;
+        }
+
+        synchronized OfficelinxOAuthApi api() {
+            if (api == null) {
+                api = build.get();
+            }
+            return api;
+        }
     }
 
     private final String target;
