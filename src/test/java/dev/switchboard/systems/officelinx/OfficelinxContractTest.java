@@ -365,23 +365,22 @@ class OfficelinxContractTest {
     }
 
     @Test
-    void a404OnTheFeatureGroupMailboxOrAddressListIsAnError() {
+    void aBare404OnAnyListIsEmptyButARouteErrorIsAnErrorNamingApiRoot() {
         stubAcme();
+        // "If the products do not exist, a 404 Not found status message is returned with no content": a server
+        // may answer every empty list so
         wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=12")).willReturn(aResponse().withStatus(404)));
+        wm.stubFor(get(urlEqualTo(API + "EEAMFGroups?companyid=5")).willReturn(aResponse().withStatus(404)));
+        assertThat(provider.fetchLiveState(FetchProgress.NONE).ofKind(FEATURE_GROUP)).isEmpty();
+
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes?companyid=5&page=1")).willReturn(json(404,
+                "{\"Message\":\"No HTTP resource was found that matches the request URI '" + API + "EEAMMailboxes'.\"}")));
         assertThatThrownBy(() -> provider.fetchLiveState(FetchProgress.NONE))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.path()).isEqualTo(API + "EEAMMailboxAddresses?mailboxid=12");
-                    assertThat(e.object()).contains("mailbox Acme/1002");
+                    assertThat(e.path()).isEqualTo(API + "EEAMMailboxes?companyid=5&page=1");
+                    assertThat(e.getMessage()).contains("No HTTP resource was found").contains("set apiRoot on the target");
                 });
-
-        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes?companyid=5&page=1")).willReturn(aResponse().withStatus(404)));
-        assertThatThrownBy(() -> provider.fetchLiveState(FetchProgress.NONE))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.path()).contains("EEAMMailboxes"));
-
-        wm.stubFor(get(urlEqualTo(API + "EEAMFGroups?companyid=5")).willReturn(aResponse().withStatus(404)));
-        assertThatThrownBy(() -> provider.fetchLiveState(FetchProgress.NONE))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.path()).contains("EEAMFGroups"));
     }
 
     @Test
@@ -482,9 +481,8 @@ class OfficelinxContractTest {
         wm.stubFor(get(urlEqualTo(API + "EEAMFGroups/30")).willReturn(json(200,
                 "{\"FGroupID\":30,\"CompanyID\":5,\"FGNumber\":56,\"Name\":\"Standard\",\"Features\":[1,2]}")));
         wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes/11")).willReturn(json(200, mailbox(11, "1001", 21))));
-        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11")).willReturn(json(200,
-                "[{\"AddressID\":40,\"MailboxID\":11,\"AddressType\":0,\"Address\":\"1001\"},"
-                        + "{\"AddressID\":41,\"MailboxID\":11,\"AddressType\":2,\"Address\":\"a@acme.example\",\"Primary\":true}]")));
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11&addresstype=2")).willReturn(json(200,
+                "[{\"AddressID\":41,\"MailboxID\":11,\"AddressType\":2,\"Address\":\"a@acme.example\",\"Primary\":true}]")));
         for (String path : List.of("EEAMCompanies/5", "EEAMDepartments/21", "EEAMFGroups/30", "EEAMMailboxes/11",
                 "EEAMMailboxAddresses/41")) {
             wm.stubFor(put(urlEqualTo(API + path)).willReturn(aResponse().withStatus(200)));
@@ -505,7 +503,7 @@ class OfficelinxContractTest {
         verifyApi(getRequestedFor(urlEqualTo(API + "EEAMDepartments/21")));
         verifyApi(getRequestedFor(urlEqualTo(API + "EEAMFGroups/30")));
         verifyApi(getRequestedFor(urlEqualTo(API + "EEAMMailboxes/11")));
-        verifyApi(getRequestedFor(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11")));
+        verifyApi(getRequestedFor(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11&addresstype=2")));
         verifyApi(withJson(putRequestedFor(urlEqualTo(API + "EEAMCompanies/5")),
                 "{\"CompanyID\":5,\"PBXID\":8,\"CompanyName\":\"Acme\",\"TimeZone\":\"UTC\"}"));
         verifyApi(withJson(putRequestedFor(urlEqualTo(API + "EEAMDepartments/21")),
