@@ -176,12 +176,29 @@ final class OfficelinxClient {
                 false, null);
     }
 
+    /**
+     * Whether a 404 says that no route matched rather than that nothing is there: ASP.NET Web API's
+     * "No HTTP resource was found ...", or a body that is not JSON at all (a web server's HTML page for a
+     * path no application answers). The document's own "not found" is a 404 with no content.
+     */
     private static boolean isNoRoute(Response response) {
+        String text;
         try {
-            String text = response.hasEntity() ? response.readEntity(String.class) : "";
-            return text != null && text.contains(NO_ROUTE);
+            text = response.hasEntity() ? response.readEntity(String.class) : "";
         } catch (RuntimeException unreadable) {
             return false;
+        }
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        if (text.contains(NO_ROUTE)) {
+            return true;
+        }
+        try {
+            JSON.readTree(text);
+            return false;
+        } catch (IOException notJson) {
+            return true;
         }
     }
 
