@@ -1,12 +1,14 @@
 package dev.switchboard.dialects;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.apply.ApplyReport;
 import dev.switchboard.apply.ChangeResult;
 import dev.switchboard.desired.LoadResult;
 import dev.switchboard.engine.ApplyOptions;
 import dev.switchboard.engine.Engine;
+import dev.switchboard.engine.EngineException;
 import dev.switchboard.engine.EngineSession;
 import dev.switchboard.engine.PlanRequest;
 import dev.switchboard.engine.Progress;
@@ -27,6 +29,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +66,35 @@ class DialectMatrixTest {
                     () -> runFlow(scenario, system, cell, dialects))));
         }
         return cells.stream();
+    }
+
+    @Test
+    void readmeListsEveryDialectAndAnUnknownOneIsRefusedNamingTheKnownOnes() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        for (TargetSystem system : engine.systems().all()) {
+            String prefix = system.dialectPrefixes().get(system.dialectPrefixes().size() - 1);
+            for (SimDialect dialect : system.dialects()) {
+                assertThat(readme).as("README lists " + prefix + "." + dialect.name())
+                        .contains("| `" + prefix + "." + dialect.name() + "` |");
+            }
+        }
+        Path dir = temp.resolve("unknown");
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("switchboard.yaml"), """
+                apiVersion: switchboard/v1
+                targets:
+                  t:
+                    kind: xci
+                    url: embedded
+                    auth: { login: admin, password: admin }
+                    sim: { dialects: [xci.login-304] }
+                """);
+        try (EngineSession session = engine.open(engine.loader().load(dir).requireValid(), Set.of())) {
+            assertThatThrownBy(() -> session.plan(PlanRequest.EVERYTHING, Progress.NONE))
+                    .isInstanceOf(EngineException.class)
+                    .hasMessageContaining("target t: sim: the xci simulator has no dialect xci.login-304")
+                    .hasMessageContaining("xci.login-303");
+        }
     }
 
     /** Every dialect that sets no knob another one already chose differently, in order. */
