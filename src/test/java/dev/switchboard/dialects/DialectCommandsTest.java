@@ -43,7 +43,8 @@ class DialectCommandsTest {
                     kind: officelinx
                     url: embedded
                     auth: { clientId: switchboard, clientSecret: switchboard, username: admin, password: admin }
-                    sim: { dialects: [olx.empty-list-404, olx.token-path-short, olx.token-form-encoded] }
+                    apiRoot: /api
+                    sim: { dialects: [olx.api-root-bare, olx.empty-list-404, olx.token-path-short] }
                 """);
         Files.writeString(temp.resolve("acme.yaml"), """
                 target: olx
@@ -53,6 +54,7 @@ class DialectCommandsTest {
                 """);
         LaunchResult apply = launcher.launch("apply", "-c", temp.toString(), "--auto-approve");
         assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(ExitCodes.OK);
+        // apiRoot /api works only because the embedded simulator plays olx.api-root-bare as sim: says
         assertThat(apply.getOutput()).contains("2 applied, 0 failed");
         LaunchResult unknown = launcher.launch("sim", "--port", "0", "--dialect", "olx.empty-list-405");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.ERROR);

@@ -69,7 +69,7 @@ class DialectMatrixTest {
     }
 
     @Test
-    void readmeListsEveryDialectAndAnUnknownOneIsRefusedNamingTheKnownOnes() throws IOException {
+    void readmeListsEveryDialectAndSimDialectsReachTheSimulatorOrAreRefusedNamingTheKnownOnes() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
         for (TargetSystem system : engine.systems().all()) {
             String prefix = system.dialectPrefixes().get(system.dialectPrefixes().size() - 1);
@@ -94,6 +94,21 @@ class DialectMatrixTest {
                     .isInstanceOf(EngineException.class)
                     .hasMessageContaining("target t: sim: the xci simulator has no dialect xci.login-304")
                     .hasMessageContaining("xci.login-303");
+        }
+
+        // the dialect a target's sim: names is the one its simulator plays: this one cannot be detected
+        Files.writeString(dir.resolve("switchboard.yaml"), """
+                apiVersion: switchboard/v1
+                targets:
+                  t:
+                    kind: officelinx
+                    url: embedded
+                    auth: { clientId: switchboard, clientSecret: switchboard, username: admin, password: admin }
+                    sim: { dialects: [officelinx.api-root-bare] }
+                """);
+        try (EngineSession session = engine.open(engine.loader().load(dir).requireValid(), Set.of())) {
+            assertThatThrownBy(() -> session.plan(PlanRequest.EVERYTHING, Progress.NONE))
+                    .hasMessageContaining("/UCBusinessRest/api/EEAMCompanies").hasMessageContaining("set apiRoot on the target");
         }
     }
 
