@@ -82,6 +82,11 @@ public class SimCommand implements Callable<Integer> {
             description = "A knob of one system's simulator (a dialect, a delay), such as gws.apply-delay-ms=2000. Repeatable.")
     List<String> simOptions = new ArrayList<>();
 
+    @Option(names = "--dialect", paramLabel = "KIND.NAME",
+            description = "A reading of an ambiguous API document the simulator of KIND plays, such as olx.empty-list-404 "
+                    + "or xci.login-303 (README, Simulators, lists them). Repeatable; the default is the most lenient reading.")
+    List<String> dialects = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -136,12 +141,26 @@ public class SimCommand implements Callable<Integer> {
             optionsByKind.computeIfAbsent(option.substring(0, dot), k -> new LinkedHashMap<>())
                     .put(option.substring(dot + 1, equals), option.substring(equals + 1));
         }
+        Map<String, List<String>> dialectsByKind = new HashMap<>();
+        for (String dialect : dialects) {
+            int dot = dialect.indexOf('.');
+            Optional<TargetSystem> system = dot <= 0 ? Optional.empty() : systems.all().stream()
+                    .filter(s -> s.dialectPrefixes().contains(dialect.substring(0, dot))).findFirst();
+            if (system.isEmpty()) {
+                spec.commandLine().getErr().println("--dialect " + dialect + ": write KIND.NAME, KIND one of "
+                        + String.join(", ", systems.all().stream().flatMap(s -> s.dialectPrefixes().stream()).toList()));
+                return ExitCodes.ERROR;
+            }
+            dialectsByKind.computeIfAbsent(system.get().targetKind(), k -> new ArrayList<>()).add(dialect);
+        }
         List<Simulator> simulators = new ArrayList<>();
         for (TargetSystem system : systems.all()) {
             try {
-                simulators.add(system.simulator(credentials, optionsByKind.getOrDefault(system.targetKind(), Map.of())));
+                simulators.add(system.simulator(credentials, dialectsByKind.getOrDefault(system.targetKind(), List.of()),
+                        optionsByKind.getOrDefault(system.targetKind(), Map.of())));
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("--sim-option: " + e.getMessage());
+                spec.commandLine().getErr().println((dialectsByKind.containsKey(system.targetKind()) ? "--dialect: "
+                        : "--sim-option: ") + e.getMessage());
                 return ExitCodes.ERROR;
             }
         }
@@ -151,6 +170,9 @@ public class SimCommand implements Callable<Integer> {
             for (Simulator simulator : simulators) {
                 out.println("  " + simulator.name() + ": " + String.join(", ", simulator.pathPrefixes().stream()
                         .map(prefix -> server.baseUri() + prefix).toList()));
+            }
+            if (!dialects.isEmpty()) {
+                out.println("Dialects: " + String.join(", ", dialects));
             }
             out.println("Credentials: login " + login + " / password " + password
                     + "; OAuth2 client " + clientId + " / " + clientSecret);

@@ -105,6 +105,15 @@ final class ConfigReader {
                 x.text("connect").flatMap(Durations::parse).orElse(defaults.connect()),
                 x.text("read").flatMap(Durations::parse).orElse(defaults.read()),
                 x.text("call").flatMap(Durations::parse).orElse(defaults.call()))).orElse(defaults);
-        return new TargetSpec(name, kind, t.text("url").orElse(""), auth, options, tls, policy, timeouts);
+        TargetSpec.Sim sim = t.object("sim", "sim").map(x -> {
+            Map<String, String> knobs = new LinkedHashMap<>();
+            x.object("options", "options").ifPresent(o -> o.fieldNames().forEach(n -> {
+                if (o.node(n).isValueNode()) {
+                    knobs.put(n, o.node(n).asText());
+                }
+            }));
+            return new TargetSpec.Sim(x.texts("dialects"), knobs);
+        }).orElse(TargetSpec.Sim.DEFAULT);
+        return new TargetSpec(name, kind, t.text("url").orElse(""), auth, options, tls, policy, timeouts, sim);
     }
 }

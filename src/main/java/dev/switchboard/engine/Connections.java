@@ -19,7 +19,7 @@ import java.util.Optional;
  * Opens a {@link Connection} to a target: the provider for its kind, pointed at its URL or, for
  * {@code url: embedded}, at a simulator started for it on loopback with its state in
  * {@code .switchboard/sim/<target>.json} under the desired-state directory, so that successive
- * commands see the same server.
+ * commands see the same server. The simulator plays the dialects and knobs of the target's {@code sim:}.
  */
 @ApplicationScoped
 public class Connections {
@@ -49,7 +49,12 @@ public class Connections {
         if (!target.isEmbedded()) {
             return new Connection(factory.open(target, URI.create(target.url())), Optional.empty());
         }
-        Simulator simulator = system.simulator(SimCredentials.DEFAULT);
+        Simulator simulator;
+        try {
+            simulator = system.simulator(SimCredentials.DEFAULT, target.sim().dialects(), target.sim().options());
+        } catch (IllegalArgumentException unknown) {
+            throw new EngineException("target " + target.name() + ": sim: " + unknown.getMessage());
+        }
         Path stateFile = configDir.resolve(SIM_STATE_DIR).resolve(target.name() + ".json");
         SimServer server = SimServer.start(SimOptions.DEFAULT.withStateFile(stateFile), simulator);
         try {

@@ -551,7 +551,11 @@ public final class EngineSession implements AutoCloseable {
         if (!targets.contains(target)) {
             throw new EngineException("target " + target + " is not part of this run");
         }
-        return open.computeIfAbsent(target, t -> connections.open(workDir, spec(t)));
+        return open.computeIfAbsent(target, t -> {
+            Connection connection = connections.open(workDir, spec(t));
+            connection.provider().expect(state.resourcesOf(t));
+            return connection;
+        });
     }
 
     /** The target as declared, with {@code --parallelism} applied. */

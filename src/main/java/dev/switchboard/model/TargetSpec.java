@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param tls      TLS settings
  * @param policy   what Switchboard may do to this target
  * @param timeouts how long a connection, an answer and a whole call with its retries may take
+ * @param sim      for an {@code url: embedded} target, how its simulator behaves ({@code sim:})
  */
 public record TargetSpec(
         String name,
@@ -25,7 +26,8 @@ public record TargetSpec(
         Map<String, Object> options,
         Tls tls,
         Policy policy,
-        Timeouts timeouts) {
+        Timeouts timeouts,
+        Sim sim) {
 
     public static final String EMBEDDED = "embedded";
 
@@ -33,6 +35,13 @@ public record TargetSpec(
         auth = Map.copyOf(auth);
         options = Map.copyOf(options);
         java.util.Objects.requireNonNull(timeouts, "timeouts");
+        java.util.Objects.requireNonNull(sim, "sim");
+    }
+
+    /** A target with the default simulator settings. */
+    public TargetSpec(String name, String kind, String url, Map<String, Object> auth, Map<String, Object> options,
+                      Tls tls, Policy policy, Timeouts timeouts) {
+        this(name, kind, url, auth, options, tls, policy, timeouts, Sim.DEFAULT);
     }
 
     /** A target with the default timeouts. */
@@ -43,7 +52,24 @@ public record TargetSpec(
 
     /** This target with {@code newPolicy}. */
     public TargetSpec withPolicy(Policy newPolicy) {
-        return new TargetSpec(name, kind, url, auth, options, tls, newPolicy, timeouts);
+        return new TargetSpec(name, kind, url, auth, options, tls, newPolicy, timeouts, sim);
+    }
+
+    /**
+     * {@code sim: { dialects: [olx.empty-list-404], options: { NAME: VALUE } }} of an embedded target: the
+     * named dialects its simulator plays and knobs of its own, as {@code switchboard sim --dialect} and
+     * {@code --sim-option} set them.
+     *
+     * @param dialects dialect names, {@code KIND.NAME} or {@code NAME}
+     * @param options  simulator knobs by name, prefix removed
+     */
+    public record Sim(List<String> dialects, Map<String, String> options) {
+        public static final Sim DEFAULT = new Sim(List.of(), Map.of());
+
+        public Sim {
+            dialects = List.copyOf(dialects);
+            options = Map.copyOf(options);
+        }
     }
 
     /**
@@ -64,7 +90,7 @@ public record TargetSpec(
     @Override
     public String toString() {
         return "TargetSpec[name=" + name + ", kind=" + kind + ", url=" + url + ", auth=" + new java.util.TreeSet<>(auth.keySet())
-                + " (sensitive), options=" + options + ", tls=" + tls + ", policy=" + policy + ", timeouts=" + timeouts + "]";
+                + " (sensitive), options=" + options + ", tls=" + tls + ", policy=" + policy + ", timeouts=" + timeouts + (sim.equals(Sim.DEFAULT) ? "" : ", sim=" + sim) + "]";
     }
 
     public boolean isEmbedded() {

@@ -69,7 +69,8 @@ public final class ApiCaller {
     }
 
     /**
-     * @return the response when its status is 2xx, or 404 when {@link ApiRequest#notFoundIsOk()}
+     * @return the response when its status is 2xx, 404 when {@link ApiRequest#notFoundIsOk()}, 3xx when
+     *         {@link ApiRequest#redirectIsOk()}
      * @throws ProviderException otherwise, after retries
      */
     public Response call(ApiRequest request, Supplier<Response> send) {
@@ -92,7 +93,7 @@ public final class ApiCaller {
             }
             int status = response.getStatus();
             observer.observe(target, request.method(), status, Duration.ofNanos(System.nanoTime() - started));
-            if (status / 100 == 2 || (status == 404 && request.notFoundIsOk())) {
+            if (status / 100 == 2 || (status == 404 && request.notFoundIsOk()) || (status / 100 == 3 && request.redirectIsOk())) {
                 return response;
             }
             if (status == 401 && !reauthenticated) {

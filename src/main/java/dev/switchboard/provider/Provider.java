@@ -26,6 +26,14 @@ public interface Provider extends AutoCloseable {
     /** Every object of the managed kinds on the server, with server IDs, in the desired-state shape. */
     ResourceSet fetchLiveState(FetchProgress progress);
 
+    /**
+     * Told, before any fetch, the objects the desired state declares for this target: for an API that
+     * cannot list everything without knowing what to ask for (Officelinx addresses, listed one type at a
+     * time by a server that requires the type). Most providers need nothing of it.
+     */
+    default void expect(ResourceSet declared) {
+    }
+
     default Optional<ResourceType> type(ResourceKind kind) {
         return types().stream().filter(t -> t.kind().equals(kind)).findFirst();
     }

@@ -190,15 +190,20 @@ public final class SimServer implements AutoCloseable {
         }
     }
 
+    /** The simulator with the longest prefix of {@code path}: {@code /api/1.0} wins over a dialect's bare {@code /api}. */
     private Simulator simulatorFor(String path) {
+        Simulator best = null;
+        int bestLength = -1;
         for (Simulator simulator : simulators) {
             for (String prefix : simulator.pathPrefixes()) {
-                if (path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/")) {
-                    return simulator;
+                if ((path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/"))
+                        && prefix.length() > bestLength) {
+                    best = simulator;
+                    bestLength = prefix.length();
                 }
             }
         }
-        return null;
+        return best;
     }
 
     private Fault nextFault(SimExchange exchange) throws IOException {

@@ -5,9 +5,12 @@ import dev.switchboard.diff.Normalizer;
 import dev.switchboard.model.ResourceKind;
 import dev.switchboard.provider.ProviderFactory;
 import dev.switchboard.sim.SimCredentials;
+import dev.switchboard.sim.SimDialect;
 import dev.switchboard.sim.Simulator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One target system Switchboard drives (Officelinx, XCI, ...), as a plug-in: everything the generic
@@ -67,6 +70,52 @@ public interface TargetSystem {
                     + options.keySet().iterator().next());
         }
         return simulator(credentials);
+    }
+
+    /**
+     * The named dialects of its simulator: each plausible reading of its document that a real server may
+     * have, as a preset of the knobs {@link #simulator(SimCredentials, Map)} takes. Named on the command
+     * line and in a target's {@code sim: dialects} as {@code KIND.NAME} ({@link #dialectPrefixes()}).
+     */
+    default List<SimDialect> dialects() {
+        return List.of();
+    }
+
+    /** What may stand before the dot of its dialects' names: its target kind, and a short name of its own. */
+    default List<String> dialectPrefixes() {
+        return List.of(targetKind());
+    }
+
+    /** The dialect named {@code name}, given with or without one of {@link #dialectPrefixes()}. */
+    default Optional<SimDialect> dialect(String name) {
+        String bare = name;
+        for (String prefix : dialectPrefixes()) {
+            if (name.startsWith(prefix + ".")) {
+                bare = name.substring(prefix.length() + 1);
+                break;
+            }
+        }
+        String wanted = bare;
+        return dialects().stream().filter(d -> d.name().equals(wanted)).findFirst();
+    }
+
+    /**
+     * A simulator playing {@code dialects} (names as {@link #dialect(String)} takes them), with
+     * {@code options} on top.
+     *
+     * @throws IllegalArgumentException naming the dialect when one is not known, with those that are
+     */
+    default Simulator simulator(SimCredentials credentials, List<String> dialects, Map<String, String> options) {
+        Map<String, String> knobs = new LinkedHashMap<>();
+        for (String name : dialects) {
+            SimDialect dialect = dialect(name).orElseThrow(() -> new IllegalArgumentException("the " + targetKind()
+                    + " simulator has no dialect " + name + " (it has: " + (dialects().isEmpty() ? "none"
+                    : String.join(", ", dialects().stream().map(d -> dialectPrefixes().get(dialectPrefixes().size() - 1)
+                    + "." + d.name()).toList())) + ")"));
+            knobs.putAll(dialect.options());
+        }
+        knobs.putAll(options);
+        return knobs.isEmpty() ? simulator(credentials) : simulator(credentials, knobs);
     }
 
     /** The kinds alone, parents before children. */

@@ -68,6 +68,10 @@ class LoaderTest {
         assertThat(xci.isEmbedded()).isTrue();
         assertThat(xci.policy().parallelism()).as("settings.parallelism is the default").isEqualTo(4);
         assertThat(xci.policy().maxDeletePercent()).isEqualTo(20);
+        assertThat(olx.options()).containsEntry("tokenPath", "/UCOAuth2/token").containsEntry("apiRoot", "/api");
+        assertThat(olx.sim()).as("no sim: is the default").isEqualTo(TargetSpec.Sim.DEFAULT);
+        assertThat(xci.sim()).isEqualTo(new TargetSpec.Sim(List.of("xci.login-303", "expired-403"),
+                java.util.Map.of("session-requests", "5")));
     }
 
     @Test

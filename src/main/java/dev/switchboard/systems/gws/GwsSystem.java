@@ -8,6 +8,7 @@ import dev.switchboard.provider.ApiObserver;
 import dev.switchboard.provider.ProviderFactory;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.Simulator;
+import dev.switchboard.sim.SimDialect;
 import dev.switchboard.system.KindDescriptor;
 import dev.switchboard.system.TargetSystem;
 import dev.switchboard.systems.gws.provider.GwsProviderFactory;
@@ -78,5 +79,29 @@ public class GwsSystem implements TargetSystem {
     @Override
     public Simulator simulator(SimCredentials credentials, Map<String, String> options) {
         return GwsSimulator.withOptions(credentials, options, Clock.systemUTC());
+    }
+
+    /** Its dialects, presets of the knobs {@code create-status}, {@code update-verbs}, {@code error-status}, {@code search}, {@code list}. */
+    @Override
+    public List<SimDialect> dialects() {
+        return List.of(
+                SimDialect.option("create-status-number", "create-status", "number",
+                        "create answers statusCode 0 as a number, as every other answer does",
+                        "the document: \"When a request returns \\\"statusCode\\\":0 ...\" (a number), where the CreateUser page shows \"statusCode\":\"0\""),
+                SimDialect.option("update-put", "update-verbs", "put",
+                        "only PUT updates a user; POST /users/{id} answers 405",
+                        "api-notes 1d: the UsersAPI \"attribute table says PUT\""),
+                SimDialect.option("update-post", "update-verbs", "post",
+                        "only POST updates a user; PUT /users/{id} answers 405",
+                        "api-notes 1d: \"UsersAPI page lists POST /users/{id} as 'Updates the user'\""),
+                SimDialect.option("errors-200", "error-status", "200",
+                        "errors come back as HTTP 200 with a non-zero statusCode (a duplicate user name stays 403)",
+                        "api-notes 1d: the ReturnValues page's statusCode table (1 missing param ... 20 not authenticated) carries errors in the body"),
+                SimDialect.option("search-ignored", "search", "ignored",
+                        "GET /users ignores the userName, firstName, lastName filters and lists everyone",
+                        "api-notes 1d: the users API documents no filter parameters on the collection"),
+                SimDialect.option("list-uris", "list", "uris",
+                        "GET /users answers uris only, even with fields=*",
+                        "api-notes 1d: \"Collections: GET /users returns uris only\""));
     }
 }

@@ -56,4 +56,9 @@ final class Companies extends EeamResourceType {
         }
         return Optional.empty();
     }
+
+    @Override
+    String identityField() {
+        return "CompanyName";
+    }
 }

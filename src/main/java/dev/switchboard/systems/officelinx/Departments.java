@@ -45,4 +45,9 @@ final class Departments extends EeamResourceType {
     public Optional<Resource> findByKey(Resource desired, IdResolver ids) {
         return findInCompany(desired, ids);
     }
+
+    @Override
+    String identityField() {
+        return "DepartmentName";
+    }
 }

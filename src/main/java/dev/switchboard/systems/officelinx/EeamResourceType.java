@@ -78,9 +78,33 @@ abstract class EeamResourceType implements Creator, Updater, Deleter {
         return client.get(resource, live.requireId(), live.key().toString());
     }
 
+    /**
+     * DELETE, then a read to confirm it: a server that answered the delete without carrying it out (a route
+     * it does not have read as "already gone", a silent no-op) must not have it counted as applied. An ID
+     * the server has meanwhile handed to another object ("the maximum ID + 1") counts as gone.
+     */
     @Override
     public void delete(Resource live) {
-        client.delete(resource, live.requireId(), live.key().toString());
+        client.delete(resource, live.requireId(), live.key().toString(), () -> JsonFields.number(
+                client.get(resource, live.requireId(), live.key().toString()), "ParentID").orElse(0L));
+        Optional<ObjectNode> still = stillThere(live);
+        if (still.isPresent() && JsonFields.text(still.get(), identityField())
+                .filter(value -> value.equalsIgnoreCase(identityOf(live))).isPresent()) {
+            throw client.notDeleted(resource, live.requireId(), live.key().toString());
+        }
+    }
+
+    /** The record the server still has under the live object's ID, if any. */
+    Optional<ObjectNode> stillThere(Resource live) {
+        return client.find(resource, live.requireId(), live.key().toString());
+    }
+
+    /** The API field that tells one object from another with the same ID: its name or number. */
+    abstract String identityField();
+
+    /** That field's value for {@code live}: the last part of its key, unless a kind says otherwise. */
+    String identityOf(Resource live) {
+        return live.key().leaf();
     }
 
     /** Looks a department, feature group or mailbox up among everything its company holds. */

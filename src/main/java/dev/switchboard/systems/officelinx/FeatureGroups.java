@@ -48,4 +48,9 @@ final class FeatureGroups extends EeamResourceType {
     }
 
     private static final String DEFAULT_GROUP_ID = "1";
+
+    @Override
+    String identityField() {
+        return "FGNumber";
+    }
 }

@@ -33,6 +33,11 @@ final class LiveStateReader {
     private final OfficelinxClient client;
     private final long pbx;
     private final int parallelism;
+    /** Address ID -> mailbox ID, from the last fetch: a deleted address is confirmed gone from its mailbox's list. */
+    private final Map<String, Long> mailboxOfAddress = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The address types to ask for one by one, once the server refused a list without addresstype. */
+    private volatile Set<Long> declaredAddressTypes = Set.of(0L);
+    private volatile boolean addressTypeRequired;
 
     LiveStateReader(String target, OfficelinxClient client, long pbx, int parallelism) {
         this.target = target;
@@ -121,6 +126,7 @@ final class LiveStateReader {
         private final Set<Long> seen = new HashSet<>();
         private final CompletableFuture<List<ObjectNode>> done = new CompletableFuture<>();
         private int pageSize;
+        private int staleInARow;
 
         MailboxPages(FetchScheduler fetch, long companyId, String about, Consumer<ObjectNode> found) {
             this.fetch = fetch;
@@ -130,7 +136,7 @@ final class LiveStateReader {
         }
 
         CompletableFuture<List<ObjectNode>> start() {
-            request(1);
+            request(0);
             return done;
         }
 
@@ -141,7 +147,7 @@ final class LiveStateReader {
                     return;
                 }
                 try {
-                    if (arrived(records)) {
+                    if (arrived(records, page)) {
                         request(page + 1);
                     } else {
                         done.complete(all);
@@ -152,8 +158,11 @@ final class LiveStateReader {
             });
         }
 
-        /** Takes a page in; whether paging goes on: it stops at a shorter or empty page, or one with nothing new. */
-        private boolean arrived(List<ObjectNode> records) {
+        /**
+         * Takes a page in; whether paging goes on, by the rule of {@link #mailboxes}: always after page 0, then
+         * until an empty or shorter page, or the second page in a row with nothing new.
+         */
+        private boolean arrived(List<ObjectNode> records, int page) {
             boolean fresh = false;
             for (ObjectNode record : records) {
                 if (seen.add(JsonFields.number(record, "MailboxID").orElse(-1L))) {
@@ -162,14 +171,26 @@ final class LiveStateReader {
                     fresh = true;
                 }
             }
+            staleInARow = fresh ? 0 : staleInARow + 1;
             pageSize = Math.max(pageSize, records.size());
-            return !records.isEmpty() && records.size() >= pageSize && fresh;
+            return page == 0 || (!records.isEmpty() && records.size() >= pageSize && staleInARow < 2);
         }
     }
 
     /** GetListOfCompanies: 404 with no content is the document's way of saying "none". */
     List<ObjectNode> companies() {
-        return client.list("EEAMCompanies?pbxid=" + pbx, "companies of PBX " + pbx, true, api -> api.listCompanies(pbx));
+        return client.list("EEAMCompanies?pbxid=" + pbx, "companies of PBX " + pbx, api -> api.listCompanies(pbx));
+    }
+
+    /** The address types the desired state declares; with type 0, the ones asked for when the type is required. */
+    void expectAddressTypes(Set<Long> declared) {
+        Set<Long> types = new java.util.TreeSet<>(declared);
+        types.add(0L);
+        declaredAddressTypes = Set.copyOf(types);
+    }
+
+    Optional<Long> mailboxOfAddress(String addressId) {
+        return Optional.ofNullable(mailboxOfAddress.get(addressId));
     }
 
     CompanyScope scope(String companyId, String companyName) {
@@ -180,37 +201,71 @@ final class LiveStateReader {
     }
 
     private List<ObjectNode> departments(long companyId, String about) {
-        return client.list("EEAMDepartments?companyid=" + companyId, about, true, api -> api.listDepartments(companyId));
+        return client.list("EEAMDepartments?companyid=" + companyId, about, api -> api.listDepartments(companyId));
     }
 
     private List<ObjectNode> featureGroups(long companyId, String about) {
-        return client.list("EEAMFGroups?companyid=" + companyId, about, false, api -> api.listFeatureGroups(companyId));
+        return client.list("EEAMFGroups?companyid=" + companyId, about, api -> api.listFeatureGroups(companyId));
     }
 
     private List<ObjectNode> mailboxPage(long companyId, String about, int page) {
-        return client.list("EEAMMailboxes?companyid=" + companyId + "&page=" + page, about, false,
+        return client.list("EEAMMailboxes?companyid=" + companyId + "&page=" + page, about,
                 api -> api.listMailboxes(companyId, page));
     }
 
+    /**
+     * GetMailboxAddresses of one type, or of every type. Every example of the document passes
+     * {@code addresstype}, and a server may have no route without it: then every type the desired state
+     * declares is asked for, and type 0, the one the document names (addresses of other types are not seen).
+     */
     List<Resource> addresses(String mailboxId, ResourceKey mailbox, Optional<Long> type) {
         long id = Long.parseLong(mailboxId);
-        String query = "EEAMMailboxAddresses?mailboxid=" + id + type.map(t -> "&addresstype=" + t).orElse("");
-        return client.list(query, mailbox.toString(), false, api -> api.listAddresses(id, type.orElse(null))).stream()
+        List<ObjectNode> records = new ArrayList<>();
+        if (type.isPresent()) {
+            records.addAll(addressesOfType(id, mailbox, type.get()));
+        } else {
+            Optional<List<ObjectNode>> all = addressTypeRequired ? Optional.empty()
+                    : client.listIfRouted("EEAMMailboxAddresses?mailboxid=" + id, mailbox.toString(),
+                            api -> api.listAddresses(id, null));
+            if (all.isPresent()) {
+                records.addAll(all.get());
+            } else {
+                if (!addressTypeRequired) {
+                    LOG.debugf("target %s: GetMailboxAddresses needs addresstype; asking for types %s", target,
+                            declaredAddressTypes);
+                    addressTypeRequired = true;
+                }
+                for (long each : declaredAddressTypes) {
+                    records.addAll(addressesOfType(id, mailbox, each));
+                }
+            }
+        }
+        List<Resource> addresses = records.stream()
                 .map(record -> OfficelinxMapping.address(mailbox, record))
                 .flatMap(Optional::stream)
                 .toList();
+        addresses.forEach(address -> mailboxOfAddress.put(address.requireId(), id));
+        return addresses;
+    }
+
+    private List<ObjectNode> addressesOfType(long mailboxId, ResourceKey mailbox, long type) {
+        return client.list("EEAMMailboxAddresses?mailboxid=" + mailboxId + "&addresstype=" + type, mailbox.toString(),
+                api -> api.listAddresses(mailboxId, type));
     }
 
     /**
-     * Every page of a company's mailboxes. The page size is not documented: the first page's size is
-     * taken as it, and paging stops at a shorter or empty page, or at a page that repeats mailboxes
-     * already seen (a server that ignores {@code page}).
+     * Every page of a company's mailboxes. Neither the page size nor where pages start is documented: the
+     * largest page seen is taken as the size, and pages are read from 0, so that a server counting from 0
+     * has its first page read and one counting from 1 (which answers page 0 as page 1, or as nothing) loses
+     * none. Paging stops at an empty or shorter page after page 0, or at the second page in a row that
+     * brings no mailbox not already seen (a server that ignores {@code page}).
      */
     private List<ObjectNode> mailboxes(long companyId, String about) {
         List<ObjectNode> all = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         int pageSize = 0;
-        for (int page = 1; ; page++) {
+        int staleInARow = 0;
+        for (int page = 0; ; page++) {
             List<ObjectNode> records = mailboxPage(companyId, about, page);
             boolean fresh = false;
             for (ObjectNode record : records) {
@@ -219,8 +274,12 @@ final class LiveStateReader {
                     fresh = true;
                 }
             }
+            staleInARow = fresh ? 0 : staleInARow + 1;
             pageSize = Math.max(pageSize, records.size());
-            if (records.isEmpty() || records.size() < pageSize || !fresh) {
+            if (page == 0) {
+                continue;
+            }
+            if (records.isEmpty() || records.size() < pageSize || staleInARow >= 2) {
                 return all;
             }
         }

@@ -46,12 +46,20 @@ final class MailboxAddresses extends EeamResourceType {
         return values;
     }
 
-    /** The document has no GET of one address: it is read from its mailbox's list (GetMailboxAddresses). */
+    /**
+     * The document has no GET of one address: it is read from its mailbox's list of its type
+     * (GetMailboxAddresses with addresstype, as every example of the document calls it).
+     */
     @Override
     ObjectNode currentRecord(Resource live, IdResolver ids) {
         long mailboxId = Long.parseLong(ids.require(mailboxOf(live.key())));
-        return client.getFromList("EEAMMailboxAddresses?mailboxid=" + mailboxId, "AddressID", live.requireId(),
-                live.key().toString(), api -> api.listAddresses(mailboxId, null));
+        long type = typeOf(live);
+        return client.getFromList("EEAMMailboxAddresses?mailboxid=" + mailboxId + "&addresstype=" + type, "AddressID",
+                live.requireId(), live.key().toString(), api -> api.listAddresses(mailboxId, type));
+    }
+
+    private static long typeOf(Resource address) {
+        return OfficelinxMapping.asLong(address.key().parts().get(2));
     }
 
     /** Lists the mailbox's addresses of the key's type, as the document's own call does, and matches the address. */
@@ -62,5 +70,31 @@ final class MailboxAddresses extends EeamResourceType {
         return ids.idOf(mailbox).flatMap(mailboxId -> reader.addresses(mailboxId, mailbox, Optional.of(type)).stream()
                 .filter(found -> found.key().equals(desired.key()))
                 .findFirst());
+    }
+
+    @Override
+    String identityField() {
+        return "Address";
+    }
+
+    @Override
+    String identityOf(Resource live) {
+        return live.key().parts().get(3);
+    }
+
+    /** Read from its mailbox's list, the mailbox known from the fetch that found the address. */
+    @Override
+    Optional<ObjectNode> stillThere(Resource live) {
+        Optional<Long> mailboxId = reader.mailboxOfAddress(live.requireId());
+        if (mailboxId.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = mailboxId.get();
+        long type = typeOf(live);
+        return client.list("EEAMMailboxAddresses?mailboxid=" + id + "&addresstype=" + type, live.key().toString(),
+                        api -> api.listAddresses(id, type))
+                .stream().filter(record -> JsonFields.number(record, "AddressID").map(String::valueOf)
+                        .filter(live.requireId()::equals).isPresent())
+                .findFirst();
     }
 }

@@ -57,4 +57,9 @@ final class Mailboxes extends EeamResourceType {
     public Optional<Resource> findByKey(Resource desired, IdResolver ids) {
         return findInCompany(desired, ids);
     }
+
+    @Override
+    String identityField() {
+        return "MailboxNo";
+    }
 }

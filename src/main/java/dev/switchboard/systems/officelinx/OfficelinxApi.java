@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.Response;
  * The Administrative REST API ({@code UCBusinessRestService}) as documented: one list call per
  * resource with the document's own query parameters, and GET, POST, PUT, DELETE by resource name and
  * ID. Every answer is returned as a {@link Response} for {@link dev.switchboard.provider.ApiCaller} to
- * judge; the bearer token is added by {@link BearerTokenFilter}.
+ * judge; the bearer token is added by {@link BearerTokenFilter}. The client is built on the API root
+ * ({@code /UCBusinessRest/api} unless the target's {@code apiRoot} says otherwise).
  */
-@Path("/UCBusinessRest/api")
 @Produces(MediaType.APPLICATION_JSON)
 public interface OfficelinxApi {
 
@@ -65,4 +65,9 @@ public interface OfficelinxApi {
     @DELETE
     @Path("/{resource}/{id}")
     Response delete(@PathParam("resource") String resource, @PathParam("id") String id);
+
+    /** DeleteDepartment in the sample's form: {@code EEAMDepartments?id=&parentid=}. */
+    @DELETE
+    @Path("/EEAMDepartments")
+    Response deleteDepartment(@QueryParam("id") String id, @QueryParam("parentid") long parentId);
 }

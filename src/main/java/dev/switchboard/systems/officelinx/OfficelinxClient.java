@@ -21,31 +21,57 @@ import java.util.function.Function;
  */
 final class OfficelinxClient {
 
-    static final String API = "/UCBusinessRest/api/";
+    /** Where the document puts the API; a target may say otherwise ({@code apiRoot}). */
+    static final String DOCUMENTED_API_ROOT = "/UCBusinessRest/api";
+    /** What ASP.NET Web API answers, as a 404, to a URL no route matches. */
+    private static final String NO_ROUTE = "No HTTP resource was found";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String target;
-    private final OfficelinxApi api;
+    private final String api;
+    private final OfficelinxApi client;
     private final ApiCaller caller;
     private final TokenManager tokens;
 
-    OfficelinxClient(String target, OfficelinxApi api, ApiCaller caller, TokenManager tokens) {
+    /** @param apiRoot the API's path on the server, for messages: {@code /UCBusinessRest/api} */
+    OfficelinxClient(String target, String apiRoot, OfficelinxApi client, ApiCaller caller, TokenManager tokens) {
         this.target = target;
-        this.api = api;
+        this.api = apiRoot + "/";
+        this.client = client;
         this.caller = caller;
         this.tokens = tokens;
     }
 
     /**
-     * A list call. {@code emptyWhenNotFound}: the document says this list answers 404 with no content
-     * when it has nothing to list; everywhere else a 404 is an error.
+     * A list call. A 404 with no route error in it is an empty list: the document says so of companies
+     * and departments ("If the products do not exist, a 404 Not found status message is returned with no
+     * content"), and a server may read it so for every list. A 404 that says no route matched is an error
+     * naming the target's {@code apiRoot}.
      */
-    List<ObjectNode> list(String pathAndQuery, String object, boolean emptyWhenNotFound,
-                          Function<OfficelinxApi, Response> send) {
-        ApiRequest request = ApiRequest.of("GET", API + pathAndQuery).about(object);
-        Response response = call(emptyWhenNotFound ? request.allowingNotFound() : request, send);
+    List<ObjectNode> list(String pathAndQuery, String object, Function<OfficelinxApi, Response> send) {
+        return list(pathAndQuery, object, send, Optional.empty()).orElseThrow();
+    }
+
+    /**
+     * As {@link #list(String, String, Function)}, but empty (rather than an error) when the server has no
+     * route for the call, for a caller that can ask in another form.
+     */
+    Optional<List<ObjectNode>> listIfRouted(String pathAndQuery, String object, Function<OfficelinxApi, Response> send) {
+        return list(pathAndQuery, object, send, Optional.of(true));
+    }
+
+    private Optional<List<ObjectNode>> list(String pathAndQuery, String object, Function<OfficelinxApi, Response> send,
+                                            Optional<Boolean> routeMayBeMissing) {
+        ApiRequest request = ApiRequest.of("GET", api + pathAndQuery).about(object).allowingNotFound();
+        Response response = call(request, send);
         if (response.getStatus() == 404) {
-            return List.of();
+            if (!isNoRoute(response)) {
+                return Optional.of(List.of());
+            }
+            if (routeMayBeMissing.isPresent()) {
+                return Optional.empty();
+            }
+            throw noRoute(request, response);
         }
         JsonNode body = parse(response, request);
         if (!body.isArray()) {
@@ -57,32 +83,44 @@ final class OfficelinxClient {
                 records.add((ObjectNode) node);
             }
         });
-        return records;
+        return Optional.of(records);
     }
 
-    ObjectNode get(String resource, String id, String object) {
-        ApiRequest request = ApiRequest.of("GET", API + resource + "/" + id).about(object);
+    /** GET by ID, empty on a 404 that is not a route error: the object is not (or no longer) there. */
+    Optional<ObjectNode> find(String resource, String id, String object) {
+        ApiRequest request = ApiRequest.of("GET", api + resource + "/" + id).about(object).allowingNotFound();
         Response response = call(request, a -> a.get(resource, id));
+        if (response.getStatus() == 404) {
+            if (isNoRoute(response)) {
+                throw noRoute(request, response);
+            }
+            return Optional.empty();
+        }
         JsonNode body = parse(response, request);
         if (!body.isObject()) {
             throw unexpected(request, response, "an object was expected");
         }
-        return (ObjectNode) body;
+        return Optional.of((ObjectNode) body);
+    }
+
+    ObjectNode get(String resource, String id, String object) {
+        return find(resource, id, object).orElseThrow(() -> new ProviderException(target, Optional.of(object), "GET",
+                api + resource + "/" + id, 404, "the object is not on the server (deleted since it was read?)", false, null));
     }
 
     /** One record picked by ID out of a list, for records the document gives no GET by ID (addresses). */
     ObjectNode getFromList(String pathAndQuery, String idField, String id, String object,
                            Function<OfficelinxApi, Response> send) {
-        return list(pathAndQuery, object, false, send).stream()
+        return list(pathAndQuery, object, send).stream()
                 .filter(record -> JsonFields.number(record, idField).map(String::valueOf).filter(id::equals).isPresent())
                 .findFirst()
-                .orElseThrow(() -> new ProviderException(target, Optional.of(object), "GET", API + pathAndQuery, 404,
+                .orElseThrow(() -> new ProviderException(target, Optional.of(object), "GET", api + pathAndQuery, 404,
                         idField + " " + id + " is not in the list", false, null));
     }
 
     /** POSTs {@code body}; the new ID is read from {@code Location}, or from the created object echoed back. */
     String create(String resource, String idField, ObjectNode body, String object) {
-        ApiRequest request = ApiRequest.of("POST", API + resource).about(object);
+        ApiRequest request = ApiRequest.of("POST", api + resource).about(object);
         Response response = call(request, a -> a.create(resource, body));
         Optional<String> fromLocation = Optional.ofNullable(response.getHeaderString("Location"))
                 .flatMap(OfficelinxClient::lastSegment);
@@ -96,23 +134,79 @@ final class OfficelinxClient {
     }
 
     void update(String resource, String id, ObjectNode body, String object) {
-        call(ApiRequest.of("PUT", API + resource + "/" + id).about(object), a -> a.update(resource, id, body));
+        call(ApiRequest.of("PUT", api + resource + "/" + id).about(object), a -> a.update(resource, id, body));
     }
 
     /**
-     * DELETE by ID. A 404 means the object is already gone, which is what was asked: it happens when a
-     * delete whose answer was lost is retried.
+     * DELETE by ID. A 404 with no route error means the object is already gone, which is what was asked:
+     * it happens when a delete whose answer was lost is retried. A 404 saying no route matched is not "gone":
+     * for a department it is retried in the document's sample's form, {@code EEAMDepartments?id=&parentid=}
+     * ({@code parentId} gives the ParentID, read only then); for anything else it is an error. Whether the
+     * object is really gone is for the caller to check: see {@link EeamResourceType#delete}.
      */
-    void delete(String resource, String id, String object) {
-        call(ApiRequest.of("DELETE", API + resource + "/" + id).about(object).allowingNotFound(),
-                a -> a.delete(resource, id));
+    void delete(String resource, String id, String object, java.util.function.LongSupplier parentId) {
+        ApiRequest request = ApiRequest.of("DELETE", api + resource + "/" + id).about(object).allowingNotFound();
+        Response response = call(request, a -> a.delete(resource, id));
+        if (response.getStatus() != 404 || !isNoRoute(response)) {
+            return;
+        }
+        if (!resource.equals("EEAMDepartments")) {
+            throw noRoute(request, response);
+        }
+        long parent = parentId.getAsLong();
+        ApiRequest sampleForm = ApiRequest.of("DELETE", api + resource + "?id=" + id + "&parentid=" + parent)
+                .about(object).allowingNotFound();
+        Response answer = call(sampleForm, a -> a.deleteDepartment(id, parent));
+        if (answer.getStatus() == 404 && isNoRoute(answer)) {
+            throw noRoute(sampleForm, answer);
+        }
     }
 
     private Response call(ApiRequest request, Function<OfficelinxApi, Response> send) {
         return caller.call(request, () -> {
             tokens.ensureFresh();
-            return send.apply(api);
+            return send.apply(client);
         });
+    }
+
+    /** A delete the server answered as done although the object is still there. */
+    ProviderException notDeleted(String resource, String id, String object) {
+        return new ProviderException(target, Optional.of(object), "DELETE", api + resource + "/" + id, 0,
+                "the server answered the delete, but reading it back shows the object still there: it was not deleted",
+                false, null);
+    }
+
+    /**
+     * Whether a 404 says that no route matched rather than that nothing is there: ASP.NET Web API's
+     * "No HTTP resource was found ...", or a body that is not JSON at all (a web server's HTML page for a
+     * path no application answers). The document's own "not found" is a 404 with no content.
+     */
+    private static boolean isNoRoute(Response response) {
+        String text;
+        try {
+            text = response.hasEntity() ? response.readEntity(String.class) : "";
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        if (text.contains(NO_ROUTE)) {
+            return true;
+        }
+        try {
+            JSON.readTree(text);
+            return false;
+        } catch (IOException notJson) {
+            return true;
+        }
+    }
+
+    private ProviderException noRoute(ApiRequest request, Response response) {
+        return new ProviderException(target, request.object(), request.method(), request.path(), 404,
+                ApiCaller.serverMessage(response) + " (the server has no such route: if its API is not under "
+                        + api.substring(0, api.length() - 1) + ", set apiRoot on the target, such as apiRoot: /api)",
+                false, null);
     }
 
     private JsonNode parse(Response response, ApiRequest request) {

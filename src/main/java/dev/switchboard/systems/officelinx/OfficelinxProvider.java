@@ -1,6 +1,9 @@
 package dev.switchboard.systems.officelinx;
 
+import dev.switchboard.model.Resource;
 import dev.switchboard.model.ResourceSet;
+import java.util.HashSet;
+import java.util.Set;
 import dev.switchboard.model.TargetSpec;
 import dev.switchboard.provider.FetchProgress;
 import dev.switchboard.provider.Provider;
@@ -21,7 +24,7 @@ final class OfficelinxProvider implements Provider {
     OfficelinxProvider(TargetSpec target, OfficelinxClient client, LiveStateReader reader, List<AutoCloseable> clients) {
         this.target = target;
         this.reader = reader;
-        this.clients = List.copyOf(clients);
+        this.clients = clients; // token clients join it when first used: closed with the rest
         this.types = List.of(
                 new Companies(client, reader),
                 new Departments(client, reader),
@@ -40,6 +43,16 @@ final class OfficelinxProvider implements Provider {
         return types;
     }
 
+    /** The address types declared, for a server that lists addresses one type at a time. */
+    @Override
+    public void expect(ResourceSet declared) {
+        Set<Long> types = new HashSet<>();
+        for (Resource address : declared.ofKind(OfficelinxKinds.ADDRESS)) {
+            types.add(OfficelinxMapping.asLong(address.key().parts().get(2)));
+        }
+        reader.expectAddressTypes(types);
+    }
+
     @Override
     public ResourceSet fetchLiveState(FetchProgress progress) {
         return reader.fetchAll(progress);
@@ -47,7 +60,11 @@ final class OfficelinxProvider implements Provider {
 
     @Override
     public void close() {
-        for (AutoCloseable client : clients) {
+        List<AutoCloseable> all;
+        synchronized (clients) {
+            all = List.copyOf(clients);
+        }
+        for (AutoCloseable client : all) {
             try {
                 client.close();
             } catch (Exception ignored) {

@@ -15,12 +15,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Opens Officelinx providers. A target names its OAuth2 client and administrator in {@code auth}
  * ({@code clientId}, {@code clientSecret}, {@code username}, {@code password}) and may set
  * {@code options.pbx} (default 1: the PBX whose companies are managed) and {@code options.scope}
- * (default {@code http://localhost/}, as the document says).
+ * (default {@code http://localhost/}, as the document says), {@code tokenPath} (default: the document's
+ * {@code /UCOAuth2/oauth2/token}, then {@code /UCOAuth2/token} when that is 404) and {@code apiRoot} (default
+ * {@code /UCBusinessRest/api}; the document's own {@code localhost:34133/api/...} URLs have {@code /api}).
  */
 @ApplicationScoped
 public class OfficelinxProviderFactory implements ProviderFactory {
@@ -55,20 +58,42 @@ public class OfficelinxProviderFactory implements ProviderFactory {
                 required(target, "username"), required(target, "password"),
                 String.valueOf(target.options().getOrDefault("scope", OAuthCredentials.DOCUMENTED_SCOPE)));
         List<AutoCloseable> clients = new ArrayList<>();
-        OfficelinxOAuthApi oauth = RestClients.build(OfficelinxOAuthApi.class, baseUri, target,
-                RestClients.DEFAULT_READ_TIMEOUT);
+        Optional<String> tokenPath = path(target, "tokenPath");
+        List<TokenManager.TokenEndpoint> endpoints = new ArrayList<>();
+        for (String path : tokenPath.map(List::of)
+                .orElse(List.of(TokenManager.DOCUMENTED_TOKEN_PATH, TokenManager.SHORT_TOKEN_PATH))) {
+            endpoints.add(new TokenManager.TokenEndpoint(path, () -> {
+                OfficelinxOAuthApi oauth = RestClients.build(OfficelinxOAuthApi.class, under(baseUri, path), target,
+                        RestClients.DEFAULT_READ_TIMEOUT);
+                synchronized (clients) {
+                    closeable(oauth, clients);
+                }
+                return oauth;
+            }));
+        }
         ApiCaller tokenCaller = new ApiCaller(target.name(), retries, observer, () -> false)
                 .withTimeouts(target.timeouts());
-        TokenManager tokens = new TokenManager(target.name(), oauth, tokenCaller, credentials, clock);
-        OfficelinxApi api = RestClients.build(OfficelinxApi.class, baseUri, target, RestClients.DEFAULT_READ_TIMEOUT,
-                new BearerTokenFilter(tokens));
-        closeable(oauth, clients);
+        TokenManager tokens = new TokenManager(target.name(), endpoints, tokenPath.isPresent(), tokenCaller, credentials, clock);
+        String apiRoot = path(target, "apiRoot").orElse(OfficelinxClient.DOCUMENTED_API_ROOT);
+        OfficelinxApi api = RestClients.build(OfficelinxApi.class, under(baseUri, apiRoot), target,
+                RestClients.DEFAULT_READ_TIMEOUT, new BearerTokenFilter(tokens));
         closeable(api, clients);
         ApiCaller caller = new ApiCaller(target.name(), retries, observer, tokens::reauthenticate)
                 .withTimeouts(target.timeouts());
-        OfficelinxClient client = new OfficelinxClient(target.name(), api, caller, tokens);
+        OfficelinxClient client = new OfficelinxClient(target.name(), apiRoot, api, caller, tokens);
         LiveStateReader reader = new LiveStateReader(target.name(), client, pbx(target), target.policy().parallelism());
         return new OfficelinxProvider(target, client, reader, clients);
+    }
+
+    /** A path setting of the target ({@code tokenPath}, {@code apiRoot}), with one leading and no trailing slash. */
+    private static Optional<String> path(TargetSpec target, String setting) {
+        return Optional.ofNullable(target.options().get(setting)).map(String::valueOf).map(String::trim)
+                .filter(p -> !p.isEmpty()).map(p -> "/" + p.replaceAll("^/+|/+$", "")).map(p -> p.equals("/") ? "" : p);
+    }
+
+    /** {@code path} below the target's URL, which may have a path of its own. */
+    private static URI under(URI baseUri, String path) {
+        return URI.create(baseUri.toString().replaceAll("/+$", "") + path);
     }
 
     private static void closeable(Object client, List<AutoCloseable> clients) {

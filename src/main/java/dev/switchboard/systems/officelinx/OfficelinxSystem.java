@@ -10,12 +10,15 @@ import dev.switchboard.desired.ResourceFileFormat;
 import dev.switchboard.desired.TargetFieldsReader;
 import dev.switchboard.provider.ProviderFactory;
 import dev.switchboard.sim.SimCredentials;
+import dev.switchboard.sim.SimDialect;
 import dev.switchboard.sim.Simulator;
+import dev.switchboard.systems.officelinx.sim.OfficelinxDialects;
 import dev.switchboard.system.KindDescriptor;
 import dev.switchboard.system.TargetSystem;
 import dev.switchboard.systems.officelinx.sim.OfficelinxSimulator;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,7 +39,11 @@ public class OfficelinxSystem implements TargetSystem {
     private static final ResourceFileFormat FILES = new ResourceFileFormat(OfficelinxKinds.TARGET_KIND,
             OfficelinxKinds.ALL, OfficelinxReader::read, (target, live, notes) -> OfficelinxExport.of(live),
             TargetFieldsReader.auth("officelinxAuth", Set.of("clientSecret", "password"))
-                    .andThen((target, literal, auth, options) -> target.integer("pbx").ifPresent(pbx -> options.put("pbx", pbx))));
+                    .andThen((target, literal, auth, options) -> {
+                        target.integer("pbx").ifPresent(pbx -> options.put("pbx", pbx));
+                        target.text("tokenPath").ifPresent(path -> options.put("tokenPath", path));
+                        target.text("apiRoot").ifPresent(path -> options.put("apiRoot", path));
+                    }));
 
     private final OfficelinxProviderFactory providers;
 
@@ -77,5 +84,21 @@ public class OfficelinxSystem implements TargetSystem {
     @Override
     public Simulator simulator(SimCredentials credentials) {
         return new OfficelinxSimulator(credentials);
+    }
+
+    /** Its knobs are its dialects, each {@code NAME=true|false}. */
+    @Override
+    public Simulator simulator(SimCredentials credentials, Map<String, String> options) {
+        return new OfficelinxSimulator(credentials, OfficelinxDialects.of(options));
+    }
+
+    @Override
+    public List<SimDialect> dialects() {
+        return OfficelinxDialects.ALL;
+    }
+
+    @Override
+    public List<String> dialectPrefixes() {
+        return List.of(OfficelinxKinds.TARGET_KIND, "olx");
     }
 }

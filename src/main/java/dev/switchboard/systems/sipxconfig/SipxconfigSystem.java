@@ -6,6 +6,7 @@ import dev.switchboard.provider.ApiObserver;
 import dev.switchboard.provider.ProviderFactory;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.Simulator;
+import dev.switchboard.sim.SimDialect;
 import dev.switchboard.system.KindDescriptor;
 import dev.switchboard.system.TargetSystem;
 import dev.switchboard.systems.sipxconfig.provider.SipxconfigProviderFactory;
@@ -70,5 +71,20 @@ public class SipxconfigSystem implements TargetSystem {
     @Override
     public Simulator simulator(SimCredentials credentials, Map<String, String> options) {
         return new SipxconfigSimulator(SipxconfigSimOptions.parse(options));
+    }
+
+    /** Its dialects, presets of its knobs {@code dialect}, {@code version} and {@code speedDial}. */
+    @Override
+    public List<SimDialect> dialects() {
+        return List.of(
+                SimDialect.option("sipxecs", "dialect", "sipxecs",
+                        "/my/callfwd answers as the sipXecs source does: bare JSON with withVM, derived from the voicemail permission",
+                        "api-notes 1a: \"the field is withVM, the doc says withVoicemail; GET's withVM is derived from user.hasVoicemailPermission()\""),
+                SimDialect.option("sipxcom", "version", "sipxcom",
+                        "/my/phonebook lists entries with their ids, as the sipXcom fork does",
+                        "api-notes 1a: \"/my/phonebook omits m_id in legacy-sipxecs; sipXcom/sipxecs adds m_id to Representable\""),
+                SimDialect.option("group-speed-dial", "speedDial", "group",
+                        "users start with no personal speed dial: GET falls back to the group's, PUT answers 404",
+                        "api-notes 1a: \"GET falls back to the group speed dial (groupSpeedDial:true) when the user has none; PUT when the user has no personal speed dial -> 404\""));
     }
 }

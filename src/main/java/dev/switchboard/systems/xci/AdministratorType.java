@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * XCI administrators. Writes take {@code entityIds} (numeric entity ids, not combinedIds) and a
- * password, sent only on create or when the password itself is to be changed: the API returns it hashed.
+ * password, sent on create, when the password itself is to be changed, and with every edit of an
+ * administrator whose ldap is false (a server may require it there as on create): the API returns it hashed.
  */
 final class AdministratorType implements Creator, Updater, Deleter {
 
@@ -78,6 +79,11 @@ final class AdministratorType implements Creator, Updater, Deleter {
             entityIds.add(entityIdOf(reference));
         }
         overlay(body, desired, fields, ids);
+        // The document's edit takes "the fields of create", where password is "Compulsory if ldap is false":
+        // a server may refuse an edit without it, so the declared one goes along whenever ldap is off.
+        if (!body.path("ldap").asBoolean(false) && !body.has("password")) {
+            desired.field("password").ifPresent(password -> body.set("password", XciJson.json(password)));
+        }
         client.updateAdministrator(id, body, live.key());
     }
 

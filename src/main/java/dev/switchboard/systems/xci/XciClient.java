@@ -76,7 +76,8 @@ final class XciClient {
     /** {@code POST /login}; the cookie of its answer becomes the session. */
     void login() {
         JsonNode credentials = JSON.createObjectNode().put("login", login).put("password", password);
-        ApiRequest request = ApiRequest.of("POST", ROOT + "/login").changingNothing();
+        // A Play form login may answer 303 See Other with the cookie: the redirect is not followed, its cookie is the session.
+        ApiRequest request = ApiRequest.of("POST", ROOT + "/login").changingNothing().acceptingRedirects();
         Response response = new ApiCaller(target, policy, observer, () -> false).withTimeouts(timeouts).call(request, () -> api.login(credentials));
         String cookie = response.getCookies().values().stream().map(NewCookie::toCookie)
                 .map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
@@ -91,11 +92,30 @@ final class XciClient {
         session.renew(cookie);
     }
 
+    /**
+     * One call in the session. A session the server no longer has shows as 401, as 403, or as a redirect to
+     * the login page, depending on the server: each leads to one login and one more try (a 403 that is a
+     * real refusal comes back the same after it and is reported).
+     */
     private JsonNode call(String method, String path, Optional<ResourceKey> about, boolean notFoundIsOk,
                           Supplier<Response> send) {
-        long generation = ensureLoggedIn();
+        java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong(ensureLoggedIn());
         ApiRequest request = new ApiRequest(method, ROOT + path, about.map(ResourceKey::toString), notFoundIsOk);
-        Response response = new ApiCaller(target, policy, observer, () -> reloginAfter(generation)).withTimeouts(timeouts).call(request, send);
+        Supplier<Response> inSession = () -> {
+            Response answer = send.get();
+            if (sessionEnded(answer)) {
+                answer.close();
+                reloginAfter(generation.get());
+                generation.set(session.state().generation());
+                answer = send.get();
+            }
+            return answer;
+        };
+        Response response = new ApiCaller(target, policy, observer, () -> {
+            boolean renewed = reloginAfter(generation.get());
+            generation.set(session.state().generation());
+            return renewed;
+        }).withTimeouts(timeouts).call(request, inSession);
         if (response.getStatus() == 404) {
             return MissingNode.getInstance();
         }
@@ -109,6 +129,15 @@ final class XciClient {
             throw new ProviderException(target, request.object(), method, request.path(), response.getStatus(),
                     "the answer is not JSON", false, notJson);
         }
+    }
+
+    /** 403, or a redirect to the login page: what some servers answer for a session that ended. */
+    private static boolean sessionEnded(Response response) {
+        if (response.getStatus() == 403) {
+            return true;
+        }
+        String location = response.getHeaderString(HttpHeaders.LOCATION);
+        return response.getStatus() / 100 == 3 && location != null && location.replaceAll("[?#].*$", "").endsWith("/login");
     }
 
     private JsonNode call(String method, String path, Optional<ResourceKey> about, Supplier<Response> send) {

@@ -13,7 +13,9 @@ import dev.switchboard.diff.Normalizers;
 import dev.switchboard.model.ResourceKind;
 import dev.switchboard.provider.ProviderFactory;
 import dev.switchboard.sim.SimCredentials;
+import dev.switchboard.sim.SimDialect;
 import dev.switchboard.sim.Simulator;
+import dev.switchboard.systems.xci.sim.XciDialects;
 import dev.switchboard.system.KindDescriptor;
 import dev.switchboard.system.TargetSystem;
 import dev.switchboard.systems.xci.sim.XciSimulator;
@@ -87,5 +89,16 @@ public class XciSystem implements TargetSystem {
     @Override
     public Simulator simulator(SimCredentials credentials) {
         return new XciSimulator(credentials);
+    }
+
+    /** Knobs: its dialects, and {@code session-requests} (how many calls a session lasts). */
+    @Override
+    public Simulator simulator(SimCredentials credentials, Map<String, String> options) {
+        return new XciSimulator(credentials, XciDialects.of(options));
+    }
+
+    @Override
+    public List<SimDialect> dialects() {
+        return XciDialects.ALL;
     }
 }

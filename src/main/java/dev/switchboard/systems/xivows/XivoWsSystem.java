@@ -15,6 +15,7 @@ import dev.switchboard.provider.ApiObserver;
 import dev.switchboard.provider.ProviderFactory;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.Simulator;
+import dev.switchboard.sim.SimDialect;
 import dev.switchboard.system.KindDescriptor;
 import dev.switchboard.system.TargetSystem;
 import dev.switchboard.systems.xivows.provider.SumCache;
@@ -92,5 +93,23 @@ public class XivoWsSystem implements TargetSystem {
     @Override
     public Simulator simulator(SimCredentials credentials, Map<String, String> options) {
         return new XivoWsSimulator(credentials, options);
+    }
+
+    /** Its dialects, presets of its knobs {@code ids}, {@code lineAdd} and {@code access}. */
+    @Override
+    public List<SimDialect> dialects() {
+        return List.of(
+                SimDialect.option("ids-string", "ids", "string",
+                        "every id is a JSON string, pickups' and devices' too",
+                        "api-notes 1b: \"Ids come back as strings (xivo-ws parses int(obj_dict['id']))\"; the document's entity example has \"id\": \"1\""),
+                SimDialect.option("ids-number", "ids", "number",
+                        "every id is a JSON number",
+                        "the document's device and pickup examples: \"id: 2\", \"id: 4\""),
+                SimDialect.option("line-add-protocol-only", "lineAdd", "protocol-only",
+                        "a line add carries only the documented protocol block; the line gets its number when a user's linefeatures attach it",
+                        "lines ?act=add: the document's example body holds \"protocol\": { \"protocol\": \"sip\", ... } and nothing else"),
+                SimDialect.option("access-ip", "access", "ip",
+                        "access by source-IP allow-list with no credentials (this machine's loopback is on it)",
+                        "api-notes 1b: \"HTTP Basic user/pass or source-IP allow-list with no credentials\""));
     }
 }

@@ -1,5 +1,6 @@
 package dev.switchboard.systems.officelinx;
 
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -186,6 +187,8 @@ class OfficelinxContractTest {
                         + "{\"departmentid\":21,\"companyid\":5,\"parentid\":20,\"departmentname\":\"EMEA\"}]")));
         wm.stubFor(get(urlEqualTo(API + "EEAMFGroups?companyid=5")).willReturn(json(200,
                 "[{\"FGroupID\":30,\"CompanyID\":5,\"FGNumber\":56,\"Name\":\"Standard\"}]")));
+        // pages count from 1 on this server: it has no page 0, which the provider asks for first
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes?companyid=5&page=0")).willReturn(aResponse().withStatus(404)));
         wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes?companyid=5&page=1")).willReturn(json(200,
                 "[" + mailbox(11, "1001", 21) + "," + mailbox(12, "1002", 0) + "]")));
         wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes?companyid=5&page=2")).willReturn(json(200,
@@ -356,6 +359,7 @@ class OfficelinxContractTest {
                 "[{\"CompanyID\":5,\"PBXID\":7,\"CompanyName\":\"Acme\"}]")));
         wm.stubFor(get(urlEqualTo(API + "EEAMDepartments?companyid=5")).willReturn(aResponse().withStatus(404)));
         wm.stubFor(get(urlEqualTo(API + "EEAMFGroups?companyid=5")).willReturn(json(200, "[]")));
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes?companyid=5&page=0")).willReturn(json(200, "[]")));
         wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes?companyid=5&page=1")).willReturn(json(200, "[]")));
         assertThat(provider.fetchLiveState(FetchProgress.NONE).all()).extracting(Resource::key)
                 .containsExactly(ResourceKey.of(COMPANY, "Acme"));
@@ -365,23 +369,22 @@ class OfficelinxContractTest {
     }
 
     @Test
-    void a404OnTheFeatureGroupMailboxOrAddressListIsAnError() {
+    void aBare404OnAnyListIsEmptyButARouteErrorIsAnErrorNamingApiRoot() {
         stubAcme();
+        // "If the products do not exist, a 404 Not found status message is returned with no content": a server
+        // may answer every empty list so
         wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=12")).willReturn(aResponse().withStatus(404)));
+        wm.stubFor(get(urlEqualTo(API + "EEAMFGroups?companyid=5")).willReturn(aResponse().withStatus(404)));
+        assertThat(provider.fetchLiveState(FetchProgress.NONE).ofKind(FEATURE_GROUP)).isEmpty();
+
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes?companyid=5&page=1")).willReturn(json(404,
+                "{\"Message\":\"No HTTP resource was found that matches the request URI '" + API + "EEAMMailboxes'.\"}")));
         assertThatThrownBy(() -> provider.fetchLiveState(FetchProgress.NONE))
                 .isInstanceOfSatisfying(ProviderException.class, e -> {
                     assertThat(e.status()).isEqualTo(404);
-                    assertThat(e.path()).isEqualTo(API + "EEAMMailboxAddresses?mailboxid=12");
-                    assertThat(e.object()).contains("mailbox Acme/1002");
+                    assertThat(e.path()).isEqualTo(API + "EEAMMailboxes?companyid=5&page=1");
+                    assertThat(e.getMessage()).contains("No HTTP resource was found").contains("set apiRoot on the target");
                 });
-
-        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes?companyid=5&page=1")).willReturn(aResponse().withStatus(404)));
-        assertThatThrownBy(() -> provider.fetchLiveState(FetchProgress.NONE))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.path()).contains("EEAMMailboxes"));
-
-        wm.stubFor(get(urlEqualTo(API + "EEAMFGroups?companyid=5")).willReturn(aResponse().withStatus(404)));
-        assertThatThrownBy(() -> provider.fetchLiveState(FetchProgress.NONE))
-                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.path()).contains("EEAMFGroups"));
     }
 
     @Test
@@ -482,9 +485,8 @@ class OfficelinxContractTest {
         wm.stubFor(get(urlEqualTo(API + "EEAMFGroups/30")).willReturn(json(200,
                 "{\"FGroupID\":30,\"CompanyID\":5,\"FGNumber\":56,\"Name\":\"Standard\",\"Features\":[1,2]}")));
         wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes/11")).willReturn(json(200, mailbox(11, "1001", 21))));
-        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11")).willReturn(json(200,
-                "[{\"AddressID\":40,\"MailboxID\":11,\"AddressType\":0,\"Address\":\"1001\"},"
-                        + "{\"AddressID\":41,\"MailboxID\":11,\"AddressType\":2,\"Address\":\"a@acme.example\",\"Primary\":true}]")));
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11&addresstype=2")).willReturn(json(200,
+                "[{\"AddressID\":41,\"MailboxID\":11,\"AddressType\":2,\"Address\":\"a@acme.example\",\"Primary\":true}]")));
         for (String path : List.of("EEAMCompanies/5", "EEAMDepartments/21", "EEAMFGroups/30", "EEAMMailboxes/11",
                 "EEAMMailboxAddresses/41")) {
             wm.stubFor(put(urlEqualTo(API + path)).willReturn(aResponse().withStatus(200)));
@@ -505,7 +507,7 @@ class OfficelinxContractTest {
         verifyApi(getRequestedFor(urlEqualTo(API + "EEAMDepartments/21")));
         verifyApi(getRequestedFor(urlEqualTo(API + "EEAMFGroups/30")));
         verifyApi(getRequestedFor(urlEqualTo(API + "EEAMMailboxes/11")));
-        verifyApi(getRequestedFor(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11")));
+        verifyApi(getRequestedFor(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11&addresstype=2")));
         verifyApi(withJson(putRequestedFor(urlEqualTo(API + "EEAMCompanies/5")),
                 "{\"CompanyID\":5,\"PBXID\":8,\"CompanyName\":\"Acme\",\"TimeZone\":\"UTC\"}"));
         verifyApi(withJson(putRequestedFor(urlEqualTo(API + "EEAMDepartments/21")),
@@ -554,6 +556,7 @@ class OfficelinxContractTest {
         for (String path : List.of("EEAMCompanies/5", "EEAMDepartments/21", "EEAMFGroups/30", "EEAMMailboxes/11",
                 "EEAMMailboxAddresses/40")) {
             wm.stubFor(delete(urlEqualTo(API + path)).willReturn(aResponse().withStatus(200)));
+            wm.stubFor(get(urlEqualTo(API + path)).willReturn(aResponse().withStatus(404)));
         }
         deleter(ADDRESS).delete(live(ADDRESS, "40", "Acme", "1001", "0", "1001"));
         deleter(MAILBOX).delete(live(MAILBOX, "11", "Acme", "1001"));
@@ -564,11 +567,55 @@ class OfficelinxContractTest {
                 "EEAMMailboxAddresses/40")) {
             verifyApi(deleteRequestedFor(urlEqualTo(API + path)).withRequestBody(absent()));
         }
+        for (String path : List.of("EEAMCompanies/5", "EEAMDepartments/21", "EEAMFGroups/30", "EEAMMailboxes/11")) {
+            verifyApi(getRequestedFor(urlEqualTo(API + path)));
+        }
+    }
+
+    @Test
+    void aDeleteTheServerAnsweredButDidNotCarryOutIsAnError() {
+        wm.stubFor(delete(urlEqualTo(API + "EEAMFGroups/30")).willReturn(aResponse().withStatus(200)));
+        wm.stubFor(get(urlEqualTo(API + "EEAMFGroups/30")).willReturn(json(200,
+                "{\"FGroupID\":30,\"CompanyID\":5,\"FGNumber\":56,\"Name\":\"Standard\"}")));
+        assertThatThrownBy(() -> deleter(FEATURE_GROUP).delete(live(FEATURE_GROUP, "30", "Acme", "56")))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.getMessage())
+                        .contains("featureGroup Acme/56", "DELETE", "EEAMFGroups/30", "it was not deleted"));
+
+        // the server handed the ID to another object since ("the maximum ID + 1"): ours is gone
+        wm.stubFor(get(urlEqualTo(API + "EEAMFGroups/30")).willReturn(json(200,
+                "{\"FGroupID\":30,\"CompanyID\":5,\"FGNumber\":57,\"Name\":\"Executive\"}")));
+        deleter(FEATURE_GROUP).delete(live(FEATURE_GROUP, "30", "Acme", "56"));
+    }
+
+    @Test
+    void aDepartmentWithNoDeleteRouteByIdIsDeletedInTheSamplesQueryForm() {
+        // "r = s.delete('.../EEAMDepartments?id=1&parentid=0')": a server may have only that route
+        wm.stubFor(delete(urlEqualTo(API + "EEAMDepartments/21")).willReturn(json(404,
+                "{\"Message\":\"No HTTP resource was found that matches the request URI '" + API + "EEAMDepartments/21'.\"}")));
+        wm.stubFor(get(urlEqualTo(API + "EEAMDepartments/21")).inScenario("department").whenScenarioStateIs(STARTED)
+                .willReturn(json(200, "{\"DepartmentID\":21,\"CompanyID\":5,\"ParentID\":20,\"DepartmentName\":\"EMEA\"}")));
+        wm.stubFor(delete(urlEqualTo(API + "EEAMDepartments?id=21&parentid=20")).inScenario("department")
+                .willReturn(aResponse().withStatus(200)).willSetStateTo("deleted"));
+        wm.stubFor(get(urlEqualTo(API + "EEAMDepartments/21")).inScenario("department").whenScenarioStateIs("deleted")
+                .willReturn(aResponse().withStatus(404)));
+        deleter(DEPARTMENT).delete(live(DEPARTMENT, "21", "Acme", "Sales", "EMEA"));
+        verifyApi(deleteRequestedFor(urlEqualTo(API + "EEAMDepartments?id=21&parentid=20")));
+        wm.verify(exactly(2), getRequestedFor(urlEqualTo(API + "EEAMDepartments/21")));
+    }
+
+    @Test
+    void aDeleteWithNoRouteIsAnErrorNamingApiRootNotAlreadyGone() {
+        wm.stubFor(delete(urlEqualTo(API + "EEAMMailboxes/11")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "text/html").withBody("<html><body>HTTP Error 404.0 - Not Found</body></html>")));
+        assertThatThrownBy(() -> deleter(MAILBOX).delete(live(MAILBOX, "11", "Acme", "1001")))
+                .isInstanceOfSatisfying(ProviderException.class, e -> assertThat(e.getMessage())
+                        .contains("mailbox Acme/1001", "HTTP 404", "set apiRoot on the target"));
     }
 
     @Test
     void deleting404IsAlreadyDoneAndABadRequestIsAnError() {
         wm.stubFor(delete(urlEqualTo(API + "EEAMMailboxes/11")).willReturn(aResponse().withStatus(404)));
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxes/11")).willReturn(aResponse().withStatus(404)));
         deleter(MAILBOX).delete(live(MAILBOX, "11", "Acme", "1001"));
         wm.stubFor(delete(urlEqualTo(API + "EEAMDepartments/20")).willReturn(json(400,
                 "{\"Message\":\"Department 20 still has departments or mailboxes.\"}")));

@@ -397,11 +397,13 @@ class XciProviderContractTest {
     }
 
     @Test
-    void editsAnAdministratorWithoutResendingThePasswordUnlessAsked() {
+    void editsAnAdministratorWithItsDeclaredPasswordWhileLdapIsOff() {
+        // "password (String) Compulsory if ldap is false", and an edit takes the fields of create
         knowDocumentIds();
         stub("GET", "/administrators/1", okJson(example("administrator.json")));
         stub("PUT", "/administrators/1", """
-                {"login": "admin", "name": "Administrator", "superAdmin": true, "ldap": false, "entityIds": []}""",
+                {"login": "admin", "name": "Administrator", "superAdmin": true, "ldap": false, "entityIds": [],
+                 "password": "unchanged"}""",
                 okJson(example("administrator.json")));
         new AdministratorType(client, "admin").update(Resource.live(ResourceKey.of(XciKinds.ADMINISTRATOR, "admin"), "1",
                 Map.of(), Set.of()), desired(XciKinds.ADMINISTRATOR, Map.of("name", "Administrator",

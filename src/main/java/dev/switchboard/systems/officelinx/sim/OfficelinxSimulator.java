@@ -1,5 +1,16 @@
 package dev.switchboard.systems.officelinx.sim;
 
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.ADDRESSTYPE_REQUIRED;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.API_ROOT_BARE;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.CLIENT_BASIC_ONLY;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.CREATED_WITHOUT_LOCATION;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.DEPARTMENT_DELETE_QUERY;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.EMPTY_LIST_404;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.NO_CONTENT_204;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.PAGES_FROM_0;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.TOKEN_FORM_ENCODED;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.TOKEN_PATH_SHORT;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,6 +21,8 @@ import dev.switchboard.sim.Simulator;
 import dev.switchboard.systems.officelinx.sim.EntitySchema.InvalidInput;
 import dev.switchboard.systems.officelinx.sim.OfficelinxDatabase.Refused;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
@@ -36,12 +49,15 @@ import java.util.Optional;
  * </ul>
  * It starts as a freshly installed server: company 1 on PBX 1 with its default feature group 1. This
  * class is the HTTP face (routing, tokens, list filters and paging, status codes); the tables and the
- * rules on them are {@link OfficelinxDatabase}'s.
+ * rules on them are {@link OfficelinxDatabase}'s. {@link OfficelinxDialects} makes it play other readings
+ * of the document, one knob each.
  */
 public final class OfficelinxSimulator implements Simulator {
 
     public static final String OAUTH_PREFIX = "/UCOAuth2";
     public static final String API_PREFIX = "/UCBusinessRest/api";
+    /** The API root of the document's {@code localhost:34133/api/...} URLs ({@link OfficelinxDialects#API_ROOT_BARE}). */
+    public static final String BARE_API_PREFIX = "/api";
     public static final int DEFAULT_MAILBOX_PAGE_SIZE = 25;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -49,20 +65,33 @@ public final class OfficelinxSimulator implements Simulator {
     private final TokenIssuer tokens;
     private final OfficelinxDatabase database;
     private final int mailboxPageSize;
+    private final OfficelinxDialects dialects;
+    private final String apiPrefix;
 
     /** A freshly installed server accepting {@code credentials}, with the default page size. */
     public OfficelinxSimulator(SimCredentials credentials) {
         this(credentials, Clock.systemUTC(), DEFAULT_MAILBOX_PAGE_SIZE);
     }
 
+    /** A freshly installed server speaking {@code dialects}. */
+    public OfficelinxSimulator(SimCredentials credentials, OfficelinxDialects dialects) {
+        this(credentials, Clock.systemUTC(), DEFAULT_MAILBOX_PAGE_SIZE, dialects);
+    }
+
     /** For tests: a clock to expire tokens by, and a page size small enough to page through. */
     public OfficelinxSimulator(SimCredentials credentials, Clock clock, int mailboxPageSize) {
+        this(credentials, clock, mailboxPageSize, OfficelinxDialects.LENIENT);
+    }
+
+    public OfficelinxSimulator(SimCredentials credentials, Clock clock, int mailboxPageSize, OfficelinxDialects dialects) {
         if (mailboxPageSize < 1) {
             throw new IllegalArgumentException("a page holds at least one mailbox");
         }
-        this.tokens = new TokenIssuer(credentials, clock);
+        this.tokens = new TokenIssuer(credentials, clock, dialects.has(CLIENT_BASIC_ONLY));
         this.database = new OfficelinxDatabase(clock);
         this.mailboxPageSize = mailboxPageSize;
+        this.dialects = dialects;
+        this.apiPrefix = dialects.has(API_ROOT_BARE) ? BARE_API_PREFIX : API_PREFIX;
     }
 
     @Override
@@ -72,7 +101,7 @@ public final class OfficelinxSimulator implements Simulator {
 
     @Override
     public List<String> pathPrefixes() {
-        return List.of(OAUTH_PREFIX, API_PREFIX);
+        return List.of(OAUTH_PREFIX, apiPrefix);
     }
 
     /** Forgets every issued token, as a restart of the real server would: clients must authenticate again. */
@@ -87,11 +116,11 @@ public final class OfficelinxSimulator implements Simulator {
             token(exchange, path.substring(OAUTH_PREFIX.length()));
             return;
         }
-        List<String> segments = Arrays.stream(path.substring(Math.min(path.length(), API_PREFIX.length())).split("/"))
+        List<String> segments = Arrays.stream(path.substring(Math.min(path.length(), apiPrefix.length())).split("/"))
                 .filter(s -> !s.isEmpty()).toList();
         Optional<EntitySchema> schema = segments.isEmpty() || segments.size() > 2
                 ? Optional.empty() : EntitySchema.byResource(segments.get(0));
-        if (schema.isEmpty() || !startsWithIgnoreCase(path, API_PREFIX + "/")) {
+        if (schema.isEmpty() || !startsWithIgnoreCase(path, apiPrefix + "/")) {
             message(exchange, 404, "No HTTP resource was found that matches the request URI '" + path + "'.");
             return;
         }
@@ -131,7 +160,9 @@ public final class OfficelinxSimulator implements Simulator {
                 }
             }
             case "DELETE" -> {
-                if (id.isPresent()) {
+                if (id.isPresent() && schema == EntitySchema.DEPARTMENT && dialects.has(DEPARTMENT_DELETE_QUERY)) {
+                    noRoute(exchange);
+                } else if (id.isPresent()) {
                     delete(exchange, schema, id.get(), Optional.empty());
                 } else if (schema == EntitySchema.DEPARTMENT && exchange.query("id").isPresent()) {
                     // the document's sample deletes a department as ?id=1&parentid=0
@@ -149,14 +180,26 @@ public final class OfficelinxSimulator implements Simulator {
 
     private void token(SimExchange exchange, String rest) throws IOException {
         String endpoint = rest.toLowerCase(Locale.ROOT).replaceAll("/+$", "");
-        if (!endpoint.equals("/oauth2/token")) {
+        if (!endpoint.equals(dialects.has(TOKEN_PATH_SHORT) ? "/token" : "/oauth2/token")) {
             exchange.respondEmpty(404);
         } else if (!exchange.method().equals("POST")) {
             methodNotAllowed(exchange);
         } else {
             TokenIssuer.Answer answer = tokens.grant(exchange.formBody(), exchange.header("Authorization"));
             exchange.setHeader("Cache-Control", "no-store");
-            exchange.respondJson(answer.status(), answer.body());
+            if (answer.status() == 401) {
+                exchange.setHeader("WWW-Authenticate", "Basic realm=\"UCOAuth2\"");
+            }
+            if (dialects.has(TOKEN_FORM_ENCODED)) {
+                StringBuilder form = new StringBuilder();
+                answer.body().fields().forEachRemaining(field -> form.append(form.isEmpty() ? "" : "&")
+                        .append(field.getKey()).append('=')
+                        .append(URLEncoder.encode(field.getValue().asText(), StandardCharsets.UTF_8)));
+                exchange.respond(answer.status(), "application/x-www-form-urlencoded",
+                        form.toString().getBytes(StandardCharsets.UTF_8));
+            } else {
+                exchange.respondJson(answer.status(), answer.body());
+            }
         }
     }
 
@@ -187,11 +230,16 @@ public final class OfficelinxSimulator implements Simulator {
                 exchange.respondEmpty(404);
                 return;
             }
-            // addresstype narrows the list; without it every type is listed
+            // addresstype narrows the list; without it every type is listed, or, in a server where the
+            // parameter is part of the route, nothing is
             Optional<Long> type = longQuery(exchange, "addresstype");
+            if (type.isEmpty() && dialects.has(ADDRESSTYPE_REQUIRED)) {
+                noRoute(exchange);
+                return;
+            }
             List<ObjectNode> rows = database.rowsWhere(schema, "MailboxID", mailbox.get()).stream()
                     .filter(row -> type.isEmpty() || row.path("AddressType").asLong() == type.get()).toList();
-            answerList(exchange, schema, rows, false);
+            answerList(exchange, schema, rows, dialects.has(EMPTY_LIST_404));
             return;
         }
         Optional<Long> company = companyQuery(exchange);
@@ -205,14 +253,15 @@ public final class OfficelinxSimulator implements Simulator {
         }
         List<ObjectNode> rows = database.rowsWhere(schema, "CompanyID", company.get());
         if (schema == EntitySchema.MAILBOX) {
-            long page = Math.max(1, longQuery(exchange, "page").orElse(1L));
-            long from = Math.min(rows.size(), (page - 1) * mailboxPageSize);
+            long first = dialects.has(PAGES_FROM_0) ? 0 : 1;
+            long page = Math.max(first, longQuery(exchange, "page").orElse(first));
+            long from = Math.min(rows.size(), (page - first) * mailboxPageSize);
             rows = rows.subList((int) from, (int) Math.min(rows.size(), from + mailboxPageSize));
         }
-        answerList(exchange, schema, rows, schema == EntitySchema.DEPARTMENT);
+        answerList(exchange, schema, rows, schema == EntitySchema.DEPARTMENT || dialects.has(EMPTY_LIST_404));
     }
 
-    private static void answerList(SimExchange exchange, EntitySchema schema, List<ObjectNode> rows,
+    private void answerList(SimExchange exchange, EntitySchema schema, List<ObjectNode> rows,
                                    boolean emptyIsNotFound) {
         if (rows.isEmpty() && emptyIsNotFound) {
             exchange.respondEmpty(404);
@@ -244,8 +293,10 @@ public final class OfficelinxSimulator implements Simulator {
         ObjectNode row = schema.bind(exchange.jsonBody().orElseThrow(() -> new InvalidInput("The request is invalid.")));
         try {
             long id = database.insert(schema, row);
-            String location = API_PREFIX + "/" + schema.resource() + "/" + id;
-            exchange.setHeader("Location", exchange.header("Host").map(host -> "http://" + host + location).orElse(location));
+            String location = apiPrefix + "/" + schema.resource() + "/" + id;
+            if (!dialects.has(CREATED_WITHOUT_LOCATION)) {
+                exchange.setHeader("Location", exchange.header("Host").map(host -> "http://" + host + location).orElse(location));
+            }
             exchange.respondJson(201, schema.render(row));
         } catch (Refused refused) {
             message(exchange, 400, refused.getMessage());
@@ -263,7 +314,7 @@ public final class OfficelinxSimulator implements Simulator {
         ObjectNode row = schema.bind(exchange.jsonBody().orElseThrow(() -> new InvalidInput("The request is invalid.")));
         try {
             database.replace(schema, id, row);
-            exchange.respondEmpty(200);
+            exchange.respondEmpty(dialects.has(NO_CONTENT_204) ? 204 : 200);
         } catch (Refused refused) {
             message(exchange, 400, refused.getMessage());
         }
@@ -277,7 +328,7 @@ public final class OfficelinxSimulator implements Simulator {
         }
         try {
             database.delete(schema, id);
-            exchange.respondEmpty(200);
+            exchange.respondEmpty(dialects.has(NO_CONTENT_204) ? 204 : 200);
         } catch (Refused refused) {
             message(exchange, 400, refused.getMessage());
         }

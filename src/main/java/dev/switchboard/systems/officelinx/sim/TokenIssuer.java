@@ -28,10 +28,17 @@ final class TokenIssuer {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Instant> accessTokens = new HashMap<>();
     private final Map<String, String> refreshTokens = new HashMap<>();
+    private final boolean basicOnly;
 
     TokenIssuer(SimCredentials credentials, Clock clock) {
+        this(credentials, clock, false);
+    }
+
+    /** @param basicOnly the client authenticates by HTTP Basic only; client_id and client_secret in the body are ignored */
+    TokenIssuer(SimCredentials credentials, Clock clock, boolean basicOnly) {
         this.credentials = credentials;
         this.clock = clock;
+        this.basicOnly = basicOnly;
     }
 
     /** The answer to a token request: a status and an RFC 6749 body. */
@@ -39,8 +46,8 @@ final class TokenIssuer {
     }
 
     Answer grant(Map<String, String> form, Optional<String> basicAuthorization) {
-        String clientId = form.getOrDefault("client_id", "");
-        String clientSecret = form.getOrDefault("client_secret", "");
+        String clientId = basicOnly ? "" : form.getOrDefault("client_id", "");
+        String clientSecret = basicOnly ? "" : form.getOrDefault("client_secret", "");
         if (basicAuthorization.isPresent() && basicAuthorization.get().regionMatches(true, 0, "Basic ", 0, 6)) {
             String decoded = new String(Base64.getDecoder().decode(basicAuthorization.get().substring(6).trim()),
                     StandardCharsets.UTF_8);
@@ -51,7 +58,7 @@ final class TokenIssuer {
             }
         }
         if (!same(clientId, credentials.clientId()) || !same(clientSecret, credentials.clientSecret())) {
-            return error("invalid_client");
+            return new Answer(basicOnly ? 401 : 400, JsonNodeFactory.instance.objectNode().put("error", "invalid_client"));
         }
         String scope = form.getOrDefault("scope", DEFAULT_SCOPE);
         switch (form.getOrDefault("grant_type", "")) {

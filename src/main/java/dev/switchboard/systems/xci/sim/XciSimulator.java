@@ -41,16 +41,28 @@ public final class XciSimulator implements Simulator {
     private final SimCredentials credentials;
     private final Clock clock;
     private final Map<String, Instant> sessions = new HashMap<>();
+    private final Map<String, Integer> callsLeft = new HashMap<>();
+    private final XciDialects dialects;
     private XciStore store;
 
     public XciSimulator(SimCredentials credentials) {
         this(credentials, Clock.systemUTC());
     }
 
+    /** A fresh XCI speaking {@code dialects}. */
+    public XciSimulator(SimCredentials credentials, XciDialects dialects) {
+        this(credentials, Clock.systemUTC(), dialects);
+    }
+
     /** @param clock decides when sessions expire; tests move it instead of sleeping */
     public XciSimulator(SimCredentials credentials, Clock clock) {
+        this(credentials, clock, XciDialects.LENIENT);
+    }
+
+    public XciSimulator(SimCredentials credentials, Clock clock, XciDialects dialects) {
         this.credentials = credentials;
         this.clock = clock;
+        this.dialects = dialects;
         this.store = XciStore.freshlyInstalled(credentials.login(), credentials.password());
     }
 
@@ -79,6 +91,7 @@ public final class XciSimulator implements Simulator {
     /** Ends every session at once, as a restart of XCI does: the next call of each client gets 401. */
     public synchronized void expireAllSessions() {
         sessions.clear();
+        callsLeft.clear();
     }
 
     @Override
@@ -91,7 +104,14 @@ public final class XciSimulator implements Simulator {
                 return;
             }
             if (!hasLiveSession(exchange)) {
-                exchange.respondJson(401, message("You must log in first: POST " + PREFIX + "/login"));
+                switch (dialects.expired()) {
+                    case "403" -> exchange.respondJson(403, message("You must log in first: POST " + PREFIX + "/login"));
+                    case "redirect" -> {
+                        exchange.setHeader("Location", PREFIX + "/login");
+                        exchange.respondEmpty(303);
+                    }
+                    default -> exchange.respondJson(401, message("You must log in first: POST " + PREFIX + "/login"));
+                }
                 return;
             }
             route(exchange, method, path);
@@ -115,13 +135,34 @@ public final class XciSimulator implements Simulator {
         String session = HexFormat.of().formatHex(token);
         sessions.values().removeIf(expiry -> !expiry.isAfter(clock.instant()));
         sessions.put(session, clock.instant().plus(credentials.sessionLifetime()));
+        dialects.requestsPerSession().ifPresent(calls -> callsLeft.put(session, calls));
         exchange.setHeader("Set-Cookie", SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly");
-        exchange.respondEmpty(200);
+        if (dialects.login303()) {
+            exchange.setHeader("Location", "/");
+            exchange.respondEmpty(303);
+        } else {
+            exchange.respondEmpty(200);
+        }
     }
 
+    /** Whether the call carries a live session; counts the call against a session that lasts so many calls. */
     private boolean hasLiveSession(SimExchange exchange) {
-        Optional<Instant> expiry = exchange.cookie(SESSION_COOKIE).map(sessions::get);
-        return expiry.isPresent() && expiry.get().isAfter(clock.instant());
+        Optional<String> session = exchange.cookie(SESSION_COOKIE);
+        Optional<Instant> expiry = session.map(sessions::get);
+        if (expiry.isEmpty() || !expiry.get().isAfter(clock.instant())) {
+            return false;
+        }
+        Integer left = callsLeft.get(session.get());
+        if (left == null) {
+            return true;
+        }
+        if (left <= 0) {
+            sessions.remove(session.get());
+            callsLeft.remove(session.get());
+            return false;
+        }
+        callsLeft.put(session.get(), left - 1);
+        return true;
     }
 
     private void route(SimExchange exchange, String method, List<String> path) throws IOException {
@@ -175,7 +216,8 @@ public final class XciSimulator implements Simulator {
             }
             case "templates" -> {
                 if (depth == 1) {
-                    answer(exchange, method, "GET, POST", store::listTemplates,
+                    answer(exchange, method, "GET, POST",
+                            () -> dialects.templatesInItems() ? items(store.listTemplates()) : store.listTemplates(),
                             () -> store.createTemplate(RequestBody.of(jsonBody(exchange))), null, null);
                 } else if (depth == 2) {
                     long id = idOf(path.get(1));
@@ -192,13 +234,25 @@ public final class XciSimulator implements Simulator {
                 } else if (depth == 2) {
                     long id = idOf(path.get(1));
                     answer(exchange, method, "GET, PUT, DELETE", () -> store.getAdministrator(id), null,
-                            () -> store.updateAdministrator(id, jsonBody(exchange)), () -> store.deleteAdministrator(id));
+                            () -> updateAdministrator(exchange, id), () -> store.deleteAdministrator(id));
                 } else {
                     notFound(exchange);
                 }
             }
             default -> notFound(exchange);
         }
+    }
+
+    private JsonNode updateAdministrator(SimExchange exchange, long id) throws IOException {
+        JsonNode body = jsonBody(exchange);
+        if (dialects.adminPutPassword()) {
+            boolean ldap = body.has("ldap") ? body.path("ldap").asBoolean(false)
+                    : store.getAdministrator(id).path("ldap").asBoolean(false);
+            if (!ldap && body.path("password").asText("").isEmpty()) {
+                throw XciRejection.badRequest("The field 'password' is compulsory when ldap is false");
+            }
+        }
+        return store.updateAdministrator(id, body);
     }
 
     /** One read, create, edit or delete; a null operation is a method the API does not have: 405. */
