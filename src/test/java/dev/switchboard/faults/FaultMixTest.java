@@ -41,7 +41,7 @@ class FaultMixTest {
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void convergesWithNoDuplicateAndNothingLost(long seed) {
-        FaultCampaign.Outcome outcome = FaultCampaign.run(engine, seed, work, 0.2, 12, 1);
+        FaultCampaign.Outcome outcome = FaultCampaign.run(engine, seed, work, 0.2, 8, 1);
         System.out.println("faults: " + outcome);
         RUNS.incrementAndGet();
         CONVERGED.addAndGet(outcome.converged() ? 1 : 0);
