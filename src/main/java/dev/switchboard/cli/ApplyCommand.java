@@ -111,6 +111,17 @@ public class ApplyCommand implements Callable<Integer> {
         java.util.Set<String> targets = saved.isPresent()
                 ? new LinkedHashSet<>(saved.get().plan().targets().stream().map(TargetPlan::target).toList())
                 : selection.request().targets();
+        if (saved.isPresent()) {
+            List<String> undeclared = targets.stream().filter(t -> !state.get().targets().containsKey(t))
+                    .map(t -> "target " + t + " is no longer declared in switchboard.yaml").toList();
+            if (!undeclared.isEmpty()) {
+                err.println("Refusing to apply " + planFile.get() + ": it plans changes to targets the desired state in "
+                        + shown(dir) + " no longer has. Nothing was applied.");
+                undeclared.forEach(s -> err.println("  " + s));
+                err.println("Run 'switchboard plan --out FILE' on this desired state and review the new plan.");
+                return ExitCodes.ERROR;
+            }
+        }
         try (EngineSession session = engine.open(state.get(), targets, parallelism.value())) {
             session.lockForApply(lockTimeout, "apply");
             if (saved.isPresent()) {

@@ -317,10 +317,6 @@ public final class EngineSession implements AutoCloseable {
     public List<String> staleObjects(Plan saved, Progress progress) {
         List<String> stale = new ArrayList<>();
         for (TargetPlan target : saved.targets()) {
-            if (!state.targets().containsKey(target.target())) {
-                stale.add("target " + target.target() + " is no longer declared in switchboard.yaml");
-                continue;
-            }
             ResourceSet live = fetch(target.target(), progress);
             for (Change change : target.changes()) {
                 if (!change.callsApi()) {
@@ -349,11 +345,8 @@ public final class EngineSession implements AutoCloseable {
     public Revalidation revalidate(Plan saved, Progress progress) {
         List<String> differences = new ArrayList<>();
         List<TargetPlan> fresh = new ArrayList<>();
+        // A session is only opened on declared targets: apply refuses a saved plan of an undeclared one first.
         for (TargetPlan savedTarget : saved.targets()) {
-            if (!state.targets().containsKey(savedTarget.target())) {
-                differences.add("target " + savedTarget.target() + " is no longer declared in switchboard.yaml");
-                continue;
-            }
             boolean secretsForced = savedTarget.apiChanges().stream().flatMap(c -> c.fields().stream())
                     .anyMatch(FieldDiff::sensitive);
             PlanRequest request = new PlanRequest(Set.of(savedTarget.target()), List.of(), secretsForced);

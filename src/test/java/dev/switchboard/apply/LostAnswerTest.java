@@ -20,6 +20,7 @@ import dev.switchboard.provider.Provider;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ResourceType;
 import dev.switchboard.provider.Updater;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -49,6 +50,9 @@ class LostAnswerTest {
     private final Map<String, Resource> server = new ConcurrentHashMap<>();
     private final AtomicInteger deletes = new AtomicInteger();
     private final AtomicInteger updates = new AtomicInteger();
+    private final AtomicInteger creates = new AtomicInteger();
+    /** How many create answers in a row are lost before the server carries one out and answers. */
+    private int createsLost = 0;
     private Runnable loseNextAnswer = () -> { };
     private boolean processBeforeLosing = true;
 
@@ -74,7 +78,14 @@ class LostAnswerTest {
 
         @Override
         public Resource create(Resource desired, IdResolver ids) {
-            throw new AssertionError("no create is planned");
+            // The server never got (or never carried out) the lost ones: the connection broke before its answer.
+            if (creates.incrementAndGet() <= createsLost) {
+                throw lost("POST", desired);
+            }
+            String id = String.valueOf(10 + creates.get());
+            Resource made = live(desired.key().leaf(), id, (String) desired.fields().get("colour"));
+            server.put(id, made);
+            return made;
         }
 
         @Override
@@ -188,5 +199,33 @@ class LostAnswerTest {
         assertThat(report.succeeded()).as(report.results().toString()).isTrue();
         assertThat(updates).hasValue(2);
         assertThat(server.get("5").fields()).containsEntry("colour", "green");
+    }
+
+    @Test
+    void aLostCreateTheServerNeverCarriedOutIsLookedUpThenSentAgainOnce() {
+        createsLost = 1;
+
+        TargetApplyReport report = apply(ResourceSet.of("t", List.of(desired("lamp", "green"))));
+
+        assertThat(report.succeeded()).as(report.results().toString()).isTrue();
+        assertThat(report.results().get(0).note()).isEmpty();
+        assertThat(creates).hasValue(2);
+        assertThat(server.values()).extracting(r -> r.key().leaf()).containsExactly("lamp");
+    }
+
+    @Test
+    void aCreateWhoseAnswerIsLostEveryTimeFailsWithTheLastErrorAndMakesNothing() throws Exception {
+        createsLost = Integer.MAX_VALUE;
+
+        TargetApplyReport report = apply(ResourceSet.of("t", List.of(desired("lamp", "green"))));
+
+        assertThat(report.succeeded()).isFalse();
+        assertThat(creates).as("three attempts, each after a look-up found nothing").hasValue(3);
+        assertThat(server).isEmpty();
+        assertThat(report.results().get(0).message().orElseThrow()).contains("POST").contains("connection reset");
+        try (var journals = Files.list(dir.resolve(Journal.DIRECTORY))) {
+            Path journal = journals.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+            assertThat(Files.readAllLines(journal)).filteredOn(l -> l.contains("outcome-unknown")).hasSize(3);
+        }
     }
 }

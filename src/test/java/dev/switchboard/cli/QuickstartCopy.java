@@ -44,7 +44,10 @@ final class QuickstartCopy {
      * at a fraction of the time each command takes against all five simulators.
      */
     static QuickstartCopy of(Path parent, String... keep) {
-        QuickstartCopy copy = in(parent);
+        return restrict(in(parent), keep);
+    }
+
+    private static QuickstartCopy restrict(QuickstartCopy copy, String... keep) {
         java.util.Set<String> kept = java.util.Set.of(keep);
         try {
             Path config = copy.dir.resolve("switchboard.yaml");
@@ -78,6 +81,22 @@ final class QuickstartCopy {
             throw new UncheckedIOException(e);
         }
         return copy;
+    }
+
+    /** Removes {@code target} from switchboard.yaml and its resource files, as {@link #of} leaves it out. */
+    static void dropTarget(QuickstartCopy copy, String target) {
+        java.util.List<String> keep = new java.util.ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(copy.dir.resolve("switchboard.yaml"))) {
+                if (line.matches("  [a-z][a-z0-9-]*:.*")) {
+                    keep.add(line.trim().substring(0, line.trim().indexOf(':')));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        keep.remove(target);
+        restrict(copy, keep.toArray(String[]::new));
     }
 
     String arg() {
