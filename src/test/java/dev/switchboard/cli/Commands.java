@@ -5,6 +5,11 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.jboss.logmanager.ExtLogRecord;
 import picocli.CommandLine;
 
 /**
@@ -12,13 +17,13 @@ import picocli.CommandLine;
  * error handling ({@link CommandLineFactory}), capturing what the command writes to its stdout and stderr.
  * A run costs milliseconds where a {@code @QuarkusMainTest} launch costs a second or more, so tests of
  * messages can try every case through the real command. Inject it into a {@code @QuarkusTest}.
- * What it does not see: log lines (they go to the process's stderr) and the process's exit.
+ * Log lines written while it runs are collected apart ({@link Run#log}): the real process sends them to stderr.
  */
 @ApplicationScoped
 public class Commands {
 
-    /** What a command ended with and wrote. */
-    public record Run(int exitCode, String out, String err) {
+    /** What a command ended with and wrote; {@code log} holds the log lines written meanwhile, one a line. */
+    public record Run(int exitCode, String out, String err, String log) {
         /** stdout then stderr, as a terminal would show both. */
         public String output() {
             return out + err;
@@ -34,9 +39,40 @@ public class Commands {
         StringWriter err = new StringWriter();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(args);
-        commandLine.getOut().flush();
-        commandLine.getErr().flush();
-        return new Run(exitCode, out.toString(), err.toString());
+        LogLines log = new LogLines();
+        Logger root = Logger.getLogger("");
+        root.addHandler(log);
+        try {
+            int exitCode = commandLine.execute(args);
+            commandLine.getOut().flush();
+            commandLine.getErr().flush();
+            return new Run(exitCode, out.toString(), err.toString(), log.text());
+        } finally {
+            root.removeHandler(log);
+        }
+    }
+
+    /** The log records of a run, as {@code LEVEL message} lines. */
+    private static final class LogLines extends Handler {
+        private final StringBuffer lines = new StringBuffer();
+
+        @Override
+        public void publish(LogRecord record) {
+            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage()
+                    : new SimpleFormatter().formatMessage(record);
+            lines.append(record.getLevel()).append(' ').append(message).append('\n');
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        String text() {
+            return lines.toString();
+        }
     }
 }

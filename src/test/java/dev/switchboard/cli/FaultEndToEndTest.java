@@ -9,9 +9,8 @@ import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
 import dev.switchboard.systems.officelinx.sim.OfficelinxSimulator;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,8 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * apply against an Officelinx simulator that the test runs and injects faults into: lost answers and
  * failing calls, the way a real network and server fail.
  */
-@QuarkusMainTest
+@QuarkusTest
 class FaultEndToEndTest {
+
+    @Inject
+    Commands commands;
 
     private static final String MAILBOX_POSTS = "/UCBusinessRest/api/EEAMMailboxes/?";
 
@@ -66,21 +68,21 @@ class FaultEndToEndTest {
     }
 
     @Test
-    void aCreateWhoseAnswerIsLostIsAppliedOnceNotTwice(QuarkusMainLauncher launcher) throws Exception {
+    void aCreateWhoseAnswerIsLostIsAppliedOnceNotTwice() throws Exception {
         server.inject(FaultRule.parse("reset-after:POST:" + MAILBOX_POSTS + ":1"));
 
-        LaunchResult apply = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
+        Commands.Run apply = commands.run("apply", "-c", dir.toString(), "--auto-approve");
 
-        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(ExitCodes.OK);
-        assertThat(apply.getOutput()).contains("the server had created it although its answer was lost");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(ExitCodes.OK);
+        assertThat(apply.out()).contains("the server had created it although its answer was lost");
         assertThat(mailboxes()).extracting(m -> m.path("MailboxNo").asText()).containsExactlyInAnyOrder("1001", "1002", "1003");
-        assertThat(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(commands.run("plan", "-c", dir.toString(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
     }
 
     @Test
-    void aDeleteWhoseAnswerIsLostIsLookedUpByKeyNotRetriedBlindly(QuarkusMainLauncher launcher)
+    void aDeleteWhoseAnswerIsLostIsLookedUpByKeyNotRetriedBlindly()
             throws Exception {
-        assertThat(launcher.launch("apply", "-c", dir.toString(), "--auto-approve").exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(commands.run("apply", "-c", dir.toString(), "--auto-approve").exitCode()).isEqualTo(ExitCodes.OK);
         Files.writeString(dir.resolve("switchboard.yaml"), Files.readString(dir.resolve("switchboard.yaml"))
                 .replace("parallelism: 2", "parallelism: 1").replace("    url:", "    prune: true\n    url:"));
         Path acme = dir.resolve("officelinx/acme.yaml");
@@ -88,23 +90,23 @@ class FaultEndToEndTest {
                 .replace("Carol", "Dave"));
         server.inject(FaultRule.parse("reset-after:DELETE:/UCBusinessRest/api/EEAMMailboxes.*:1"));
 
-        LaunchResult apply = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
+        Commands.Run apply = commands.run("apply", "-c", dir.toString(), "--auto-approve");
 
-        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(ExitCodes.OK);
-        assertThat(apply.getOutput()).contains("the server had deleted it although its answer was lost");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(ExitCodes.OK);
+        assertThat(apply.out()).contains("the server had deleted it although its answer was lost");
         assertThat(mailboxes()).extracting(m -> m.path("MailboxNo").asText()).containsExactlyInAnyOrder("1001", "1002", "1004");
-        assertThat(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(commands.run("plan", "-c", dir.toString(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
     }
 
     @Test
-    void aFailingChangeSkipsItsDependantsAppliesTheRestAndASecondApplyConverges(QuarkusMainLauncher launcher)
+    void aFailingChangeSkipsItsDependantsAppliesTheRestAndASecondApplyConverges()
             throws Exception {
         server.inject(FaultRule.parse("error-500:POST:" + MAILBOX_POSTS + ":1"));
 
-        LaunchResult first = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
+        Commands.Run first = commands.run("apply", "-c", dir.toString(), "--auto-approve");
 
         assertThat(first.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(first.getOutput())
+        assertThat(first.out())
                 .contains("Apply incomplete: 11 applied, 1 failed, 1 skipped.")
                 .containsPattern("! mailbox Acme/100[123]: FAILED: target olx-main, mailbox Acme/100[123]: POST .*HTTP 500")
                 .containsPattern("\\. address Acme/100[123]/0/100[123]: skipped: it depends on mailbox Acme/100[123], which failed")
@@ -116,15 +118,15 @@ class FaultEndToEndTest {
             assertThat(journal).contains("\"event\":\"failed\"").contains("\"event\":\"skipped\"");
         }
 
-        LaunchResult second = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
-        assertThat(second.exitCode()).as(second.getOutput()).isEqualTo(ExitCodes.OK);
-        assertThat(second.getOutput()).contains("Plan: 2 to create, 0 to update, 0 to delete");
+        Commands.Run second = commands.run("apply", "-c", dir.toString(), "--auto-approve");
+        assertThat(second.exitCode()).as(second.out()).isEqualTo(ExitCodes.OK);
+        assertThat(second.out()).contains("Plan: 2 to create, 0 to update, 0 to delete");
         assertThat(mailboxes()).hasSize(3);
-        assertThat(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(commands.run("plan", "-c", dir.toString(), "--detailed-exitcode").exitCode()).isEqualTo(ExitCodes.OK);
     }
 
     @Test
-    void aSecondApplyOfATargetBeingAppliedIsRefusedNamingTheHolderAndTouchesNothing(QuarkusMainLauncher launcher)
+    void aSecondApplyOfATargetBeingAppliedIsRefusedNamingTheHolderAndTouchesNothing()
             throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process holder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
@@ -132,32 +134,32 @@ class FaultEndToEndTest {
         try {
             assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(holder.getInputStream())).readLine())
                     .isEqualTo("locked");
-            LaunchResult refused = launcher.launch("apply", "-c", dir.toString(), "--auto-approve");
+            Commands.Run refused = commands.run("apply", "-c", dir.toString(), "--auto-approve");
             assertThat(refused.exitCode()).isEqualTo(ExitCodes.ERROR);
-            assertThat(refused.getErrorOutput()).contains("target olx-main is being applied by pid " + holder.pid())
+            assertThat(refused.err()).contains("target olx-main is being applied by pid " + holder.pid())
                     .contains("--lock-timeout");
             assertThat(mailboxes()).isEmpty();
-            assertThat(launcher.launch("plan", "-c", dir.toString()).exitCode()).as("plan takes no lock").isEqualTo(ExitCodes.OK);
+            assertThat(commands.run("plan", "-c", dir.toString()).exitCode()).as("plan takes no lock").isEqualTo(ExitCodes.OK);
         } finally {
             holder.destroyForcibly();
             holder.waitFor();
         }
-        LaunchResult after = launcher.launch("apply", "-c", dir.toString(), "--auto-approve", "--lock-timeout", "30s");
-        assertThat(after.exitCode()).as(after.getOutput() + after.getErrorOutput()).isEqualTo(ExitCodes.OK);
+        Commands.Run after = commands.run("apply", "-c", dir.toString(), "--auto-approve", "--lock-timeout", "30s");
+        assertThat(after.exitCode()).as(after.out() + after.err()).isEqualTo(ExitCodes.OK);
         assertThat(mailboxes()).hasSize(3);
     }
 
     @Test
-    void aTokenCallThatFailsOnceIsRetriedNotTheEndOfTheCommand(QuarkusMainLauncher launcher) {
+    void aTokenCallThatFailsOnceIsRetriedNotTheEndOfTheCommand() {
         server.inject(FaultRule.parse("reset-before:POST:/UCOAuth2/.*:1"));
         server.inject(FaultRule.parse("error-500:POST:/UCOAuth2/.*:1"));
-        LaunchResult plan = launcher.launch("plan", "-c", dir.toString());
-        assertThat(plan.exitCode()).as(plan.getOutput() + plan.getErrorOutput()).isEqualTo(ExitCodes.OK);
-        assertThat(plan.getOutput()).contains("to create");
+        Commands.Run plan = commands.run("plan", "-c", dir.toString());
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(ExitCodes.OK);
+        assertThat(plan.out()).contains("to create");
     }
 
     @Test
-    void aHungServerIsGivenUpOnWithinTheTargetsTimeoutsNamingThem(QuarkusMainLauncher launcher) throws Exception {
+    void aHungServerIsGivenUpOnWithinTheTargetsTimeoutsNamingThem() throws Exception {
         server.close();
         server = SimServer.start(SimOptions.DEFAULT.withSlowDelay(java.time.Duration.ofSeconds(20)),
                 new OfficelinxSimulator(SimCredentials.DEFAULT));
@@ -172,19 +174,19 @@ class FaultEndToEndTest {
                 """.formatted(server.baseUri()));
         server.inject(FaultRule.parse("slow:GET:/UCBusinessRest/api/EEAMCompanies.*:10"));
 
-        LaunchResult plan = launcher.launch("plan", "-c", dir.toString());
+        Commands.Run plan = commands.run("plan", "-c", dir.toString());
 
         assertThat(plan.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(plan.getErrorOutput()).contains("Error: target olx-main")
+        assertThat(plan.err()).contains("Error: target olx-main")
                 .contains("no answer within the read timeout of 1s (timeouts.read of the target)")
                 .doesNotContain("TimeoutException");
     }
 
     @Test
-    void anUnreachableServerIsAnErrorNamingTheTargetNotAStackTrace(QuarkusMainLauncher launcher) {
+    void anUnreachableServerIsAnErrorNamingTheTargetNotAStackTrace() {
         server.close();
-        LaunchResult plan = launcher.launch("plan", "-c", dir.toString());
+        Commands.Run plan = commands.run("plan", "-c", dir.toString());
         assertThat(plan.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(plan.getErrorOutput()).contains("Error: target olx-main").doesNotContain("at dev.switchboard");
+        assertThat(plan.err()).contains("Error: target olx-main").doesNotContain("at dev.switchboard");
     }
 }

@@ -8,33 +8,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-@QuarkusMainTest
+@QuarkusTest
 class SchemaCommandTest {
+
+    @Inject
+    Commands commands;
 
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void printsTheConfigSchemaByDefault(QuarkusMainLauncher launcher) throws Exception {
-        LaunchResult result = launcher.launch("schema");
+    void printsTheConfigSchemaByDefault() throws Exception {
+        Commands.Run result = commands.run("schema");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
-        JsonNode schema = json.readTree(result.getOutput());
+        JsonNode schema = json.readTree(result.out());
         assertThat(schema.path("$schema").asText()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         assertThat(schema.path("title").asText()).isEqualTo("switchboard.yaml");
     }
 
     @Test
-    void printsEachTargetKindsSchemaAsShippedInSchemasDirectory(QuarkusMainLauncher launcher) throws Exception {
+    void printsEachTargetKindsSchemaAsShippedInSchemasDirectory() throws Exception {
         // The command prints what the loader's Schemas hold: one launch proves the printing, the loader each kind.
-        LaunchResult result = launcher.launch("schema", "xci");
+        Commands.Run result = commands.run("schema", "xci");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(json.readTree(result.getOutput())).isEqualTo(json.readTree(Files.readString(Path.of("schemas/xci.schema.json"))));
+        assertThat(json.readTree(result.out())).isEqualTo(json.readTree(Files.readString(Path.of("schemas/xci.schema.json"))));
         dev.switchboard.desired.Schemas schemas = new dev.switchboard.desired.DesiredStateLoader(
                 InstalledSystems.all().fileFormats()).schemas();
         for (String kind : InstalledSystems.all().targetKinds()) {
@@ -44,8 +46,8 @@ class SchemaCommandTest {
     }
 
     @Test
-    void composesEveryInstalledSystemsTargetFieldsIntoTheConfigSchema(QuarkusMainLauncher launcher) throws Exception {
-        JsonNode schema = json.readTree(launcher.launch("schema").getOutput());
+    void composesEveryInstalledSystemsTargetFieldsIntoTheConfigSchema() throws Exception {
+        JsonNode schema = json.readTree(commands.run("schema").out());
         JsonNode defs = schema.path("$defs");
         List<String> kinds = new ArrayList<>();
         defs.path("target").path("properties").path("kind").path("enum").forEach(k -> kinds.add(k.asText()));
@@ -65,30 +67,30 @@ class SchemaCommandTest {
     }
 
     @Test
-    void listsTheInstalledSystemsWithTheirKindsAndKeys(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("schema", "--list");
+    void listsTheInstalledSystemsWithTheirKindsAndKeys() {
+        Commands.Run result = commands.run("schema", "--list");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
         for (TargetSystem system : InstalledSystems.all().all()) {
-            assertThat(result.getOutput()).contains(system.targetKind() + " ").contains(system.displayName());
-            system.kinds().forEach(kind -> assertThat(result.getOutput()).contains(kind.keyPattern()));
+            assertThat(result.out()).contains(system.targetKind() + " ").contains(system.displayName());
+            system.kinds().forEach(kind -> assertThat(result.out()).contains(kind.keyPattern()));
         }
-        assertThat(result.getOutput()).contains("mailbox/COMPANY/NUMBER");
+        assertThat(result.out()).contains("mailbox/COMPANY/NUMBER");
     }
 
     @Test
-    void simRefusesAnOptionNoSimulatorHas(QuarkusMainLauncher launcher) {
-        LaunchResult malformed = launcher.launch("sim", "--port", "0", "--sim-option", "no-kind-here");
+    void simRefusesAnOptionNoSimulatorHas() {
+        Commands.Run malformed = commands.run("sim", "--port", "0", "--sim-option", "no-kind-here");
         assertThat(malformed.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(malformed.getErrorOutput()).contains("KIND.NAME=VALUE").contains(String.join(", ", InstalledSystems.all().targetKinds()));
-        LaunchResult unknown = launcher.launch("sim", "--port", "0", "--sim-option", "xci.dialect=none");
+        assertThat(malformed.err()).contains("KIND.NAME=VALUE").contains(String.join(", ", InstalledSystems.all().targetKinds()));
+        Commands.Run unknown = commands.run("sim", "--port", "0", "--sim-option", "xci.dialect=none");
         assertThat(unknown.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(unknown.getErrorOutput()).contains("the xci simulator has no option dialect");
+        assertThat(unknown.err()).contains("the xci simulator has no option dialect");
     }
 
     @Test
-    void exitsOneForAnUnknownKind(QuarkusMainLauncher launcher) {
-        LaunchResult result = launcher.launch("schema", "sipx");
+    void exitsOneForAnUnknownKind() {
+        Commands.Run result = commands.run("schema", "sipx");
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(result.getErrorOutput()).contains("No schema named 'sipx'");
+        assertThat(result.err()).contains("No schema named 'sipx'");
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
+import dev.switchboard.cli.Commands;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
  * plan, apply and export through the real commands against an embedded GWS simulator that carries out
  * writes 2 s after accepting them, as a real GWS does some time after answering {@code statusCode 0}.
  */
-@QuarkusMainTest
+@QuarkusTest
 class GwsEndToEndTest {
+
+    @Inject
+    Commands commands;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int OK = 0;
@@ -69,10 +72,10 @@ class GwsEndToEndTest {
         Files.writeString(state, "{\"gws\": {\"settings\": " + simSettings + "}}");
     }
 
-    private LaunchResult run(QuarkusMainLauncher launcher, String... args) {
+    private Commands.Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("-c", dir.toString()));
-        return launcher.launch(all.toArray(String[]::new));
+        return commands.run(all.toArray(String[]::new));
     }
 
     /** The simulator's users, by user name, as its state file holds them. */
@@ -85,94 +88,94 @@ class GwsEndToEndTest {
     }
 
     /** Populates the simulator; the 2 s apply delay is proven once, the other tests need only some delay. */
-    private void applyFromEmpty(QuarkusMainLauncher launcher) throws Exception {
-        applyFromEmpty(launcher, 200);
+    private void applyFromEmpty() throws Exception {
+        applyFromEmpty(200);
     }
 
-    private void applyFromEmpty(QuarkusMainLauncher launcher, int applyDelayMs) throws Exception {
+    private void applyFromEmpty(int applyDelayMs) throws Exception {
         desiredState(CONFIG, USERS, "{\"applyDelayMs\": " + applyDelayMs + "}");
-        LaunchResult apply = run(launcher, "apply", "--auto-approve");
-        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(OK);
-        assertThat(apply.getOutput()).contains("Apply complete: 2 applied, 0 failed, 0 skipped.");
+        Commands.Run apply = run("apply", "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(OK);
+        assertThat(apply.out()).contains("Apply complete: 2 applied, 0 failed, 0 skipped.");
     }
 
     @Test
-    void appliesFromEmptyWithA2sApplyDelayAndThenHasNothingToDo(QuarkusMainLauncher launcher) throws Exception {
+    void appliesFromEmptyWithA2sApplyDelayAndThenHasNothingToDo() throws Exception {
         desiredState(CONFIG, USERS, "{\"applyDelayMs\": 2000}");
-        LaunchResult plan = run(launcher, "plan", "--detailed-exitcode");
-        assertThat(plan.exitCode()).as(plan.getOutput() + plan.getErrorOutput()).isEqualTo(CHANGES);
-        assertThat(plan.getOutput()).contains("Plan: 2 to create, 0 to update, 0 to delete, 1 unmanaged.")
+        Commands.Run plan = run("plan", "--detailed-exitcode");
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(CHANGES);
+        assertThat(plan.out()).contains("Plan: 2 to create, 0 to update, 0 to delete, 1 unmanaged.")
                 .contains("? user admin").contains("password: (sensitive)").doesNotContain("kristi-pw");
-        assertThat(plan.getOutput() + plan.getErrorOutput()).contains("Genesys Web Services 8.5.200.50");
+        assertThat(plan.log()).contains("Genesys Web Services 8.5.200.50");
 
-        applyFromEmpty(launcher, 2000);
+        applyFromEmpty(2000);
         assertThat(simulatedUsers()).containsOnlyKeys("admin", "ksippo", "jdoe");
         assertThat(simulatedUsers().get("jdoe").path("changePasswordOnFirstLogin").asBoolean()).isTrue();
 
-        LaunchResult again = run(launcher, "plan", "--detailed-exitcode");
-        assertThat(again.exitCode()).as(again.getOutput() + again.getErrorOutput()).isEqualTo(OK);
+        Commands.Run again = run("plan", "--detailed-exitcode");
+        assertThat(again.exitCode()).as(again.out() + again.err()).isEqualTo(OK);
     }
 
     @Test
-    void anEditOfRolesReplacesTheSet(QuarkusMainLauncher launcher) throws Exception {
-        applyFromEmpty(launcher);
+    void anEditOfRolesReplacesTheSet() throws Exception {
+        applyFromEmpty();
         Files.writeString(dir.resolve("gws/users.yaml"),
                 USERS.replace("roles: [ROLE_AGENT, ROLE_SUPERVISOR]", "roles: [ROLE_ADMIN]"));
-        LaunchResult plan = run(launcher, "plan", "--detailed-exitcode");
+        Commands.Run plan = run("plan", "--detailed-exitcode");
         assertThat(plan.exitCode()).isEqualTo(CHANGES);
-        assertThat(plan.getOutput()).contains("~ user jdoe").contains("Plan: 0 to create, 1 to update, 0 to delete");
+        assertThat(plan.out()).contains("~ user jdoe").contains("Plan: 0 to create, 1 to update, 0 to delete");
 
-        LaunchResult apply = run(launcher, "apply", "--auto-approve");
-        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(OK);
+        Commands.Run apply = run("apply", "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(OK);
         assertThat(simulatedUsers().get("jdoe").path("roles").toString()).isEqualTo("[\"ROLE_ADMIN\"]");
-        assertThat(run(launcher, "plan", "--detailed-exitcode").exitCode()).isEqualTo(OK);
+        assertThat(run("plan", "--detailed-exitcode").exitCode()).isEqualTo(OK);
     }
 
     @Test
-    void rolesInAnotherOrderAreNoChange(QuarkusMainLauncher launcher) throws Exception {
-        applyFromEmpty(launcher);
+    void rolesInAnotherOrderAreNoChange() throws Exception {
+        applyFromEmpty();
         Files.writeString(dir.resolve("gws/users.yaml"),
                 USERS.replace("roles: [ROLE_AGENT, ROLE_SUPERVISOR]", "roles: [ROLE_SUPERVISOR, ROLE_AGENT]"));
-        assertThat(run(launcher, "plan", "--detailed-exitcode").exitCode()).isEqualTo(OK);
+        assertThat(run("plan", "--detailed-exitcode").exitCode()).isEqualTo(OK);
     }
 
     @Test
-    void aRemovedUserIsUnmanagedWithoutPruneAndDeletedWithIt(QuarkusMainLauncher launcher) throws Exception {
-        applyFromEmpty(launcher);
+    void aRemovedUserIsUnmanagedWithoutPruneAndDeletedWithIt() throws Exception {
+        applyFromEmpty();
         String withoutJdoe = USERS.substring(0, USERS.indexOf("  - userName: jdoe"));
         Files.writeString(dir.resolve("gws/users.yaml"), withoutJdoe);
-        LaunchResult plan = run(launcher, "plan", "--detailed-exitcode");
-        assertThat(plan.exitCode()).as(plan.getOutput()).isEqualTo(OK);
-        assertThat(plan.getOutput()).contains("? user jdoe").contains("No changes.").contains("2 unmanaged objects");
+        Commands.Run plan = run("plan", "--detailed-exitcode");
+        assertThat(plan.exitCode()).as(plan.out()).isEqualTo(OK);
+        assertThat(plan.out()).contains("? user jdoe").contains("No changes.").contains("2 unmanaged objects");
 
         Files.writeString(dir.resolve("switchboard.yaml"), CONFIG + "    prune: true\n");
-        LaunchResult pruning = run(launcher, "plan");
-        assertThat(pruning.getOutput()).contains("- user jdoe").contains("? user admin")
+        Commands.Run pruning = run("plan");
+        assertThat(pruning.out()).contains("- user jdoe").contains("? user admin")
                 .contains("Plan: 0 to create, 0 to update, 1 to delete, 1 unmanaged.");
-        LaunchResult apply = run(launcher, "apply", "--auto-approve");
-        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(OK);
+        Commands.Run apply = run("apply", "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(OK);
         assertThat(simulatedUsers()).containsOnlyKeys("admin", "ksippo");
     }
 
     @Test
-    void anExportedTargetPlansToNoChanges(QuarkusMainLauncher launcher) throws Exception {
-        applyFromEmpty(launcher);
+    void anExportedTargetPlansToNoChanges() throws Exception {
+        applyFromEmpty();
         Files.delete(dir.resolve("gws/users.yaml"));
-        LaunchResult export = run(launcher, "export", "-t", "gws-main");
-        assertThat(export.exitCode()).as(export.getErrorOutput()).isEqualTo(OK);
+        Commands.Run export = run("export", "-t", "gws-main");
+        assertThat(export.exitCode()).as(export.err()).isEqualTo(OK);
         String yaml = Files.readString(dir.resolve("gws/gws-main.yaml"));
         assertThat(yaml).contains("userName: jdoe").contains("userName: admin").doesNotContain("password");
-        LaunchResult plan = run(launcher, "plan", "--detailed-exitcode");
-        assertThat(plan.exitCode()).as(plan.getOutput() + plan.getErrorOutput()).isEqualTo(OK);
-        assertThat(plan.getOutput()).contains("No changes.").doesNotContain("unmanaged");
+        Commands.Run plan = run("plan", "--detailed-exitcode");
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(OK);
+        assertThat(plan.out()).contains("No changes.").doesNotContain("unmanaged");
     }
 
     @Test
-    void aWriteAnsweredZeroButNeverCarriedOutIsUnconfirmedAndApplyExits1(QuarkusMainLauncher launcher) throws Exception {
+    void aWriteAnsweredZeroButNeverCarriedOutIsUnconfirmedAndApplyExits1() throws Exception {
         desiredState(CONFIG + "    confirmTimeout: 1s\n", USERS, "{\"dropWrites\": 1}");
-        LaunchResult apply = run(launcher, "apply", "--auto-approve");
-        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isEqualTo(ERROR);
-        assertThat(apply.getOutput()).contains("1 applied, 0 failed, 0 skipped, 1 unconfirmed.")
+        Commands.Run apply = run("apply", "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(ERROR);
+        assertThat(apply.out()).contains("1 applied, 0 failed, 0 skipped, 1 unconfirmed.")
                 .contains("UNCONFIRMED: target gws-main, user ")
                 .contains("not visible on reading back after 1 s");
         String journal;
@@ -181,8 +184,8 @@ class GwsEndToEndTest {
         }
         assertThat(journal).contains("\"event\":\"unconfirmed\"").doesNotContain("kristi-pw").doesNotContain("john-pw");
 
-        LaunchResult plan = run(launcher, "plan", "--detailed-exitcode");
+        Commands.Run plan = run("plan", "--detailed-exitcode");
         assertThat(plan.exitCode()).isEqualTo(CHANGES);
-        assertThat(plan.getOutput()).contains("Plan: 1 to create, 0 to update, 0 to delete, 1 unmanaged.");
+        assertThat(plan.out()).contains("Plan: 1 to create, 0 to update, 0 to delete, 1 unmanaged.");
     }
 }

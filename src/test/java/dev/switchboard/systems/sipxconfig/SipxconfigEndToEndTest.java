@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
+import dev.switchboard.cli.Commands;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  * plan, apply, drift and export through the real commands against the embedded sipXconfig simulator: every
  * test starts from a freshly installed server in a private copy of the fixture repository.
  */
-@QuarkusMainTest
+@QuarkusTest
 class SipxconfigEndToEndTest {
+
+    @Inject
+    Commands commands;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path FIXTURE = Path.of("src/test/resources/systems/sipxconfig/quickstart");
@@ -65,9 +68,9 @@ class SipxconfigEndToEndTest {
         return JSON.readTree(dir.resolve(".switchboard/sim/" + TARGET + ".json").toFile()).path("sipxconfig");
     }
 
-    private static List<String> changes(LaunchResult plan) throws IOException {
+    private static List<String> changes(Commands.Run plan) throws IOException {
         List<String> changes = new ArrayList<>();
-        for (JsonNode change : JSON.readTree(plan.getOutput()).path("changes")) {
+        for (JsonNode change : JSON.readTree(plan.out()).path("changes")) {
             if (!change.path("action").asText().equals("no-op")) {
                 changes.add(change.path("action").asText() + " " + change.path("kind").asText() + " "
                         + change.path("key").asText());
@@ -80,30 +83,30 @@ class SipxconfigEndToEndTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private String applied(QuarkusMainLauncher launcher) {
+    private String applied() {
         String repo = copy();
-        LaunchResult apply = launcher.launch("apply", "-c", repo, "--auto-approve");
-        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isZero();
+        Commands.Run apply = commands.run("apply", "-c", repo, "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         return repo;
     }
 
     @Test
-    void appliesFromAFreshServerAndThenHasNothingToDo(QuarkusMainLauncher launcher) throws Exception {
+    void appliesFromAFreshServerAndThenHasNothingToDo() throws Exception {
         String repo = copy();
-        LaunchResult plan = launcher.launch("plan", "-c", repo, "-o", "json", "--detailed-exitcode");
-        assertThat(plan.exitCode()).as(plan.getErrorOutput()).isEqualTo(2);
+        Commands.Run plan = commands.run("plan", "-c", repo, "-o", "json", "--detailed-exitcode");
+        assertThat(plan.exitCode()).as(plan.err()).isEqualTo(2);
         assertThat(changes(plan)).containsExactlyInAnyOrder(
                 "update callForwarding 201", "update voicemailPreferences 201", "update voicemailPin 201",
                 "update contactInformation 201", "update imPreferences 201", "update imBotPreferences 201",
                 "update speedDial 201", "update conferenceSettings 201/conf201", "create phonebookEntry 201/300",
                 "create phonebookEntry 201/301", "update imPreferences 202");
-        assertThat(JSON.readTree(plan.getOutput()).path("summary").path("unmanaged").asInt())
+        assertThat(JSON.readTree(plan.out()).path("summary").path("unmanaged").asInt())
                 .as("undeclared settings of listed users are not unmanaged").isZero();
-        assertThat(plan.getOutput()).doesNotContain("4711");
+        assertThat(plan.out()).doesNotContain("4711");
 
-        LaunchResult apply = launcher.launch("apply", "-c", repo, "--auto-approve");
-        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isZero();
-        assertThat(apply.getOutput() + apply.getErrorOutput()).doesNotContain("4711");
+        Commands.Run apply = commands.run("apply", "-c", repo, "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.out() + apply.err()).doesNotContain("4711");
         JsonNode state = state();
         assertThat(state.path("users").path("201").path("pinHash").asText()).isEqualTo(sha256("4711"));
         assertThat(state.path("users").path("201").path("callfwd").path("expiration").asInt()).isEqualTo(25);
@@ -114,64 +117,64 @@ class SipxconfigEndToEndTest {
                 .as("a user the target does not list is never touched").isEqualTo("On the phone");
         assertThat(state.path("phonebook")).hasSize(2);
 
-        LaunchResult again = launcher.launch("plan", "-c", repo, "--detailed-exitcode");
-        assertThat(again.exitCode()).as(again.getOutput()).isZero();
-        assertThat(again.getOutput()).contains("No changes.");
-        assertThat(launcher.launch("drift", "-c", repo).exitCode()).isZero();
+        Commands.Run again = commands.run("plan", "-c", repo, "--detailed-exitcode");
+        assertThat(again.exitCode()).as(again.out()).isZero();
+        assertThat(again.out()).contains("No changes.");
+        assertThat(commands.run("drift", "-c", repo).exitCode()).isZero();
     }
 
     @Test
-    void aOneFieldEditUpdatesOnlyThatField(QuarkusMainLauncher launcher) throws Exception {
-        String repo = applied(launcher);
+    void aOneFieldEditUpdatesOnlyThatField() throws Exception {
+        String repo = applied();
         JsonNode before = state().path("conferences").path("conf201").deepCopy();
         replace("sipxconfig/boston.yaml", "maxMembers: 10", "maxMembers: 12");
-        LaunchResult plan = launcher.launch("plan", "-c", repo, "-o", "json", "--detailed-exitcode");
+        Commands.Run plan = commands.run("plan", "-c", repo, "-o", "json", "--detailed-exitcode");
         assertThat(plan.exitCode()).isEqualTo(2);
         assertThat(changes(plan)).containsExactly("update conferenceSettings 201/conf201");
-        JsonNode change = JSON.readTree(plan.getOutput()).path("changes").findValue("fields");
+        JsonNode change = JSON.readTree(plan.out()).path("changes").findValue("fields");
         assertThat(change).hasSize(1);
         assertThat(change.get(0).path("field").asText()).isEqualTo("maxMembers");
 
-        assertThat(launcher.launch("apply", "-c", repo, "--auto-approve").exitCode()).isZero();
+        assertThat(commands.run("apply", "-c", repo, "--auto-approve").exitCode()).isZero();
         com.fasterxml.jackson.databind.node.ObjectNode expected = (com.fasterxml.jackson.databind.node.ObjectNode) before;
         expected.put("maxMembers", 12);
         assertThat(state().path("conferences").path("conf201")).isEqualTo(expected);
     }
 
     @Test
-    void aRemovedPhonebookEntryIsUnmanagedWithoutPruneAndDeletedWithIt(QuarkusMainLauncher launcher) throws Exception {
-        String repo = applied(launcher);
+    void aRemovedPhonebookEntryIsUnmanagedWithoutPruneAndDeletedWithIt() throws Exception {
+        String repo = applied();
         replace("sipxconfig/boston.yaml", "      - { number: \"301\", firstName: Jane, lastName: Doe }\n", "");
-        LaunchResult plan = launcher.launch("plan", "-c", repo, "-o", "json");
+        Commands.Run plan = commands.run("plan", "-c", repo, "-o", "json");
         assertThat(changes(plan)).containsExactly("unmanaged phonebookEntry 201/301");
-        assertThat(launcher.launch("plan", "-c", repo, "--detailed-exitcode").exitCode()).isZero();
+        assertThat(commands.run("plan", "-c", repo, "--detailed-exitcode").exitCode()).isZero();
 
         replace("switchboard.yaml", "prune: false", "prune: true");
-        assertThat(changes(launcher.launch("plan", "-c", repo, "-o", "json")))
+        assertThat(changes(commands.run("plan", "-c", repo, "-o", "json")))
                 .as("settings nobody declares are not pruned: they exist per user").containsExactly("delete phonebookEntry 201/301");
-        LaunchResult apply = launcher.launch("apply", "-c", repo, "--auto-approve");
-        assertThat(apply.exitCode()).as(apply.getOutput()).isZero();
+        Commands.Run apply = commands.run("apply", "-c", repo, "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.out()).isZero();
         assertThat(state().path("phonebook")).extracting(e -> e.path("number").asText()).containsExactly("300");
-        assertThat(launcher.launch("plan", "-c", repo, "--detailed-exitcode").exitCode()).isZero();
+        assertThat(commands.run("plan", "-c", repo, "--detailed-exitcode").exitCode()).isZero();
     }
 
     @Test
-    void aChangedPinIsSentAgainAndNeverPrinted(QuarkusMainLauncher launcher) throws Exception {
-        String repo = applied(launcher);
+    void aChangedPinIsSentAgainAndNeverPrinted() throws Exception {
+        String repo = applied();
         Files.writeString(dir.resolve("secrets/sipx-201-vm-pin"), "8642");
-        LaunchResult text = launcher.launch("plan", "-c", repo, "--detailed-exitcode");
+        Commands.Run text = commands.run("plan", "-c", repo, "--detailed-exitcode");
         assertThat(text.exitCode()).isEqualTo(2);
-        assertThat(text.getOutput()).contains("~ voicemailPin 201").contains("(sensitive)");
-        LaunchResult json = launcher.launch("plan", "-c", repo, "-o", "json", "--out", temp.resolve("pin.plan.json").toString());
+        assertThat(text.out()).contains("~ voicemailPin 201").contains("(sensitive)");
+        Commands.Run json = commands.run("plan", "-c", repo, "-o", "json", "--out", temp.resolve("pin.plan.json").toString());
         assertThat(changes(json)).containsExactly("update voicemailPin 201");
 
-        LaunchResult apply = launcher.launch("apply", temp.resolve("pin.plan.json").toString(), "-c", repo, "--auto-approve");
-        assertThat(apply.exitCode()).as(apply.getOutput() + apply.getErrorOutput()).isZero();
+        Commands.Run apply = commands.run("apply", temp.resolve("pin.plan.json").toString(), "-c", repo, "--auto-approve");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         assertThat(state().path("users").path("201").path("pinHash").asText()).isEqualTo(sha256("8642"));
-        assertThat(launcher.launch("plan", "-c", repo, "--detailed-exitcode").exitCode()).isZero();
+        assertThat(commands.run("plan", "-c", repo, "--detailed-exitcode").exitCode()).isZero();
 
-        List<String> everything = new ArrayList<>(List.of(text.getOutput(), text.getErrorOutput(), json.getOutput(),
-                json.getErrorOutput(), apply.getOutput(), apply.getErrorOutput(),
+        List<String> everything = new ArrayList<>(List.of(text.out(), text.err(), json.out(),
+                json.err(), apply.out(), apply.err(),
                 Files.readString(temp.resolve("pin.plan.json"))));
         try (Stream<Path> journals = Files.walk(dir.resolve(".switchboard"))) {
             for (Path file : journals.filter(Files::isRegularFile).filter(f -> !f.toString().contains("/sim/")).toList()) {
@@ -184,25 +187,25 @@ class SipxconfigEndToEndTest {
     }
 
     @Test
-    void anExportOfAPopulatedServerPlansToNoChanges(QuarkusMainLauncher launcher) throws Exception {
-        String repo = applied(launcher);
+    void anExportOfAPopulatedServerPlansToNoChanges() throws Exception {
+        String repo = applied();
         Files.delete(dir.resolve("sipxconfig/boston.yaml"));
-        LaunchResult export = launcher.launch("export", "-c", repo, "-t", TARGET);
-        assertThat(export.exitCode()).as(export.getOutput() + export.getErrorOutput()).isZero();
+        Commands.Run export = commands.run("export", "-c", repo, "-t", TARGET);
+        assertThat(export.exitCode()).as(export.out() + export.err()).isZero();
         String yaml = Files.readString(dir.resolve("sipxconfig/" + TARGET + ".yaml"));
         assertThat(yaml).contains("user: \"201\"", "number: \"300\"", "city: Boston", "name: conf202")
                 .doesNotContain("pin:");
-        LaunchResult plan = launcher.launch("plan", "-c", repo, "--detailed-exitcode");
-        assertThat(plan.exitCode()).as(plan.getOutput() + plan.getErrorOutput() + yaml).isZero();
-        assertThat(plan.getOutput()).contains("No changes.");
+        Commands.Run plan = commands.run("plan", "-c", repo, "--detailed-exitcode");
+        assertThat(plan.exitCode()).as(plan.out() + plan.err() + yaml).isZero();
+        assertThat(plan.out()).contains("No changes.");
     }
 
     @Test
-    void refusesAUserTheTargetDoesNotList(QuarkusMainLauncher launcher) throws Exception {
+    void refusesAUserTheTargetDoesNotList() throws Exception {
         String repo = copy();
         replace("sipxconfig/boston.yaml", "  - user: \"202\"", "  - user: \"203\"");
-        LaunchResult validate = launcher.launch("validate", "-c", repo);
+        Commands.Run validate = commands.run("validate", "-c", repo);
         assertThat(validate.exitCode()).isEqualTo(1);
-        assertThat(validate.getOutput() + validate.getErrorOutput()).contains("user 203 is not listed under the users of target sipx-boston");
+        assertThat(validate.out() + validate.err()).contains("user 203 is not listed under the users of target sipx-boston");
     }
 }

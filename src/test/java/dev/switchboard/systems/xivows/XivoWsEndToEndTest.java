@@ -9,9 +9,9 @@ import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
 import dev.switchboard.systems.xivows.sim.XivoWsSimulator;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
+import dev.switchboard.cli.Commands;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,8 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
  * plan, apply and export through the real commands against the simulator: {@code url: embedded} once, and
  * otherwise a simulator this test starts on loopback, so that it can look into it (its state, its 304s).
  */
-@QuarkusMainTest
+@QuarkusTest
 class XivoWsEndToEndTest {
+
+    @Inject
+    Commands commands;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FILE = "xivo-ws/lyon.yaml";
@@ -86,20 +89,20 @@ class XivoWsEndToEndTest {
         }
     }
 
-    private static LaunchResult ok(LaunchResult result, int expected) {
-        assertThat(result.exitCode()).as(result.getOutput() + result.getErrorOutput()).isEqualTo(expected);
+    private static Commands.Run ok(Commands.Run result, int expected) {
+        assertThat(result.exitCode()).as(result.out() + result.err()).isEqualTo(expected);
         return result;
     }
 
-    private Path applied(QuarkusMainLauncher launcher) {
+    private Path applied() {
         Path dir = copy(null);
-        ok(launcher.launch("apply", "-c", dir.toString(), "--auto-approve"), OK);
+        ok(commands.run("apply", "-c", dir.toString(), "--auto-approve"), OK);
         return dir;
     }
 
-    private static List<String> changes(LaunchResult plan) throws IOException {
+    private static List<String> changes(Commands.Run plan) throws IOException {
         List<String> changes = new ArrayList<>();
-        for (JsonNode change : JSON.readTree(plan.getOutput()).path("changes")) {
+        for (JsonNode change : JSON.readTree(plan.out()).path("changes")) {
             changes.add(change.path("action").asText() + " " + change.path("kind").asText() + " "
                     + change.path("key").asText());
         }
@@ -116,56 +119,56 @@ class XivoWsEndToEndTest {
     }
 
     @Test
-    void appliesFromEmptyOnAnEmbeddedXivoAndThenHasNothingToDo(QuarkusMainLauncher launcher) {
+    void appliesFromEmptyOnAnEmbeddedXivoAndThenHasNothingToDo() {
         Path dir = copy("embedded");
-        LaunchResult plan = ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), CHANGES);
-        assertThat(plan.getOutput()).contains("Plan: 8 to create, 1 to update, 0 to delete, 1 unmanaged.")
+        Commands.Run plan = ok(commands.run("plan", "-c", dir.toString(), "--detailed-exitcode"), CHANGES);
+        assertThat(plan.out()).contains("Plan: 8 to create, 1 to update, 0 to delete, 1 unmanaged.")
                 .doesNotContain("FV4S9W").doesNotContain("0000");
 
-        LaunchResult apply = ok(launcher.launch("apply", "-c", dir.toString(), "--auto-approve"), OK);
-        assertThat(apply.getOutput()).contains("Apply complete: 9 applied, 0 failed, 0 skipped.");
+        Commands.Run apply = ok(commands.run("apply", "-c", dir.toString(), "--auto-approve"), OK);
+        assertThat(apply.out()).contains("Apply complete: 9 applied, 0 failed, 0 skipped.");
 
-        LaunchResult again = ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), OK);
-        assertThat(again.getOutput()).contains("No changes.");
+        Commands.Run again = ok(commands.run("plan", "-c", dir.toString(), "--detailed-exitcode"), OK);
+        assertThat(again.out()).contains("No changes.");
     }
 
     @Test
-    void aOneFieldEditOfAUserUpdatesOnlyThatFieldAndKeepsTheOthers(QuarkusMainLauncher launcher) throws Exception {
-        Path dir = applied(launcher);
+    void aOneFieldEditOfAUserUpdatesOnlyThatFieldAndKeepsTheOthers() throws Exception {
+        Path dir = applied();
         JsonNode before = user("John").deepCopy();
         replace(dir, FILE, "lastname: Doe", "lastname: Dow");
 
-        LaunchResult plan = ok(launcher.launch("plan", "-c", dir.toString(), "-o", "json", "--detailed-exitcode"), CHANGES);
+        Commands.Run plan = ok(commands.run("plan", "-c", dir.toString(), "-o", "json", "--detailed-exitcode"), CHANGES);
         assertThat(changes(plan)).filteredOn(c -> !c.startsWith("unmanaged")).containsExactly("update user default/4000");
-        assertThat(JSON.readTree(plan.getOutput()).path("changes").get(0).path("fields")).hasSize(1);
+        assertThat(JSON.readTree(plan.out()).path("changes").get(0).path("fields")).hasSize(1);
 
-        ok(launcher.launch("apply", "-c", dir.toString(), "--auto-approve"), OK);
+        ok(commands.run("apply", "-c", dir.toString(), "--auto-approve"), OK);
         ObjectNode expected = before.deepCopy();
         ((ObjectNode) expected.path("userfeatures")).put("lastname", "Dow");
         assertThat(user("John")).as("only lastname changed; voicemail, its PIN, dial actions and defaults survive")
                 .isEqualTo(expected);
         assertThat(before.path("voicemail").path("password").asText()).isEqualTo("0000");
-        ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), OK);
+        ok(commands.run("plan", "-c", dir.toString(), "--detailed-exitcode"), OK);
     }
 
     @Test
-    void aRemovedLineIsUnmanagedWithoutPruneAndDeletedAfterItsUserWithIt(QuarkusMainLauncher launcher) throws Exception {
-        Path dir = applied(launcher);
+    void aRemovedLineIsUnmanagedWithoutPruneAndDeletedAfterItsUserWithIt() throws Exception {
+        Path dir = applied();
         replace(dir, FILE, "  - { context: default, number: \"4002\", protocol: iax, secret: \"${file:secrets/line-4002}\" }\n", "");
         replace(dir, FILE, "  - entity: proformatique\n    firstname: Max\n    lines: [ default/4002 ]\n", "");
 
         // The mail settings exist on every XiVO by themselves: undeclared, they are left alone, never unmanaged.
         replace(dir, FILE, "mailSettings: {", "# mailSettings: {");
 
-        LaunchResult plan = ok(launcher.launch("plan", "-c", dir.toString(), "-o", "json", "--detailed-exitcode"), OK);
+        Commands.Run plan = ok(commands.run("plan", "-c", dir.toString(), "-o", "json", "--detailed-exitcode"), OK);
         assertThat(changes(plan)).contains("unmanaged line default/4002", "unmanaged user default/4002")
                 .noneMatch(c -> c.startsWith("delete")).noneMatch(c -> c.contains("mailSettings"));
 
         replace(dir, "switchboard.yaml", "prune: false", "prune: true");
-        LaunchResult pruning = ok(launcher.launch("plan", "-c", dir.toString(), "-o", "json"), OK);
+        Commands.Run pruning = ok(commands.run("plan", "-c", dir.toString(), "-o", "json"), OK);
         assertThat(changes(pruning)).contains("delete line default/4002", "delete user default/4002")
                 .contains("unmanaged entity xivo");
-        ok(launcher.launch("apply", "-c", dir.toString(), "--auto-approve"), OK);
+        ok(commands.run("apply", "-c", dir.toString(), "--auto-approve"), OK);
         assertThat(simulator.snapshot().path("lines")).hasSize(2);
         assertThat(simulator.snapshot().path("users")).hasSize(2);
 
@@ -183,61 +186,61 @@ class XivoWsEndToEndTest {
     }
 
     @Test
-    void anExportOfAPopulatedXivoPlansToNoChanges(QuarkusMainLauncher launcher) throws Exception {
-        Path dir = applied(launcher);
+    void anExportOfAPopulatedXivoPlansToNoChanges() throws Exception {
+        Path dir = applied();
         Files.delete(dir.resolve(FILE));
 
-        LaunchResult export = ok(launcher.launch("export", "-c", dir.toString(), "-t", "xivo-lyon"), OK);
-        assertThat(export.getErrorOutput()).contains("voicemail.password").doesNotContain("FV4S9W").doesNotContain("0000");
+        Commands.Run export = ok(commands.run("export", "-c", dir.toString(), "-t", "xivo-lyon"), OK);
+        assertThat(export.err()).contains("voicemail.password").doesNotContain("FV4S9W").doesNotContain("0000");
         String yaml = Files.readString(dir.resolve("xivo-ws/xivo-lyon.yaml"));
         assertThat(yaml).contains("name: proformatique").contains("accueil").contains("smtp.example.com")
                 .doesNotContain("FV4S9W");
 
-        LaunchResult plan = ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), OK);
-        assertThat(plan.getOutput()).contains("No changes.").doesNotContain("unmanaged");
+        Commands.Run plan = ok(commands.run("plan", "-c", dir.toString(), "--detailed-exitcode"), OK);
+        assertThat(plan.out()).contains("No changes.").doesNotContain("unmanaged");
     }
 
     @Test
-    void aLineNumberThatIsNotFreeIsAPlanErrorBeforeAnythingIsWritten(QuarkusMainLauncher launcher) throws Exception {
+    void aLineNumberThatIsNotFreeIsAPlanErrorBeforeAnythingIsWritten() throws Exception {
         Path dir = copy(null);
         replace(dir, FILE, "  - { context: default, number: \"4002\"",
                 "  - { context: default, number: \"9999\", protocol: sip, secret: \"${file:secrets/line-4002}\" }\n"
                         + "  - { context: default, number: \"4002\"");
-        LaunchResult plan = ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), ERROR);
-        assertThat(plan.getOutput()).contains("line default/9999 cannot be created: number 9999 is not a free user "
+        Commands.Run plan = ok(commands.run("plan", "-c", dir.toString(), "--detailed-exitcode"), ERROR);
+        assertThat(plan.out()).contains("line default/9999 cannot be created: number 9999 is not a free user "
                 + "extension of context default");
-        assertThat(plan.getOutput()).doesNotContain("cannot be created: number 4000");
-        LaunchResult apply = ok(launcher.launch("apply", "-c", dir.toString(), "--auto-approve"), ERROR);
-        assertThat(apply.getOutput()).contains("Target xivo-lyon was not applied:");
+        assertThat(plan.out()).doesNotContain("cannot be created: number 4000");
+        Commands.Run apply = ok(commands.run("apply", "-c", dir.toString(), "--auto-approve"), ERROR);
+        assertThat(apply.out()).contains("Target xivo-lyon was not applied:");
         assertThat(simulator.snapshot().path("lines")).as("nothing half applied").isEmpty();
     }
 
     @Test
-    void aChangedPickupGroupIsReplacedAndADeclaredUserWithoutLineIsRefused(QuarkusMainLauncher launcher)
+    void aChangedPickupGroupIsReplacedAndADeclaredUserWithoutLineIsRefused()
             throws Exception {
-        Path dir = applied(launcher);
+        Path dir = applied();
         String oldId = simulator.snapshot().path("pickups").get(0).path("id").asText();
         replace(dir, FILE, "description: Front desk", "description: Reception");
 
-        LaunchResult plan = ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), CHANGES);
-        assertThat(plan.getOutput()).contains("-/+ pickup accueil  # must be replaced")
+        Commands.Run plan = ok(commands.run("plan", "-c", dir.toString(), "--detailed-exitcode"), CHANGES);
+        assertThat(plan.out()).contains("-/+ pickup accueil  # must be replaced")
                 .contains("description: \"Front desk\" -> \"Reception\"")
                 .contains("Plan: 0 to create, 0 to update, 0 to delete, 1 to replace, 1 unmanaged.");
-        LaunchResult json = ok(launcher.launch("plan", "-c", dir.toString(), "-o", "json"), OK);
+        Commands.Run json = ok(commands.run("plan", "-c", dir.toString(), "-o", "json"), OK);
         assertThat(changes(json)).contains("replace pickup accueil");
 
-        ok(launcher.launch("apply", "-c", dir.toString(), "--auto-approve"), OK);
+        ok(commands.run("apply", "-c", dir.toString(), "--auto-approve"), OK);
         JsonNode pickups = simulator.snapshot().path("pickups");
         assertThat(pickups).hasSize(1);
         assertThat(pickups.get(0).path("description").asText()).isEqualTo("Reception");
         assertThat(pickups.get(0).path("id").asText()).isNotEqualTo(oldId);
         assertThat(pickups.get(0).path("members")).hasSize(2);
-        ok(launcher.launch("plan", "-c", dir.toString(), "--detailed-exitcode"), OK);
+        ok(commands.run("plan", "-c", dir.toString(), "--detailed-exitcode"), OK);
 
         replace(dir, FILE, "    firstname: Max\n    lines: [ default/4002 ]\n", "    firstname: Max\n");
-        LaunchResult invalid = launcher.launch("validate", "-c", dir.toString());
+        Commands.Run invalid = commands.run("validate", "-c", dir.toString());
         assertThat(invalid.exitCode()).isEqualTo(1);
-        assertThat(invalid.getOutput() + invalid.getErrorOutput()).contains("user Max has no line")
+        assertThat(invalid.out() + invalid.err()).contains("user Max has no line")
                 .contains("lines: [ default/4000 ]");
     }
 }
