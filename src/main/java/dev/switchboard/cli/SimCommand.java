@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.HashMap;
 import dev.switchboard.system.TargetSystems;
 import dev.switchboard.system.TargetSystem;
+import dev.switchboard.sim.Fault;
 import dev.switchboard.sim.FaultMix;
 import dev.switchboard.sim.FaultRule;
 import dev.switchboard.sim.SimCredentials;
@@ -107,8 +108,7 @@ public class SimCommand implements Callable<Integer> {
             try {
                 rules.add(FaultRule.parse(fault));
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("--fault " + fault + ": " + e.getMessage()
-                        + " (faults: error-500, too-many-requests, reset-before, reset-after, slow)");
+                spec.commandLine().getErr().println("--fault: " + e.getMessage());
                 return ExitCodes.ERROR;
             }
         }
@@ -180,7 +180,7 @@ public class SimCommand implements Callable<Integer> {
                     + server.baseUri() + "/_sim/requests");
             if (mix.rate() > 0) {
                 out.println("Fault mix: " + Math.round(mix.rate() * 100) + "% of requests answered with "
-                        + String.join(", ", mix.faults().stream().map(FaultMix::spelling).toList()) + " (seed " + seed + ")");
+                        + String.join(", ", mix.faults().stream().map(Fault::spelling).toList()) + " (seed " + seed + ")");
             }
             out.println("Press Ctrl+C to stop.");
             out.flush();

@@ -13,7 +13,18 @@ public enum Fault {
     /** Process the request and answer it after a long delay (the slow-response delay). */
     SLOW;
 
+    /** {@code error-500}, {@code reset-after}, ...: the names {@link #spelling} gives. */
     public static Fault parse(String name) {
-        return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        try {
+            return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("no fault named '" + name.trim() + "' (the faults are "
+                    + String.join(", ", java.util.Arrays.stream(values()).map(Fault::spelling).toList()) + ")");
+        }
+    }
+
+    /** The name users write: {@code reset-after}. */
+    public String spelling() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 }

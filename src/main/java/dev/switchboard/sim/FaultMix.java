@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,20 +57,11 @@ public record FaultMix(double rate, List<Fault> faults) {
         }
         List<Fault> faults = new ArrayList<>();
         for (String name : parts[1].split(",")) {
-            try {
-                faults.add(Fault.parse(name));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + name.trim() + "' is not a fault (faults: "
-                        + String.join(", ", EnumSet.allOf(Fault.class).stream().map(FaultMix::spelling).toList()) + ")");
-            }
+            faults.add(Fault.parse(name));
         }
         return new FaultMix(rate, faults);
     }
 
-    /** {@code reset-after} for {@link Fault#RESET_AFTER}: how the flags spell it. */
-    public static String spelling(Fault fault) {
-        return fault.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
 
     /**
      * The fault for the {@code occurrence}-th request (from 0) identical to this one, or none.
@@ -104,6 +94,6 @@ public record FaultMix(double rate, List<Fault> faults) {
 
     @Override
     public String toString() {
-        return rate + ":" + String.join(",", faults.stream().map(FaultMix::spelling).toList());
+        return rate + ":" + String.join(",", faults.stream().map(Fault::spelling).toList());
     }
 }

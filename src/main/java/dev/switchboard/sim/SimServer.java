@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -245,16 +246,24 @@ public final class SimServer implements AutoCloseable {
         if (what.equals("state") && exchange.method().equals("GET")) {
             exchange.respondJson(200, state());
         } else if (what.equals("faults") && exchange.method().equals("POST")) {
+            // All or nothing: a bad line is answered 400 with what is wrong, and no rule of the body is queued.
+            List<FaultRule> rules = new ArrayList<>();
             for (String line : exchange.bodyText().split("\\R")) {
                 if (!line.isBlank()) {
-                    inject(FaultRule.parse(line.trim()));
+                    try {
+                        rules.add(FaultRule.parse(line.trim()));
+                    } catch (IllegalArgumentException e) {
+                        exchange.respondJson(400, SimExchange.JSON.createObjectNode().put("Message", e.getMessage()));
+                        return;
+                    }
                 }
             }
+            rules.forEach(this::inject);
             exchange.respondEmpty(204);
         } else if (what.equals("requests") && exchange.method().equals("GET")) {
             ObjectNode counts = SimExchange.JSON.createObjectNode().put("handled", handled.get());
             ObjectNode faultCounts = counts.putObject("faults");
-            faultsProduced().forEach((fault, count) -> faultCounts.put(FaultMix.spelling(fault), count));
+            faultsProduced().forEach((fault, count) -> faultCounts.put(fault.spelling(), count));
             exchange.respondJson(200, counts);
         } else {
             exchange.respondJson(404, SimExchange.JSON.createObjectNode().put("Message", "unknown control endpoint"));

@@ -149,6 +149,24 @@ class SimServerTest {
     }
 
     @Test
+    void aBadFaultSpecIsAnswered400WithWhatIsWrongAndQueuesNothing() throws Exception {
+        server = SimServer.start(SimOptions.DEFAULT, new CounterSimulator());
+        for (String[] bad : new String[][] {
+                {"error-500:GET:/count\nexplode:GET:/count", "no fault named 'explode' (the faults are error-500, "
+                        + "too-many-requests, reset-before, reset-after, slow)"},
+                {"error-500:GET:/count[:1", "its path is not a regular expression"},
+                {"error-500:GET:/count:twice", "TIMES is a whole number of 1 or more, not 'twice'"}}) {
+            HttpRequest queue = HttpRequest.newBuilder(URI.create(server.baseUri() + "/_sim/faults"))
+                    .POST(HttpRequest.BodyPublishers.ofString(bad[0])).build();
+            HttpResponse<String> answer = http.send(queue, HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(bad[0]).isEqualTo(400);
+            assertThat(answer.body()).contains("bad fault spec").contains(bad[1])
+                    .contains("FAULT[:METHOD[:PATH_REGEX[:TIMES]]]").doesNotContain("Exception");
+        }
+        assertThat(send("GET", "/count").statusCode()).as("not even the good first line was queued").isEqualTo(200);
+    }
+
+    @Test
     void stateSurvivesARestartThroughTheStateFile(@TempDir Path dir) throws Exception {
         Path stateFile = dir.resolve("sim/target.json");
         server = SimServer.start(SimOptions.DEFAULT.withStateFile(stateFile), new CounterSimulator());
