@@ -64,6 +64,9 @@ public class ApplyCommand implements Callable<Integer> {
     @Mixin
     ParallelismOption parallelism;
 
+    @Mixin
+    ReplaceSecretsOption secrets;
+
     @Option(names = "--lock-timeout", defaultValue = "0", paramLabel = "DURATION",
             description = "How long to wait for another apply of the same target to end (30s, 2m; default 0: refuse at once).",
             converter = DurationConverter.class)
@@ -110,7 +113,7 @@ public class ApplyCommand implements Callable<Integer> {
         Plan plan;
         java.util.Set<String> targets = saved.isPresent()
                 ? new LinkedHashSet<>(saved.get().plan().targets().stream().map(TargetPlan::target).toList())
-                : selection.request().targets();
+                : selection.request(secrets.replaceSecrets).targets();
         if (saved.isPresent()) {
             List<String> undeclared = targets.stream().filter(t -> !state.get().targets().containsKey(t))
                     .map(t -> "target " + t + " is no longer declared in switchboard.yaml").toList();
@@ -148,7 +151,7 @@ public class ApplyCommand implements Callable<Integer> {
                     plan = plan.accept(saved.get().plan().accepted().get());
                 }
             } else {
-                plan = session.plan(selection.request(), progress);
+                plan = session.plan(selection.request(secrets.replaceSecrets), progress);
             }
             List<String> interrupted = session.examineInterruptedApplies();
             if (!interrupted.isEmpty()) {

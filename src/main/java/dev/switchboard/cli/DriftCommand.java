@@ -57,7 +57,7 @@ public class DriftCommand implements Callable<Integer> {
         try (EngineSession session = engine.open(state.get(), selection.request().targets())) {
             drift = session.plan(selection.request(), ConsoleProgress.forThisProcess());
         }
-        String report = format.renderer(out.isEmpty() && Terminal.colour()).render(drift);
+        String report = format.renderer(out.isEmpty() && Terminal.colour(), "drift").render(drift);
         if (out.isPresent()) {
             Files.writeString(out.get(), report, StandardCharsets.UTF_8);
         } else {

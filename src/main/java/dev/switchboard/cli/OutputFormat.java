@@ -11,10 +11,15 @@ enum OutputFormat {
     text, json, markdown, junit;
 
     PlanRenderer renderer(boolean colour) {
+        return renderer(colour, "plan");
+    }
+
+    /** @param report {@code plan} or {@code drift}, for the headings that name the document */
+    PlanRenderer renderer(boolean colour, String report) {
         return switch (this) {
             case text -> new TextRenderer(colour);
             case json -> new JsonRenderer();
-            case markdown -> new MarkdownRenderer();
+            case markdown -> new MarkdownRenderer(report);
             case junit -> new JunitRenderer();
         };
     }

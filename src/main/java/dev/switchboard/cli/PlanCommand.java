@@ -53,6 +53,9 @@ public class PlanCommand implements Callable<Integer> {
     @Mixin
     ParallelismOption parallelism;
 
+    @Mixin
+    ReplaceSecretsOption secrets;
+
     @Spec
     CommandSpec spec;
 
@@ -74,8 +77,8 @@ public class PlanCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         Plan plan;
-        try (EngineSession session = engine.open(state.get(), selection.request().targets(), parallelism.value())) {
-            plan = session.plan(selection.request(), ConsoleProgress.forThisProcess());
+        try (EngineSession session = engine.open(state.get(), selection.request(secrets.replaceSecrets).targets(), parallelism.value())) {
+            plan = session.plan(selection.request(secrets.replaceSecrets), ConsoleProgress.forThisProcess());
         }
         if (force) {
             plan = plan.accept(new Acceptance(acceptor(), Instant.now()));

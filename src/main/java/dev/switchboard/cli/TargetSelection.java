@@ -18,11 +18,12 @@ public class TargetSelection {
             description = "Only this kind, or this object and those under it: mailbox, mailbox/Acme/1001 (repeatable).")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--replace-secrets",
-            description = "Update write-only fields (passwords) although they cannot be compared with the server.")
-    boolean replaceSecrets;
-
+    /** What to plan, with write-only fields compared as recorded (drift never sends anything). */
     public PlanRequest request() {
+        return request(false);
+    }
+
+    public PlanRequest request(boolean replaceSecrets) {
         return new PlanRequest(new LinkedHashSet<>(targets), only.stream().map(KeyPattern::parse).toList(),
                 replaceSecrets);
     }

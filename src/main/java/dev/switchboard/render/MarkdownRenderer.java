@@ -17,9 +17,21 @@ import java.util.List;
  */
 public final class MarkdownRenderer implements PlanRenderer {
 
+    private final String heading;
+
+    /** A plan's comment, headed "Switchboard plan". */
+    public MarkdownRenderer() {
+        this("plan");
+    }
+
+    /** @param report what the document is, for its heading: {@code plan} or {@code drift} */
+    public MarkdownRenderer(String report) {
+        this.heading = "### Switchboard " + report + "\n\n";
+    }
+
     @Override
     public String render(Plan plan) {
-        StringBuilder out = new StringBuilder("### Switchboard plan\n\n");
+        StringBuilder out = new StringBuilder(heading);
         out.append("| target | create | update | delete | replace | unmanaged |\n");
         out.append("|---|---:|---:|---:|---:|---:|\n");
         for (TargetPlan target : plan.targets()) {

@@ -319,6 +319,8 @@ class EndToEndTest {
         assertThat(commands.run("drift", "-c", quickstart.arg(), "-o", "junit", "--out", report.toString()).exitCode())
                 .isEqualTo(ExitCodes.CHANGES);
         assertThat(Files.readString(report)).contains("<testsuite").contains("<failure");
+        Commands.Run markdown = commands.run("drift", "-c", quickstart.arg(), "-o", "markdown");
+        assertThat(markdown.out()).startsWith("### Switchboard drift\n").doesNotContain("Switchboard plan");
     }
 
     @Test
@@ -356,6 +358,8 @@ class EndToEndTest {
         for (String[] args : new String[][] {
                 {"plan", "-c", quickstart.arg(), "--detailed-exitcod"},
                 {"plan", "-c", quickstart.arg(), "--parallelism", "many"},
+                {"apply", "-c", quickstart.arg(), "--parallelism", "0", "--auto-approve"},
+                {"drift", "-c", quickstart.arg(), "--replace-secrets"},
                 {"plna"},
                 {"apply", "-c", quickstart.arg(), "--lock-timeout", "soon"}}) {
             Commands.Run result = commands.run(args);
@@ -364,6 +368,11 @@ class EndToEndTest {
         }
         assertThat(commands.run("plan", "-c", quickstart.arg(), "--detailed-exitcod").err())
                 .contains("--detailed-exitcode");
+        assertThat(commands.run("plan", "-c", quickstart.arg(), "--parallelism", "0").err())
+                .contains("--parallelism is the number of concurrent API calls per target: 1 or more, not 0");
+        assertThat(commands.run("drift", "--help").out()).as("drift never writes: no --replace-secrets")
+                .contains("--only").doesNotContain("--replace-secrets");
+        assertThat(commands.run("plan", "--help").out()).contains("--replace-secrets");
     }
 
     @Test
