@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 ValidateCommand.class,
                 PlanCommand.class,
+                ShowCommand.class,
                 ApplyCommand.class,
                 DriftCommand.class,
                 ExportCommand.class,

@@ -1,0 +1,56 @@
+package dev.switchboard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a Terraform user expects of the command line: show, JSON reports, completion, colour, version. */
+@QuarkusTest
+class CommandLineTest {
+
+    @Inject
+    Commands commands;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void showPrintsASavedPlanInEveryFormatAsPlanDidWithoutAnyServer() throws Exception {
+        QuickstartCopy quickstart = QuickstartCopy.of(temp, "olx-main", "xci-paris");
+        Path planFile = temp.resolve("reviewed.plan.json");
+        Commands.Run plan = commands.run("plan", "-c", quickstart.arg(), "--out", planFile.toString());
+        assertThat(plan.exitCode()).as(plan.output()).isEqualTo(ExitCodes.OK);
+        Commands.Run json = commands.run("plan", "-c", quickstart.arg(), "-o", "json");
+        Commands.Run markdown = commands.run("plan", "-c", quickstart.arg(), "-o", "markdown");
+        // No server from here on: the simulators' state and the desired state are gone.
+        deleteTree(quickstart.dir);
+
+        Commands.Run shown = commands.run("show", planFile.toString());
+        assertThat(shown.exitCode()).as(shown.output()).isEqualTo(ExitCodes.OK);
+        assertThat(shown.out()).startsWith(plan.out()).contains("Planned ").contains(" from " + quickstart.dir);
+        assertThat(shown.out()).doesNotContain("alice-cti-secret");
+        assertThat(commands.run("show", "-o", "json", planFile.toString()).out()).isEqualTo(json.out());
+        assertThat(commands.run("show", planFile.toString(), "-o", "markdown").out()).isEqualTo(markdown.out());
+
+        Files.writeString(planFile, Files.readString(planFile).replace("\"readOnly\" : false", "\"readOnly\" : true"));
+        Commands.Run edited = commands.run("show", planFile.toString());
+        assertThat(edited.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(edited.err()).contains("was edited after 'switchboard plan --out' wrote it");
+        Commands.Run missing = commands.run("show", temp.resolve("nothing.json").toString());
+        assertThat(missing.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(missing.err()).contains("There is no plan file").contains("switchboard plan --out");
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+}
