@@ -46,6 +46,18 @@ class CommandLineTest {
         assertThat(missing.err()).contains("There is no plan file").contains("switchboard plan --out");
     }
 
+    @Test
+    void versionNamesTheCommitOfTheBuild() throws Exception {
+        String head;
+        try (var repository = new org.eclipse.jgit.storage.file.FileRepositoryBuilder().findGitDir(Path.of("").toAbsolutePath()
+                .toFile()).build()) {
+            head = repository.resolve("HEAD").name();
+        }
+        Commands.Run version = commands.run("--version");
+        assertThat(version.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(version.out()).startsWith("switchboard 0.1.0").contains("commit " + head).contains("Java " + Runtime.version().feature());
+    }
+
     private static void deleteTree(Path dir) throws Exception {
         try (var files = Files.walk(dir)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
