@@ -72,6 +72,9 @@ public class ApplyCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration lockTimeout;
 
+    @Mixin
+    ColourOption colour;
+
     @Spec
     CommandSpec spec;
 
@@ -85,7 +88,7 @@ public class ApplyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!autoApprove && !Terminal.interactive()) {
+        if (!autoApprove && !Terminal.canAsk()) {
             err.println("apply changes production servers and needs confirmation: run it on a terminal to answer 'yes', "
                     + "or pass --auto-approve (as CI and the daemon do) after reviewing 'switchboard plan'.");
             return ExitCodes.ERROR;
@@ -109,7 +112,7 @@ public class ApplyCommand implements Callable<Integer> {
         if (state.isEmpty()) {
             return ExitCodes.ERROR;
         }
-        Progress progress = ConsoleProgress.forThisProcess();
+        Progress progress = ConsoleProgress.forThisProcess(colour.enabled());
         Plan plan;
         java.util.Set<String> targets = saved.isPresent()
                 ? new LinkedHashSet<>(saved.get().plan().targets().stream().map(TargetPlan::target).toList())
@@ -160,7 +163,7 @@ public class ApplyCommand implements Callable<Integer> {
                 interrupted.forEach(line -> err.println("  " + line));
             }
             String shown = OutputFormat.text.renderer(false).render(plan);
-            out.print(OutputFormat.text.renderer(Terminal.colour()).render(plan));
+            out.print(OutputFormat.text.renderer(colour.enabled()).render(plan));
             out.flush();
             if (!plan.hasChanges()) {
                 return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;

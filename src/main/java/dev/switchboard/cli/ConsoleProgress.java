@@ -1,12 +1,14 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.engine.Progress;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.jboss.logging.Logger;
 
 /**
@@ -19,6 +21,8 @@ final class ConsoleProgress implements Progress {
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
     private final boolean terminal;
+    private final ProgressBarStyle style;
+    private final PrintStream stream;
     private final long logEveryNanos;
     private final Consumer<String> log;
     private ProgressBar bar;
@@ -27,17 +31,34 @@ final class ConsoleProgress implements Progress {
     private final AtomicLong done = new AtomicLong();
     private volatile long lastLog;
 
+    /** Plain lines to {@code log}, at most one every {@code logEvery}: for a process not on a terminal. */
+    ConsoleProgress(Duration logEvery, Consumer<String> log) {
+        this(false, ProgressBarStyle.ASCII, System.err, logEvery, log);
+    }
+
     /**
-     * @param terminal draw a bar on stderr; otherwise write a line to {@code log} at most every {@code logEvery}
+     * @param terminal draw a bar of {@code style} on {@code stream}; otherwise write a line to {@code log} at
+     *                 most every {@code logEvery}
      */
-    ConsoleProgress(boolean terminal, Duration logEvery, Consumer<String> log) {
+    ConsoleProgress(boolean terminal, ProgressBarStyle style, PrintStream stream, Duration logEvery, Consumer<String> log) {
         this.terminal = terminal;
+        this.style = style;
+        this.stream = stream;
         this.logEveryNanos = logEvery.toNanos();
         this.log = log;
     }
 
-    static Progress forThisProcess() {
-        return new ConsoleProgress(Terminal.interactive(), LOG_EVERY, LOG::info);
+    /** @param colour the command's choice ({@link ColourOption}): a bar without colour has no escape sequence */
+    static Progress forThisProcess(boolean colour) {
+        return new ConsoleProgress(Terminal.interactive(), style(colour, System.getenv()), System.err, LOG_EVERY, LOG::info);
+    }
+
+    /** Yellow blocks in colour; plain blocks without; ASCII on a dumb terminal. */
+    static ProgressBarStyle style(boolean colour, java.util.Map<String, String> environment) {
+        if (Terminal.dumb(environment)) {
+            return ProgressBarStyle.ASCII;
+        }
+        return colour ? ProgressBarStyle.COLORFUL_UNICODE_BLOCK : ProgressBarStyle.UNICODE_BLOCK;
     }
 
     @Override
@@ -49,7 +70,7 @@ final class ConsoleProgress implements Progress {
         this.lastLog = System.nanoTime();
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total > 0 ? total : -1)
-                    .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUnit(" objects", 1)
+                    .setStyle(style).setConsumer(new ConsoleProgressBarConsumer(stream)).setUnit(" objects", 1)
                     .continuousUpdate().build();
         }
     }

@@ -38,6 +38,9 @@ public class DriftCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Optional<Path> out;
 
+    @Mixin
+    ColourOption colour;
+
     @Spec
     CommandSpec spec;
 
@@ -55,9 +58,9 @@ public class DriftCommand implements Callable<Integer> {
         }
         Plan drift;
         try (EngineSession session = engine.open(state.get(), selection.request().targets())) {
-            drift = session.plan(selection.request(), ConsoleProgress.forThisProcess());
+            drift = session.plan(selection.request(), ConsoleProgress.forThisProcess(colour.enabled()));
         }
-        String report = format.renderer(out.isEmpty() && Terminal.colour(), "drift").render(drift);
+        String report = format.renderer(out.isEmpty() && colour.enabled(), "drift").render(drift);
         if (out.isPresent()) {
             Files.writeString(out.get(), report, StandardCharsets.UTF_8);
         } else {

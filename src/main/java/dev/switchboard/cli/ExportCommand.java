@@ -40,6 +40,9 @@ public class ExportCommand implements Callable<Integer> {
             description = "Where to write <kind>/<target>.yaml (default: the desired-state directory).")
     Optional<Path> out;
 
+    @Mixin
+    ColourOption colour;
+
     @Spec
     CommandSpec spec;
 
@@ -60,7 +63,7 @@ public class ExportCommand implements Callable<Integer> {
         TargetSpec spec;
         try (EngineSession session = engine.open(state.get(), Set.of(target))) {
             spec = state.get().targets().get(target);
-            live = session.fetch(target, ConsoleProgress.forThisProcess());
+            live = session.fetch(target, ConsoleProgress.forThisProcess(colour.enabled()));
         }
         Path file = out.orElse(config.dir()).resolve(spec.kind()).resolve(target + ".yaml");
         if (Files.exists(file)) {

@@ -56,6 +56,9 @@ public class PlanCommand implements Callable<Integer> {
     @Mixin
     ReplaceSecretsOption secrets;
 
+    @Mixin
+    ColourOption colour;
+
     @Spec
     CommandSpec spec;
 
@@ -78,12 +81,12 @@ public class PlanCommand implements Callable<Integer> {
         }
         Plan plan;
         try (EngineSession session = engine.open(state.get(), selection.request(secrets.replaceSecrets).targets(), parallelism.value())) {
-            plan = session.plan(selection.request(secrets.replaceSecrets), ConsoleProgress.forThisProcess());
+            plan = session.plan(selection.request(secrets.replaceSecrets), ConsoleProgress.forThisProcess(colour.enabled()));
         }
         if (force) {
             plan = plan.accept(new Acceptance(acceptor(), Instant.now()));
         }
-        out.print(format.renderer(Terminal.colour()).render(plan));
+        out.print(format.renderer(colour.enabled()).render(plan));
         out.flush();
         if (this.out.isPresent()) {
             PlanFile.write(new SavedPlan(Instant.now(), GitRevision.of(config.dir()), config.dir(), plan), this.out.get());

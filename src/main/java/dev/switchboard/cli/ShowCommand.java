@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -28,6 +29,9 @@ public class ShowCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text, json or markdown (default ${DEFAULT-VALUE}).")
     OutputFormat format;
 
+    @Mixin
+    ColourOption colour;
+
     @Spec
     CommandSpec spec;
 
@@ -44,7 +48,7 @@ public class ShowCommand implements Callable<Integer> {
         }
         SavedPlan saved = PlanFile.read(planFile);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(format.renderer(Terminal.colour()).render(saved.plan()));
+        out.print(format.renderer(colour.enabled()).render(saved.plan()));
         if (format == OutputFormat.text) {
             out.println();
             out.println("Planned " + saved.createdAt() + saved.revision().map(r -> " at commit " + r).orElse("")

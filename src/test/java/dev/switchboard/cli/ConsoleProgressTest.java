@@ -2,9 +2,14 @@ package dev.switchboard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.junit.jupiter.api.Test;
 
 class ConsoleProgressTest {
@@ -12,7 +17,7 @@ class ConsoleProgressTest {
     @Test
     void writesPlainLinesWithDoneAndTotalWhenNotOnATerminal() {
         List<String> lines = new ArrayList<>();
-        ConsoleProgress progress = new ConsoleProgress(false, Duration.ZERO, lines::add);
+        ConsoleProgress progress = new ConsoleProgress(Duration.ZERO, lines::add);
         progress.start("applying olx-main", 3);
         progress.step(1);
         progress.step(2);
@@ -26,11 +31,40 @@ class ConsoleProgressTest {
     @Test
     void writesNoMoreThanOneLinePerInterval() {
         List<String> lines = new ArrayList<>();
-        ConsoleProgress progress = new ConsoleProgress(false, Duration.ofHours(1), lines::add);
+        ConsoleProgress progress = new ConsoleProgress(Duration.ofHours(1), lines::add);
         progress.start("fetching olx-main", 0);
         for (int i = 0; i < 100; i++) {
             progress.step(1);
         }
         assertThat(lines).isEmpty();
+    }
+
+    private static String bar(ProgressBarStyle style) {
+        ByteArrayOutputStream drawn = new ByteArrayOutputStream();
+        ConsoleProgress progress = new ConsoleProgress(true, style, new PrintStream(drawn, true, StandardCharsets.UTF_8),
+                Duration.ZERO, line -> { });
+        progress.start("applying olx-main", 3);
+        progress.step(3);
+        progress.finish();
+        return drawn.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aBarWithoutColourHasNoEscapeSequenceAndADumbTerminalGetsAscii() {
+        assertThat(bar(ConsoleProgress.style(true, Map.of()))).contains("applying olx-main").contains("\u001b[33m");
+        String plain = bar(ConsoleProgress.style(false, Map.of()));
+        assertThat(plain).contains("applying olx-main").contains("3/3").doesNotContain("\u001b");
+        String dumb = bar(ConsoleProgress.style(true, Map.of("TERM", "dumb")));
+        assertThat(dumb).contains("applying olx-main").doesNotContain("\u001b").matches("\\p{ASCII}*");
+    }
+
+    @Test
+    void noColorOfAnyValueAndDumbTerminalsTurnColourOff() {
+        assertThat(Terminal.colourAllowed(Map.of("TERM", "xterm-256color"))).isTrue();
+        assertThat(Terminal.colourAllowed(Map.of("NO_COLOR", ""))).as("set but empty: no-color.org says ignore").isTrue();
+        assertThat(Terminal.colourAllowed(Map.of("NO_COLOR", "1"))).isFalse();
+        assertThat(Terminal.colourAllowed(Map.of("NO_COLOR", "false"))).as("any value").isFalse();
+        assertThat(Terminal.colourAllowed(Map.of("TERM", "dumb"))).isFalse();
+        assertThat(Terminal.colour(true)).as("--no-color").isFalse();
     }
 }
