@@ -58,7 +58,7 @@ public class DriftCommand implements Callable<Integer> {
         }
         Plan drift;
         try (EngineSession session = engine.open(state.get(), selection.request().targets())) {
-            drift = session.plan(selection.request(), ConsoleProgress.forThisProcess(colour.enabled()));
+            drift = session.report(selection.request(), ConsoleProgress.forThisProcess(colour.enabled()));
         }
         String report = format.renderer(out.isEmpty() && colour.enabled(), "drift").render(drift);
         if (out.isPresent()) {

@@ -6,6 +6,7 @@ import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineSession;
 import dev.switchboard.git.GitRevision;
 import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.PlanError;
 import dev.switchboard.plan.PlanFile;
 import dev.switchboard.plan.SavedPlan;
 import java.io.IOException;
@@ -81,14 +82,18 @@ public class PlanCommand implements Callable<Integer> {
         }
         Plan plan;
         try (EngineSession session = engine.open(state.get(), selection.request(secrets.replaceSecrets).targets(), parallelism.value())) {
-            plan = session.plan(selection.request(secrets.replaceSecrets), ConsoleProgress.forThisProcess(colour.enabled()));
+            plan = session.report(selection.request(secrets.replaceSecrets), ConsoleProgress.forThisProcess(colour.enabled()));
         }
         if (force) {
             plan = plan.accept(new Acceptance(acceptor(), Instant.now()));
         }
         out.print(format.renderer(colour.enabled()).render(plan));
         out.flush();
-        if (this.out.isPresent()) {
+        boolean unread = plan.errors().stream().anyMatch(e -> e.reason() == PlanError.Reason.UNREADABLE);
+        if (this.out.isPresent() && unread) {
+            spec.commandLine().getErr().println("Not saved to " + this.out.get() + ": a plan of a target that could not "
+                    + "be read cannot be applied. Plan again once it answers, or leave it out with -t.");
+        } else if (this.out.isPresent()) {
             PlanFile.write(new SavedPlan(Instant.now(), GitRevision.of(config.dir()), config.dir(), plan), this.out.get());
             spec.commandLine().getErr().println("Saved the plan to " + this.out.get()
                     + ". Apply exactly it with: switchboard apply " + this.out.get());

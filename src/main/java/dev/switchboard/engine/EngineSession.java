@@ -38,6 +38,7 @@ import dev.switchboard.diff.NormalizerRegistry;
 import dev.switchboard.provider.Creator;
 import dev.switchboard.provider.Deleter;
 import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ResourceType;
 import dev.switchboard.provider.Updater;
 import java.nio.file.Path;
@@ -104,18 +105,44 @@ public final class EngineSession implements AutoCloseable {
      *                         that matches no object declared or live: a typo must not read as "no changes"
      */
     public Plan plan(PlanRequest request, Progress progress) {
+        return plan(request, progress, false);
+    }
+
+    /**
+     * As {@link #plan}, for a report ({@code plan}, {@code drift}): a target whose live state cannot be read
+     * is in it with that as its error ({@link PlanError.Reason#UNREADABLE}) and no changes, and the other
+     * targets with theirs, where {@link #plan} fails as a whole. The plan has errors, so no apply takes it.
+     */
+    public Plan report(PlanRequest request, Progress progress) {
+        return plan(request, progress, true);
+    }
+
+    private Plan plan(PlanRequest request, Progress progress, boolean keepGoing) {
         requireKnownKinds(request.only());
         Set<KeyPattern> matched = new HashSet<>();
         Map<String, Set<String>> keysByKind = new TreeMap<>();
         List<TargetPlan> plans = new ArrayList<>();
-        for (TargetWork work : planInParallel(request)) {
+        boolean someUnread = false;
+        List<TargetWork> works = planInParallel(request);
+        for (int i = 0; i < works.size(); i++) {
+            TargetWork work = works.get(i);
             work.progress.replayTo(progress);
-            plans.add(work.join());
+            try {
+                plans.add(work.join());
+            } catch (ProviderException e) {
+                if (!keepGoing) {
+                    throw e;
+                }
+                LOG.warnf("%s: %s", targets.get(i), e.getMessage());
+                plans.add(TargetPlan.unreadable(targets.get(i), spec(targets.get(i)).policy(), e.getMessage()));
+                someUnread = true;
+            }
             matched.addAll(work.matched);
             work.keysByKind.forEach((kind, keys) -> keysByKind.computeIfAbsent(kind, k -> new TreeSet<>()).addAll(keys));
         }
         for (KeyPattern pattern : request.only()) {
-            if (!matched.contains(pattern)) {
+            // A pattern may match in a target that could not be read: only "matches nothing" when all were.
+            if (!matched.contains(pattern) && !someUnread) {
                 Set<String> keys = keysByKind.getOrDefault(pattern.kind(), Set.of());
                 String hint = Suggestions.closest(pattern.keyPath().orElse(""), keys).map(k -> "; did you mean "
                         + pattern.kind() + "/" + k + "?").orElse("");

@@ -1,6 +1,7 @@
 package dev.switchboard.plan;
 
 import dev.switchboard.model.ResourceKey;
+import dev.switchboard.model.ResourceKind;
 import java.util.Objects;
 
 /**
@@ -25,7 +26,23 @@ public record PlanError(String target, ResourceKey key, Reason reason, String me
         /** {@code protect: true} on an object the plan would delete. */
         PROTECTED,
         /** The target's provider does not know the kind at all. */
-        UNKNOWN_KIND
+        UNKNOWN_KIND,
+        /** The target's live state could not be read (server down, login refused): nothing of it is planned. */
+        UNREADABLE
+    }
+
+    /** The kind of the key of a target-wide error: the target itself, as {@code ["olx-main"]}. */
+    public static final ResourceKind TARGET = ResourceKind.of("switchboard", "target");
+
+    /** {@code target}'s live state could not be read, for {@code cause}. */
+    public static PlanError unreadable(String target, String cause) {
+        return new PlanError(target, ResourceKey.of(TARGET, target), Reason.UNREADABLE,
+                "the live state could not be read, so nothing of this target is planned: " + cause);
+    }
+
+    /** About the whole target, not one object of it. */
+    public boolean targetWide() {
+        return key.kind().equals(TARGET);
     }
 
     public PlanError {

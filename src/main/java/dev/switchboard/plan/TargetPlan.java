@@ -34,6 +34,11 @@ public record TargetPlan(String target, TargetSpec.Policy policy, int liveObject
         this(target, policy, liveObjects, changes, errors, List.of());
     }
 
+    /** A target whose live state could not be read: no changes, one {@link PlanError.Reason#UNREADABLE} error. */
+    public static TargetPlan unreadable(String target, TargetSpec.Policy policy, String cause) {
+        return new TargetPlan(target, policy, 0, List.of(), List.of(PlanError.unreadable(target, cause)));
+    }
+
     public TargetPlan withWarnings(List<PlanWarning> found) {
         return new TargetPlan(target, policy, liveObjects, changes, errors, found);
     }

@@ -19,13 +19,19 @@ public final class JunitRenderer implements PlanRenderer {
     @Override
     public String render(Plan plan) {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<testsuites name=\"switchboard drift\" tests=\"").append(plan.changes().size())
+        out.append("<testsuites name=\"switchboard drift\" tests=\"").append(plan.changes().size() + targetWide(plan.errors()))
                 .append("\" failures=\"").append(failures(plan.changes())).append("\" errors=\"")
                 .append(plan.errors().size()).append("\">\n");
         for (TargetPlan target : plan.targets()) {
             out.append("  <testsuite name=\"").append(xml(target.target())).append("\" tests=\"")
-                    .append(target.changes().size()).append("\" failures=\"").append(failures(target.changes()))
+                    .append(target.changes().size() + targetWide(target.errors())).append("\" failures=\"").append(failures(target.changes()))
                     .append("\" errors=\"").append(target.errors().size()).append("\">\n");
+            for (PlanError error : target.errors().stream().filter(PlanError::targetWide).toList()) {
+                // The target itself could not be checked: a test case of its own that errs.
+                out.append("    <testcase classname=\"").append(xml(target.target())).append("\" name=\"live state\">\n")
+                        .append("      <error type=\"").append(error.reason().name()).append("\" message=\"")
+                        .append(xml(error.message())).append("\"/>\n    </testcase>\n");
+            }
             for (Change change : target.changes()) {
                 testcase(out, change, target.errors().stream().filter(e -> e.key().equals(change.key())).toList());
             }
@@ -72,6 +78,10 @@ public final class JunitRenderer implements PlanRenderer {
             case REPLACE -> "replaced";
             default -> action.json();
         };
+    }
+
+    private static long targetWide(List<PlanError> errors) {
+        return errors.stream().filter(PlanError::targetWide).count();
     }
 
     private static long failures(List<Change> changes) {

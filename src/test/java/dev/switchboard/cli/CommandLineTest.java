@@ -58,6 +58,37 @@ class CommandLineTest {
         assertThat(version.out()).startsWith("switchboard 0.1.0").contains("commit " + head).contains("Java " + Runtime.version().feature());
     }
 
+    @Test
+    void aTargetThatCannotBeReadCarriesItsErrorInTheReportAndTheOthersTheirChanges() throws Exception {
+        QuickstartCopy quickstart = QuickstartCopy.of(temp, "olx-main");
+        // A second Officelinx server that is down: nothing listens on port 1.
+        quickstart.replace("switchboard.yaml", "targets:\n", """
+                targets:
+                  olx-down:
+                    kind: officelinx
+                    url: http://127.0.0.1:1
+                    auth: { clientId: switchboard, clientSecret: switchboard, username: admin, password: x }
+                """);
+
+        Commands.Run json = commands.run("plan", "-c", quickstart.arg(), "-o", "json");
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.ERROR);
+        com.fasterxml.jackson.databind.JsonNode plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertThat(plan.path("changes").findValuesAsText("target")).contains("olx-main").doesNotContain("olx-down");
+        assertThat(plan.path("errors").toString()).contains("\"target\":\"olx-down\"").contains("\"reason\":\"unreadable\"")
+                .contains("the live state could not be read").contains("Connection refused");
+
+        Path junit = temp.resolve("drift.xml");
+        Commands.Run drift = commands.run("drift", "-c", quickstart.arg(), "-o", "junit", "--out", junit.toString());
+        assertThat(drift.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(Files.readString(junit)).contains("<testsuite name=\"olx-main\"").contains("mailbox")
+                .contains("<testcase classname=\"olx-down\" name=\"live state\">").contains("<error type=\"UNREADABLE\"");
+
+        Commands.Run text = commands.run("plan", "-c", quickstart.arg(), "--out", temp.resolve("p.json").toString());
+        assertThat(text.out()).contains("Target olx-main:").contains("Error: olx-down: the live state could not be read");
+        assertThat(text.err()).contains("Not saved to");
+        assertThat(temp.resolve("p.json")).doesNotExist();
+    }
+
     private static void deleteTree(Path dir) throws Exception {
         try (var files = Files.walk(dir)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
