@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ServeCommand.class,
                 SimCommand.class,
                 SchemaCommand.class,
+                CompletionCommand.class,
         })
 public class SwitchboardCommand {
 }

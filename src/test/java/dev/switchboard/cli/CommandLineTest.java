@@ -89,6 +89,29 @@ class CommandLineTest {
         assertThat(temp.resolve("p.json")).doesNotExist();
     }
 
+    @Test
+    void completionScriptsForEveryShellAndTheWordsTheyAskFor() {
+        QuickstartCopy quickstart = QuickstartCopy.of(temp, "olx-main", "xci-paris");
+        assertThat(commands.run("completion", "--list", "targets", "-c", quickstart.arg()).out())
+                .isEqualTo("olx-main\nxci-paris\n");
+        assertThat(commands.run("completion", "--list", "kinds", "-c", quickstart.arg()).out().lines().toList())
+                .contains("mailbox", "featureGroup", "user", "entity").doesNotContain("phonebookEntry");
+
+        Commands.Run bash = commands.run("completion", "bash");
+        assertThat(bash.out()).contains("complete -F _complete_switchboard").contains("_switchboard_list targets")
+                .contains("function _picocli_switchboard_show()");
+        assertThat(commands.run("completion", "zsh").out()).as("zsh runs the bash script through bashcompinit")
+                .contains("bashcompinit").isEqualTo(bash.out());
+        String fish = commands.run("completion", "fish").out();
+        assertThat(fish).contains("complete -c switchboard -n __fish_use_subcommand -a plan -d 'Fetch live state")
+                .contains("complete -c switchboard -n '__fish_seen_subcommand_from plan' -s o -l output -r -a 'text json markdown junit'")
+                .contains("-s t -l target -r -a '(switchboard completion --list targets -c (__switchboard_dir))'")
+                .doesNotContain("__fish_seen_subcommand_from completion' -l list");
+        Commands.Run tcsh = commands.run("completion", "tcsh");
+        assertThat(tcsh.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(tcsh.err()).contains("completion is for bash, zsh or fish, not 'tcsh'");
+    }
+
     private static void deleteTree(Path dir) throws Exception {
         try (var files = Files.walk(dir)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {

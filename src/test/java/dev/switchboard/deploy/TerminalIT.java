@@ -97,4 +97,27 @@ class TerminalIT {
         assertThat(yes.exitCode()).as(yes.output()).isZero();
         assertThat(Files.readString(log)).contains("Do you want to perform these actions?").contains("Apply complete: ");
     }
+
+    @Test
+    void bashCompletesCommandsTargetsKindsAndFormats() throws Exception {
+        Path script = temp.resolve("switchboard.bash");
+        ScriptRun generated = ScriptRun.of(temp, Map.of(), LAUNCHER.toString(), "completion", "bash");
+        assertThat(generated.exitCode()).as(generated.output()).isZero();
+        Files.writeString(script, generated.output());
+        // What bash does on TAB: the words so far in COMP_WORDS, then the function complete -F names.
+        String probe = """
+                source %s
+                # compopt only works inside a real completion: its complaint (on stderr) is dropped
+                complete_at() { COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMPREPLY=()
+                  _complete_switchboard 2>/dev/null; echo "$(IFS=,; echo "${COMPREPLY[*]}")"; }
+                complete_at %s pl
+                complete_at %s plan -c %s -t ""
+                complete_at %s drift -c %s --only mail
+                complete_at %s plan -o ""
+                """.formatted(script, LAUNCHER, LAUNCHER, quickstart, LAUNCHER, quickstart, LAUNCHER);
+        ScriptRun completed = ScriptRun.of(temp, Map.of(), "bash", "-c", probe);
+        assertThat(completed.exitCode()).as(completed.output()).isZero();
+        assertThat(completed.output().lines().toList()).containsExactly("plan",
+                "olx-main,xci-paris,sipx-boston,gws-main,xivo-lyon", "mailSettings,mailbox", "text,json,markdown,junit");
+    }
 }
