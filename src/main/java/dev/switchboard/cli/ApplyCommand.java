@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.apply.ApplyReport;
+import dev.switchboard.apply.ApplyReportJson;
 import dev.switchboard.apply.ChangeResult;
 import dev.switchboard.apply.TargetApplyReport;
 import dev.switchboard.desired.DesiredState;
@@ -72,6 +73,10 @@ public class ApplyCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration lockTimeout;
 
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json: with json, stdout holds only "
+            + "the report of what was applied, failed and skipped, per change; the plan and any question go to stderr.")
+    OutputFormat format;
+
     @Mixin
     ColourOption colour;
 
@@ -86,8 +91,14 @@ public class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (format != OutputFormat.text && format != OutputFormat.json) {
+            err.println("apply reports as text or json, not " + format + ": the plan itself is 'switchboard plan -o " + format + "'.");
+            return ExitCodes.ERROR;
+        }
+        boolean json = format == OutputFormat.json;
+        // With -o json stdout is the report alone: what a person reads goes to stderr.
+        PrintWriter out = json ? err : spec.commandLine().getOut();
         if (!autoApprove && !Terminal.canAsk()) {
             err.println("apply changes production servers and needs confirmation: run it on a terminal to answer 'yes', "
                     + "or pass --auto-approve (as CI and the daemon do) after reviewing 'switchboard plan'.");
@@ -166,6 +177,9 @@ public class ApplyCommand implements Callable<Integer> {
             out.print(OutputFormat.text.renderer(colour.enabled()).render(plan));
             out.flush();
             if (!plan.hasChanges()) {
+                if (json) {
+                    report(new ApplyReport(List.of()));
+                }
                 return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
             }
             if (!autoApprove && !confirmed(out)) {
@@ -175,9 +189,19 @@ public class ApplyCommand implements Callable<Integer> {
             // A saved plan accepted with plan --force needs no --force: a person reviewed exactly these changes.
             ApplyReport report = session.apply(plan, new ApplyOptions(force || plan.accepted().isPresent(),
                     parallelism.value()), progress);
-            print(report, shown, out);
+            if (json) {
+                report(report);
+            } else {
+                print(report, shown, out);
+            }
             return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
         }
+    }
+
+    private void report(ApplyReport report) {
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.print(ApplyReportJson.render(report));
+        stdout.flush();
     }
 
     private boolean confirmed(PrintWriter out) throws IOException {

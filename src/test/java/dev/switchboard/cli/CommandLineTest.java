@@ -112,6 +112,37 @@ class CommandLineTest {
         assertThat(tcsh.err()).contains("completion is for bash, zsh or fish, not 'tcsh'");
     }
 
+    @Test
+    void applyReportsAsJsonWhatWasAppliedAndRefusedPerChange() throws Exception {
+        QuickstartCopy quickstart = QuickstartCopy.of(temp, "olx-main", "xci-paris");
+        quickstart.replace("switchboard.yaml", "    kind: xci\n", "    kind: xci\n    readOnly: true\n");
+
+        Commands.Run apply = commands.run("apply", "-c", quickstart.arg(), "--auto-approve", "-o", "json");
+
+        assertThat(apply.exitCode()).as(apply.output()).isEqualTo(ExitCodes.ERROR);
+        assertThat(apply.err()).as("the plan a person reads").contains("Target olx-main:");
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(apply.out());
+        assertThat(report.path("succeeded").asBoolean()).isFalse();
+        assertThat(report.path("summary").path("failed").asInt()).isZero();
+        assertThat(report.path("summary").path("refusedTargets").asInt()).isEqualTo(1);
+        var olx = report.path("targets").get(0);
+        assertThat(olx.path("target").asText()).isEqualTo("olx-main");
+        assertThat(olx.path("applied").asInt()).isPositive().isEqualTo(olx.path("changes").size())
+                .isEqualTo(report.path("summary").path("applied").asInt());
+        assertThat(olx.path("changes").findValuesAsText("status")).containsOnly("applied");
+        assertThat(olx.path("changes").findValuesAsText("key")).contains("Acme/1001");
+        assertThat(olx.path("journal").asText()).contains(".switchboard/journal/");
+        var xci = report.path("targets").get(1);
+        assertThat(xci.path("refusals").toString()).contains("target xci-paris is readOnly");
+        assertThat(apply.out()).doesNotContain("alice-cti-secret").doesNotContain("Target olx-main:");
+
+        Commands.Run again = commands.run("apply", "-c", quickstart.arg(), "--auto-approve", "-o", "json", "-t", "olx-main");
+        assertThat(again.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.out()).path("summary").path("applied")
+                .asInt()).as("nothing left to do, still a report").isZero();
+        assertThat(commands.run("apply", "-c", quickstart.arg(), "-o", "junit").err()).contains("apply reports as text or json");
+    }
+
     private static void deleteTree(Path dir) throws Exception {
         try (var files = Files.walk(dir)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
