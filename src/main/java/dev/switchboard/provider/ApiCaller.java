@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 
 /**
  * Runs one HTTP call of a provider with what every provider needs around it: one re-authentication
@@ -33,6 +34,8 @@ public final class ApiCaller {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every call at DEBUG ({@code switchboard -v}): method, path, status, time; never a body or a header. */
+    private static final Logger LOG = Logger.getLogger(ApiCaller.class);
 
     private final String target;
     private final RetryPolicy policy;
@@ -93,6 +96,10 @@ public final class ApiCaller {
             }
             int status = response.getStatus();
             observer.observe(target, request.method(), status, Duration.ofNanos(System.nanoTime() - started));
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("%s: %s %s -> %d in %d ms%s", target, request.method(), request.path(), status,
+                        (System.nanoTime() - started) / 1_000_000, attempt > 1 ? " (attempt " + attempt + ")" : "");
+            }
             if (status / 100 == 2 || (status == 404 && request.notFoundIsOk()) || (status / 100 == 3 && request.redirectIsOk())) {
                 return response;
             }

@@ -143,6 +143,24 @@ class CommandLineTest {
         assertThat(commands.run("apply", "-c", quickstart.arg(), "-o", "junit").err()).contains("apply reports as text or json");
     }
 
+    @Test
+    void verboseLogsEveryApiCallWithoutBodiesAndLogLevelIsChecked() {
+        QuickstartCopy quickstart = QuickstartCopy.of(temp, "olx-main");
+        Commands.Run quiet = commands.run("plan", "-c", quickstart.arg());
+        assertThat(quiet.log()).doesNotContain("DEBUG");
+
+        Commands.Run verbose = commands.run("plan", "-v", "-c", quickstart.arg());
+        assertThat(verbose.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(verbose.log()).containsPattern("DEBUG olx-main: GET /UCBusinessRest/api/EEAMMailboxes\\S* -> 200 in \\d+ ms")
+                .contains("DEBUG olx-main: POST /UCOAuth2/oauth2/token -> 200").doesNotContain("password=")
+                .doesNotContain("client_secret").doesNotContain("access_token");
+        assertThat(commands.run("--log-level", "debug", "drift", "-c", quickstart.arg()).log()).contains("DEBUG olx-main: GET");
+
+        Commands.Run bad = commands.run("plan", "--log-level", "loud", "-c", quickstart.arg());
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(bad.err()).contains("--log-level is error, warn, info or debug, not loud");
+    }
+
     private static void deleteTree(Path dir) throws Exception {
         try (var files = Files.walk(dir)) {
             for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {

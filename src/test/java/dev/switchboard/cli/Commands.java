@@ -49,6 +49,8 @@ public class Commands {
             return new Run(exitCode, out.toString(), err.toString(), log.text());
         } finally {
             root.removeHandler(log);
+            // -v and --log-level last as long as the process; here the next run starts at the default again.
+            Logger.getLogger(SwitchboardCommand.LOGGERS).setLevel(null);
         }
     }
 
