@@ -8,11 +8,14 @@ import jakarta.enterprise.event.Observes;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
 
@@ -50,6 +53,8 @@ public class Daemon {
     private Optional<SharedSecret> apiToken = Optional.empty();
 
     private final PassQueue passes = new PassQueue();
+    private final Map<Trigger, AtomicLong> accepted = new EnumMap<>(Trigger.class);
+    private final AtomicLong passesEnded = new AtomicLong();
 
     // Guarded by this.
     private Instant nextRun = Instant.MAX;
@@ -65,6 +70,9 @@ public class Daemon {
         this.reconciler = reconciler;
         this.board = board;
         this.metrics = metrics;
+        for (Trigger trigger : Trigger.values()) {
+            accepted.put(trigger, new AtomicLong());
+        }
     }
 
     void autostart(@Observes StartupEvent event) {
@@ -133,10 +141,32 @@ public class Daemon {
         if (!running || stopping) {
             return false;
         }
+        accepted.get(trigger).incrementAndGet();
         if (passes.offer(trigger)) {
             worker.execute(() -> work(trigger));
         }
         return true;
+    }
+
+    /**
+     * How many triggers of this kind the daemon has taken since it started (queued or merged into a queued
+     * pass): a signal that a request did, or did not, ask for a pass, without waiting to see whether one runs.
+     */
+    public long triggersAccepted(Trigger trigger) {
+        return accepted.get(trigger).get();
+    }
+
+    /**
+     * True when no pass runs and none is queued: every pass asked for before (by a request answered 202, say)
+     * has ended.
+     */
+    public boolean idle() {
+        return !passes.running();
+    }
+
+    /** How many passes have ended since the daemon started, whatever they found. */
+    public long passesEnded() {
+        return passesEnded.get();
     }
 
     @Scheduled(identity = "switchboard-daemon-tick", every = "${switchboard.tick:1s}",
@@ -200,6 +230,7 @@ public class Daemon {
             reconciled = true;
         } finally {
             reschedule(trigger, failed, reconciled);
+            passesEnded.incrementAndGet();
         }
     }
 

@@ -4,12 +4,12 @@ import dev.switchboard.systems.InstalledSystems;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
+import dev.switchboard.sim.Simulator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,8 +21,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * A real Git repository in a temporary directory, made with JGit from {@code src/test/resources/daemon/desired},
  * whose two targets point at an Officelinx and an XCI simulator running on loopback; the daemon is
  * configured to follow its {@code main} branch. Init arguments: {@code mode}, {@code poll},
- * {@code git-url} to point the daemon at a remote that does not exist instead, and {@code slow-delay}
- * (an ISO-8601 duration) for how long the simulators hold back an answer a {@code slow} fault delays.
+ * {@code git-url} to point the daemon at a remote that does not exist instead, and {@code hold-xci-creates}
+ * ({@code true}) to put the XCI simulator behind {@link HeldAnswers} for its administrators' creates.
  */
 public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManager {
 
@@ -42,16 +42,21 @@ public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         try {
             temp = Files.createTempDirectory("switchboard-daemon-test");
-            SimOptions options = args.containsKey("slow-delay")
-                    ? SimOptions.DEFAULT.withSlowDelay(Duration.parse(args.get("slow-delay"))) : SimOptions.DEFAULT;
+            SimOptions options = SimOptions.DEFAULT;
             SimServer olx = SimServer.start(options,
                     InstalledSystems.all().find("officelinx").orElseThrow().simulator(SimCredentials.DEFAULT));
-            SimServer xci = SimServer.start(options,
-                    InstalledSystems.all().find("xci").orElseThrow().simulator(SimCredentials.DEFAULT));
+            Simulator xciSimulator = InstalledSystems.all().find("xci").orElseThrow().simulator(SimCredentials.DEFAULT);
+            HeldAnswers held = null;
+            if (Boolean.parseBoolean(args.get("hold-xci-creates"))) {
+                held = new HeldAnswers(xciSimulator, "POST", ".*/administrators/?");
+                xciSimulator = held;
+            }
+            SimServer xci = SimServer.start(options, xciSimulator);
             Path origin = temp.resolve("origin");
             Git git = Git.init().setInitialBranch("main").setDirectory(origin.toFile()).call();
             copyDesiredState(Path.of("src/test/resources/daemon/desired"), origin, olx, xci);
             fixture = new DaemonFixture(git, olx, xci, temp.resolve("data"));
+            fixture.xciCreates = held;
             RevCommit first = fixture.commitAll("Desired state for Acme and Paris");
             fixture.firstCommit = first.name();
 
