@@ -5,10 +5,13 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -49,6 +52,8 @@ public class Daemon {
     private Schedule schedule;
     private Path workDir;
     private ExecutorService worker;
+    private ExecutorService notifying;
+    private Notifier notifier;
     private Optional<SharedSecret> webhookSecret = Optional.empty();
     private Optional<SharedSecret> apiToken = Optional.empty();
 
@@ -97,7 +102,16 @@ public class Daemon {
         schedule = Schedule.of(config);
         webhookSecret = SharedSecret.read("SWITCHBOARD_WEBHOOK_SECRET", config.webhookSecret(), config.webhookSecretFile());
         apiToken = SharedSecret.read("SWITCHBOARD_API_TOKEN", config.apiToken(), config.apiTokenFile());
+        List<Notifier.Channel> channels = Notifier.channels(config.notifications(),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         source = DesiredStateSource.from(config);
+        notifying = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "switchboard-notify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        notifier = new Notifier(channels, notifying, metrics::notified);
+        channels.forEach(c -> LOG.infof("notifying %s of %s", c.service(), String.join(", ", c.events().stream().sorted().toList())));
         workDir = config.config().orElse(config.dataDir()).toAbsolutePath().normalize();
         worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "switchboard-reconcile");
@@ -221,6 +235,7 @@ public class Daemon {
                 metrics.onlyDeclared(pass.outcomes().stream().map(TargetOutcome::target).toList());
             }
             board.passed(pass);
+            notifier.passed(pass, config.mode().name().toLowerCase(), source.describe());
             lastReconciledCommit = Optional.of(revision.get().commit());
             reconciled = true;
             failed |= pass.failed();
@@ -288,6 +303,7 @@ public class Daemon {
             Thread.currentThread().interrupt();
         } finally {
             source.close();
+            notifying.shutdown();
             running = false;
         }
     }

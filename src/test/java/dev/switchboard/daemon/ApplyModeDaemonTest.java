@@ -108,6 +108,22 @@ class ApplyModeDaemonTest {
     }
 
     @Test
+    void picksUpANewCommitByGitlabsPushWebhookWithItsToken() {
+        String commit = fixture.commitEdit("xci/paris.yaml", "name: Ops team", "name: Ops (GitLab)", "Rename the ops team");
+        // GitLab's push event: the secret in X-Gitlab-Token, the branch in ref, as its documentation shows.
+        byte[] body = ("{\"object_kind\":\"push\",\"event_name\":\"push\",\"ref\":\"refs/heads/main\",\"after\":\""
+                + commit + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(fixture.post("/api/v1/webhook/git", body, Map.of("X-Gitlab-Event", "Push Hook",
+                "X-Gitlab-Token", GitRepoWithSimulators.WEBHOOK_SECRET)).statusCode()).isEqualTo(202);
+
+        JsonNode status = fixture.awaitStatus("the GitLab webhook to bring " + commit + " in",
+                s -> fixture.target(s, "xci-paris").path("commit").asText().equals(commit)
+                        && fixture.target(s, "xci-paris").path("result").asText().equals("applied"));
+        assertThat(fixture.target(status, "xci-paris").path("lastPlan").path("update").asInt()).isEqualTo(1);
+        assertThat(administrator("ops").path("name").asText()).isEqualTo("Ops (GitLab)");
+    }
+
+    @Test
     void revertsAChangeMadeOnTheServerBehindGitsBackAndReportsIt() {
         XciHttp xci = new XciHttp(fixture.xci.baseUri());
         xci.login("admin", "admin");

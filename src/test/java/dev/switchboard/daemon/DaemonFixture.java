@@ -40,6 +40,8 @@ public final class DaemonFixture implements AutoCloseable {
     String firstCommit;
     /** The XCI simulator's held administrator creates, when the profile asks for them ({@code hold-xci-creates}). */
     HeldAnswers xciCreates;
+    /** Where the daemon's generic notification webhook posts ({@code switchboard.notify.webhook.url}). */
+    Receiver notifications;
 
     DaemonFixture(Git git, SimServer olx, SimServer xci, Path dataDir) {
         this.git = git;
@@ -286,6 +288,7 @@ public final class DaemonFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        notifications.close();
         olx.close();
         xci.close();
         git.close();

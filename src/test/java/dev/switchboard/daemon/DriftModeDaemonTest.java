@@ -125,9 +125,10 @@ class DriftModeDaemonTest {
     }
 
     @Test
-    void publishesDurationsAsHistogramsWithBuckets() {
+    void publishesDurationsAsHistogramsWithBuckets() throws Exception {
         awaitBaseline();
         String metrics = fixture.get("/q/metrics").body();
+        Files.writeString(Path.of("target/daemon-metrics.txt"), metrics); // what README's excerpt is taken from
         assertThat(metrics).contains("# TYPE switchboard_reconcile_duration_seconds histogram")
                 .contains("# TYPE switchboard_api_request_duration_seconds histogram");
         assertThat(fixture.metric("switchboard_reconcile_duration_seconds_bucket", "target=\"olx-main\",le=\"0.5\""))
@@ -163,6 +164,27 @@ class DriftModeDaemonTest {
                 "switchboard_reconcile_total", "switchboard_reconcile_duration_seconds_bucket", "switchboard_drift_objects",
                 "switchboard_api_requests_total", "switchboard_api_request_duration_seconds_bucket",
                 "switchboard_git_fetch_total", "switchboard_last_reconcile_timestamp_seconds");
+    }
+
+    @Test
+    void notifiesTheWebhookOfEachTargetsDriftSignedAndWithoutASecret() {
+        awaitBaseline();
+        for (String target : List.of("olx-main", "xci-paris")) {
+            Receiver.Request request = fixture.notifications.await(target + "'s drift at the first commit", r -> {
+                JsonNode body = DaemonFixture.parse(r.body());
+                return body.path("target").asText().equals(target) && body.path("commit").asText().equals(fixture.firstCommit);
+            });
+            JsonNode body = DaemonFixture.parse(request.body());
+            assertThat(body.path("event").asText()).isEqualTo("drift");
+            assertThat(body.path("mode").asText()).isEqualTo("drift");
+            assertThat(body.path("driftCount").asInt()).isGreaterThan(0);
+            assertThat(request.header("X-Switchboard-Signature-256")).isEqualTo(
+                    DaemonFixture.signature(GitRepoWithSimulators.NOTIFY_SECRET, request.body().getBytes(StandardCharsets.UTF_8)));
+            assertThat(request.body()).doesNotContain(GitRepoWithSimulators.NOTIFY_SECRET)
+                    .doesNotContain(GitRepoWithSimulators.WEBHOOK_SECRET).doesNotContain(GitRepoWithSimulators.API_TOKEN);
+        }
+        assertThat(fixture.metric("switchboard_notifications_total", "result=\"sent\",service=\"webhook\""))
+                .isGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -202,6 +224,14 @@ class DriftModeDaemonTest {
         assertThat(fixture.post("/api/v1/webhook/git", tampered,
                 Map.of("X-Hub-Signature-256", DaemonFixture.signature(GitRepoWithSimulators.WEBHOOK_SECRET, body)))
                 .statusCode()).isEqualTo(401);
+        HttpResponse<String> wrongGitlabToken = fixture.post("/api/v1/webhook/git", body,
+                Map.of("X-Gitlab-Token", GitRepoWithSimulators.WEBHOOK_SECRET + "x"));
+        assertThat(wrongGitlabToken.statusCode()).isEqualTo(401);
+        assertThat(wrongGitlabToken.body()).contains("X-Gitlab-Token is not the webhook secret");
+        assertThat(fixture.post("/api/v1/webhook/git", body, Map.of("X-Gitlab-Token", "")).statusCode()).isEqualTo(401);
+        assertThat(fixture.post("/api/v1/webhook/git", body, Map.of("X-Gitlab-Token", GitRepoWithSimulators.WEBHOOK_SECRET,
+                "X-Hub-Signature-256", DaemonFixture.signature("wrong secret", body))).statusCode())
+                .as("a wrong signature is not saved by a right token").isEqualTo(401);
         assertThat(fixture.post("/api/v1/reconcile", new byte[0], Map.of()).statusCode()).isEqualTo(401);
         assertThat(fixture.post("/api/v1/reconcile", new byte[0], Map.of("Authorization", "Bearer nope")).statusCode())
                 .isEqualTo(401);
@@ -219,6 +249,9 @@ class DriftModeDaemonTest {
         assertThat(fixture.post("/api/v1/webhook/git", signed, Map.of("X-Hub-Signature-256",
                 DaemonFixture.signature(GitRepoWithSimulators.WEBHOOK_SECRET, signed))).statusCode()).isEqualTo(202);
         assertThat(daemon.triggersAccepted(Daemon.Trigger.WEBHOOK)).as("the signed one is taken").isEqualTo(webhooks + 1);
+        assertThat(fixture.post("/api/v1/webhook/git", signed, Map.of("X-Gitlab-Token", GitRepoWithSimulators.WEBHOOK_SECRET))
+                .statusCode()).isEqualTo(202);
+        assertThat(daemon.triggersAccepted(Daemon.Trigger.WEBHOOK)).as("GitLab's token is taken").isEqualTo(webhooks + 2);
     }
 
     @Test

@@ -28,6 +28,7 @@ public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManage
 
     static final String WEBHOOK_SECRET = "webhook-secret-for-tests";
     static final String API_TOKEN = "api-token-for-tests";
+    static final String NOTIFY_SECRET = "notify-secret-for-tests";
 
     private Map<String, String> args = Map.of();
     private Path temp;
@@ -57,6 +58,7 @@ public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManage
             copyDesiredState(Path.of("src/test/resources/daemon/desired"), origin, olx, xci);
             fixture = new DaemonFixture(git, olx, xci, temp.resolve("data"));
             fixture.xciCreates = held;
+            fixture.notifications = new Receiver();
             RevCommit first = fixture.commitAll("Desired state for Acme and Paris");
             fixture.firstCommit = first.name();
 
@@ -72,6 +74,8 @@ public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManage
             config.put("switchboard.retry-initial", "1h");
             config.put("switchboard.webhook-secret", WEBHOOK_SECRET);
             config.put("switchboard.api-token", API_TOKEN);
+            config.put("switchboard.notify.webhook.url", fixture.notifications.uri("/switchboard").toString());
+            config.put("switchboard.notify.webhook.secret", NOTIFY_SECRET);
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the daemon's Git repository and simulators", e);
