@@ -5,14 +5,20 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
 import org.jboss.logging.Logger;
 
@@ -46,10 +52,14 @@ public class Daemon {
     private Schedule schedule;
     private Path workDir;
     private ExecutorService worker;
+    private ExecutorService notifying;
+    private Notifier notifier;
     private Optional<SharedSecret> webhookSecret = Optional.empty();
     private Optional<SharedSecret> apiToken = Optional.empty();
 
     private final PassQueue passes = new PassQueue();
+    private final Map<Trigger, AtomicLong> accepted = new EnumMap<>(Trigger.class);
+    private final AtomicLong passesEnded = new AtomicLong();
 
     // Guarded by this.
     private Instant nextRun = Instant.MAX;
@@ -65,6 +75,9 @@ public class Daemon {
         this.reconciler = reconciler;
         this.board = board;
         this.metrics = metrics;
+        for (Trigger trigger : Trigger.values()) {
+            accepted.put(trigger, new AtomicLong());
+        }
     }
 
     void autostart(@Observes StartupEvent event) {
@@ -89,7 +102,16 @@ public class Daemon {
         schedule = Schedule.of(config);
         webhookSecret = SharedSecret.read("SWITCHBOARD_WEBHOOK_SECRET", config.webhookSecret(), config.webhookSecretFile());
         apiToken = SharedSecret.read("SWITCHBOARD_API_TOKEN", config.apiToken(), config.apiTokenFile());
+        List<Notifier.Channel> channels = Notifier.channels(config.notifications(),
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
         source = DesiredStateSource.from(config);
+        notifying = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "switchboard-notify");
+            thread.setDaemon(true);
+            return thread;
+        });
+        notifier = new Notifier(channels, notifying, metrics::notified);
+        channels.forEach(c -> LOG.infof("notifying %s of %s", c.service(), String.join(", ", c.events().stream().sorted().toList())));
         workDir = config.config().orElse(config.dataDir()).toAbsolutePath().normalize();
         worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "switchboard-reconcile");
@@ -133,10 +155,32 @@ public class Daemon {
         if (!running || stopping) {
             return false;
         }
+        accepted.get(trigger).incrementAndGet();
         if (passes.offer(trigger)) {
             worker.execute(() -> work(trigger));
         }
         return true;
+    }
+
+    /**
+     * How many triggers of this kind the daemon has taken since it started (queued or merged into a queued
+     * pass): a signal that a request did, or did not, ask for a pass, without waiting to see whether one runs.
+     */
+    public long triggersAccepted(Trigger trigger) {
+        return accepted.get(trigger).get();
+    }
+
+    /**
+     * True when no pass runs and none is queued: every pass asked for before (by a request answered 202, say)
+     * has ended.
+     */
+    public boolean idle() {
+        return !passes.running();
+    }
+
+    /** How many passes have ended since the daemon started, whatever they found. */
+    public long passesEnded() {
+        return passesEnded.get();
     }
 
     @Scheduled(identity = "switchboard-daemon-tick", every = "${switchboard.tick:1s}",
@@ -191,6 +235,7 @@ public class Daemon {
                 metrics.onlyDeclared(pass.outcomes().stream().map(TargetOutcome::target).toList());
             }
             board.passed(pass);
+            notifier.passed(pass, config.mode().name().toLowerCase(), source.describe());
             lastReconciledCommit = Optional.of(revision.get().commit());
             reconciled = true;
             failed |= pass.failed();
@@ -200,6 +245,7 @@ public class Daemon {
             reconciled = true;
         } finally {
             reschedule(trigger, failed, reconciled);
+            passesEnded.incrementAndGet();
         }
     }
 
@@ -257,6 +303,7 @@ public class Daemon {
             Thread.currentThread().interrupt();
         } finally {
             source.close();
+            notifying.shutdown();
             running = false;
         }
     }

@@ -2,8 +2,10 @@ package dev.switchboard.daemon;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,6 +73,10 @@ public interface DaemonConfig {
     @WithDefault("10m")
     Duration shutdownGrace();
 
+    /** Where the daemon tells people and forges what a reconcile found ({@code SWITCHBOARD_NOTIFY_*}). */
+    @WithName("notify")
+    Notify notifications();
+
     interface Git {
 
         /** https or ssh URL, local path or {@code file://} URL of the desired-state repository. */
@@ -97,6 +103,71 @@ public interface DaemonConfig {
         /** How often the branch is fetched to look for a new commit, between scheduled reconciles. */
         @WithDefault("1m")
         Duration poll();
+    }
+
+    /**
+     * The notification services, each off until its address is set. Each is told about the events of
+     * {@code on} (default: every one) for the targets of {@code targets} (default: every one), its own
+     * {@code on}/{@code targets} overriding those. Every secret may be given inline or in a file.
+     */
+    interface Notify {
+
+        @WithDefault("drift,applied,failed,blocked,unconfirmed")
+        List<String> on();
+
+        Optional<List<String>> targets();
+
+        /** A generic webhook: JSON, signed with HMAC-SHA256 of the body when {@code secret} is set. */
+        Webhook webhook();
+
+        /** A Slack incoming webhook; its URL is a secret. */
+        Chat slack();
+
+        /** A Microsoft Teams incoming webhook; its URL is a secret. */
+        Chat teams();
+
+        /** A commit status on GitHub: {@code repository} is {@code owner/name}. */
+        Forge github();
+
+        /** A commit status on GitLab: {@code repository} is the project's ID or path. */
+        Forge gitlab();
+    }
+
+    interface Webhook {
+        Optional<java.net.URI> url();
+
+        Optional<String> secret();
+
+        Optional<Path> secretFile();
+
+        Optional<List<String>> on();
+
+        Optional<List<String>> targets();
+    }
+
+    interface Chat {
+        Optional<String> url();
+
+        Optional<Path> urlFile();
+
+        Optional<List<String>> on();
+
+        Optional<List<String>> targets();
+    }
+
+    interface Forge {
+        Optional<String> repository();
+
+        /** The API's base URL; empty for github.com's or gitlab.com's. */
+        Optional<java.net.URI> api();
+
+        Optional<String> token();
+
+        Optional<Path> tokenFile();
+
+        Optional<List<String>> on();
+
+        Optional<List<String>> targets();
     }
 
     /** What a reconcile does with the changes it finds. */

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,6 +21,12 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class DaemonMetrics {
 
+    /** The buckets of {@code switchboard_reconcile_duration_seconds}: a pass of a target takes 0.1 s to minutes. */
+    static final Duration[] RECONCILE_BUCKETS = seconds(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600);
+
+    /** The buckets of {@code switchboard_api_request_duration_seconds}: an API call takes milliseconds to a minute. */
+    static final Duration[] API_BUCKETS = seconds(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60);
+
     private final MeterRegistry registry;
     private final Map<Tags, AtomicLong> drift = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastReconcile = new ConcurrentHashMap<>();
@@ -33,11 +40,18 @@ public class DaemonMetrics {
                 .tag("result", success ? "success" : "failure").register(registry).increment();
     }
 
+    /** {@code switchboard_notifications_total{service,result}}: a notification sent, or one that failed. */
+    public void notified(String service, boolean sent) {
+        Counter.builder("switchboard.notifications").description("Notifications sent, or failed, by service")
+                .tags("service", service, "result", sent ? "sent" : "failed").register(registry).increment();
+    }
+
     public void reconciled(TargetOutcome outcome) {
         Counter.builder("switchboard.reconcile").description("Reconciles of a target, by result")
                 .tags("target", outcome.target(), "result", outcome.result().label()).register(registry).increment();
         Timer.builder("switchboard.reconcile.duration").description("How long a target's reconcile took")
-                .tag("target", outcome.target()).register(registry).record(outcome.duration());
+                .tag("target", outcome.target()).serviceLevelObjectives(RECONCILE_BUCKETS)
+                .register(registry).record(outcome.duration());
         lastReconcile.computeIfAbsent(outcome.target(), target -> {
             AtomicLong seconds = new AtomicLong();
             Gauge.builder("switchboard.last.reconcile.timestamp.seconds", seconds, AtomicLong::get)
@@ -45,6 +59,8 @@ public class DaemonMetrics {
                     .tag("target", target).register(registry);
             return seconds;
         }).set(outcome.finished().getEpochSecond());
+        // Every managed kind has its series, at 0 when in sync, so that an alert on it has something to watch.
+        outcome.kinds().forEach(kind -> driftGauge(outcome.target(), kind));
         if (outcome.plan().isEmpty()) {
             return; // nothing was learnt about drift: keep what the last plan said
         }
@@ -63,6 +79,10 @@ public class DaemonMetrics {
                 count.set(0);
             }
         });
+    }
+
+    private static Duration[] seconds(double... bounds) {
+        return java.util.Arrays.stream(bounds).mapToObj(b -> Duration.ofNanos(Math.round(b * 1e9))).toArray(Duration[]::new);
     }
 
     private AtomicLong driftGauge(String target, String kind) {

@@ -27,6 +27,7 @@ public class MicrometerApiObserver implements ApiObserver {
                 .tags("target", target, "method", method, "status", Integer.toString(status))
                 .register(registry).increment();
         Timer.builder("switchboard.api.request.duration").description("How long target API calls took")
-                .tag("target", target).register(registry).record(duration);
+                .tag("target", target).serviceLevelObjectives(DaemonMetrics.API_BUCKETS)
+                .register(registry).record(duration);
     }
 }

@@ -80,6 +80,24 @@ public class Reconciler {
 
     private TargetOutcome reconcileTarget(DesiredState state, String target, String commit, DaemonConfig.Mode mode,
                                           Path workDir) {
+        return withKinds(reconcileTargetOnce(state, target, commit, mode, workDir), kindsOf(state, target));
+    }
+
+    /** The names of the kinds the target's system manages. */
+    private List<String> kindsOf(DesiredState state, String target) {
+        return Optional.ofNullable(state.targets().get(target))
+                .flatMap(spec -> engine.systems().find(spec.kind()))
+                .map(system -> system.kinds().stream().map(d -> d.kind().name()).toList())
+                .orElse(List.of());
+    }
+
+    private static TargetOutcome withKinds(TargetOutcome o, List<String> kinds) {
+        return new TargetOutcome(o.target(), o.commit(), o.result(), o.plan(), o.driftByKind(), o.unmanaged(), o.error(),
+                o.finished(), o.duration(), kinds);
+    }
+
+    private TargetOutcome reconcileTargetOnce(DesiredState state, String target, String commit, DaemonConfig.Mode mode,
+                                              Path workDir) {
         Instant start = clock.instant();
         Optional<TargetPlan> planned = Optional.empty();
         try (EngineSession session = engine.open(state, Set.of(target), workDir)) {

@@ -126,6 +126,11 @@ public class StatusBoard {
         return new Status(source, mode, ready, lastFetch, lastError, nextRun, list);
     }
 
+    /** The latest plan of one target, when it got as far as planning. */
+    public synchronized Optional<TargetPlan> latestPlan(String target) {
+        return Optional.ofNullable(targets.get(target)).flatMap(TargetOutcome::plan);
+    }
+
     /** The latest plan of every target that got as far as planning, as one plan for the renderers. */
     public synchronized Plan latestPlan() {
         return Plan.of(targets.values().stream().flatMap(o -> o.plan().stream()).toList());

@@ -4,6 +4,7 @@ import dev.switchboard.plan.TargetPlan;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,13 +17,22 @@ import java.util.TreeMap;
  *                     drift mode, what did not get applied in apply mode
  * @param unmanaged    live objects no file declares, reported apart from drift (SPEC section 4)
  * @param error        why it failed or was blocked; never holds a secret
+ * @param kinds        the names of every kind the target's system manages, drifting or not (empty when the
+ *                     desired state did not load): the drift gauges exist at 0 for each
  */
 public record TargetOutcome(String target, String commit, Result result, Optional<TargetPlan> plan,
                             Map<String, Integer> driftByKind, int unmanaged, Optional<String> error,
-                            Instant finished, Duration duration) {
+                            Instant finished, Duration duration, List<String> kinds) {
 
     public TargetOutcome {
         driftByKind = Collections.unmodifiableMap(new TreeMap<>(driftByKind));
+        kinds = List.copyOf(kinds);
+    }
+
+    public TargetOutcome(String target, String commit, Result result, Optional<TargetPlan> plan,
+                         Map<String, Integer> driftByKind, int unmanaged, Optional<String> error,
+                         Instant finished, Duration duration) {
+        this(target, commit, result, plan, driftByKind, unmanaged, error, finished, duration, List.of());
     }
 
     public int drift() {

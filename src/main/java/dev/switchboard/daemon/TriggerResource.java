@@ -15,7 +15,8 @@ import java.util.Optional;
 
 /**
  * The endpoints that make the daemon act, each authenticated: {@code POST /api/v1/webhook/git} by the
- * HMAC-SHA256 signature of its body ({@code X-Hub-Signature-256}, as GitHub and Gitea send it), and
+ * HMAC-SHA256 signature of its body ({@code X-Hub-Signature-256}, as GitHub and Gitea send it) or by
+ * GitLab's {@code X-Gitlab-Token} equal to the secret (compared in constant time), and
  * {@code POST /api/v1/reconcile} by a bearer token. Both only queue a reconcile; they never carry desired
  * state, which always comes from Git.
  */
@@ -35,16 +36,22 @@ public class TriggerResource {
 
     @POST
     @Path("/webhook/git")
-    public Response webhook(@HeaderParam("X-Hub-Signature-256") String signature, byte[] body) {
+    public Response webhook(@HeaderParam("X-Hub-Signature-256") String signature,
+                            @HeaderParam("X-Gitlab-Token") String gitlabToken, byte[] body) {
         if (body != null && body.length > MAX_WEBHOOK_BYTES) {
             return answer(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the body is over 1 MiB");
         }
         byte[] payload = body == null ? new byte[0] : body;
         Optional<SharedSecret> secret = daemon.webhookSecret();
-        if (secret.isEmpty() || signature == null || !secret.get().signed(payload, signature)) {
+        // GitHub and Gitea sign the body; GitLab sends the secret itself. A signature, when sent, decides.
+        boolean authentic = secret.isPresent() && (signature != null ? secret.get().signed(payload, signature)
+                : gitlabToken != null && secret.get().matches(gitlabToken));
+        if (!authentic) {
             return answer(Response.Status.UNAUTHORIZED, secret.isEmpty()
                     ? "no webhook secret is configured (SWITCHBOARD_WEBHOOK_SECRET)"
-                    : "X-Hub-Signature-256 is missing or is not the HMAC-SHA256 of the body");
+                    : signature != null ? "X-Hub-Signature-256 is not the HMAC-SHA256 of the body"
+                    : gitlabToken != null ? "X-Gitlab-Token is not the webhook secret"
+                    : "send X-Hub-Signature-256 (GitHub, Gitea) or X-Gitlab-Token (GitLab)");
         }
         Optional<String> ref = pushedRef(payload);
         Optional<String> branch = daemon.branch();

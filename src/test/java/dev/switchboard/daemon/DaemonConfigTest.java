@@ -92,4 +92,42 @@ class DaemonConfigTest {
                 "SWITCHBOARD_GIT_SSH_KEY_FILE", temp.resolve("missing-key").toString()))))
                 .isInstanceOf(DaemonConfigException.class).hasMessageContaining("SWITCHBOARD_GIT_SSH_KEY_FILE");
     }
+
+    @Test
+    void readsTheNotificationServicesFromTheEnvironmentEachOffUntilItsAddressIsSet() throws Exception {
+        Path slackUrl = temp.resolve("slack-url");
+        Files.writeString(slackUrl, "https://hooks.slack.com/services/T0/B0/secret\n");
+        DaemonConfig config = fromEnvironment(Map.of(
+                "SWITCHBOARD_NOTIFY_ON", "failed,blocked",
+                "SWITCHBOARD_NOTIFY_WEBHOOK_URL", "https://hooks.example.com/switchboard",
+                "SWITCHBOARD_NOTIFY_WEBHOOK_SECRET", "s",
+                "SWITCHBOARD_NOTIFY_SLACK_URL_FILE", slackUrl.toString(),
+                "SWITCHBOARD_NOTIFY_SLACK_ON", "drift",
+                "SWITCHBOARD_NOTIFY_SLACK_TARGETS", "olx-main,xci-paris",
+                "SWITCHBOARD_NOTIFY_GITLAB_REPOSITORY", "telephony/desired",
+                "SWITCHBOARD_NOTIFY_GITLAB_TOKEN", "glpat-x",
+                "SWITCHBOARD_NOTIFY_GITLAB_API", "https://gitlab.example.com/api/v4"));
+        var channels = Notifier.channels(config.notifications(), java.net.http.HttpClient.newHttpClient());
+        assertThat(channels).extracting(Notifier.Channel::service).containsExactly("webhook", "slack", "gitlab");
+        assertThat(channels.get(0).events()).containsExactlyInAnyOrder("failed", "blocked");
+        assertThat(channels.get(0).targets()).isEmpty();
+        assertThat(channels.get(1).events()).containsExactly("drift");
+        assertThat(channels.get(1).targets()).contains(java.util.Set.of("olx-main", "xci-paris"));
+        assertThat(config.notifications().gitlab().api()).contains(java.net.URI.create("https://gitlab.example.com/api/v4"));
+        assertThat(Notifier.channels(fromEnvironment(Map.of()).notifications(), java.net.http.HttpClient.newHttpClient()))
+                .as("nothing configured, nothing notified").isEmpty();
+    }
+
+    @Test
+    void refusesAnUnknownEventAndACommitStatusWithoutAToken() {
+        assertThatThrownBy(() -> Notifier.channels(fromEnvironment(Map.of("SWITCHBOARD_NOTIFY_TEAMS_URL", "https://t.example",
+                "SWITCHBOARD_NOTIFY_TEAMS_ON", "drift,synced")).notifications(), java.net.http.HttpClient.newHttpClient()))
+                .isInstanceOf(DaemonConfigException.class)
+                .hasMessage("SWITCHBOARD_NOTIFY_TEAMS_ON: synced is not an event; the events are applied, blocked, drift, failed, unconfirmed");
+        assertThatThrownBy(() -> Notifier.channels(fromEnvironment(Map.of("SWITCHBOARD_NOTIFY_GITHUB_REPOSITORY", "acme/desired"))
+                .notifications(), java.net.http.HttpClient.newHttpClient()))
+                .isInstanceOf(DaemonConfigException.class)
+                .hasMessage("SWITCHBOARD_NOTIFY_GITHUB_REPOSITORY is set but SWITCHBOARD_NOTIFY_GITHUB_TOKEN "
+                        + "(or SWITCHBOARD_NOTIFY_GITHUB_TOKEN_FILE) is not: a commit status needs a token");
+    }
 }

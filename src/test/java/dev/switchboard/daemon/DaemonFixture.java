@@ -29,7 +29,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 public final class DaemonFixture implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    /** Only how long a broken daemon takes to fail a test: every wait ends on the signal it waits for. */
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     final Git git;
     final SimServer olx;
@@ -37,6 +38,10 @@ public final class DaemonFixture implements AutoCloseable {
     /** The daemon's {@code switchboard.data-dir}: its Git checkouts and the apply journals. */
     final Path dataDir;
     String firstCommit;
+    /** The XCI simulator's held administrator creates, when the profile asks for them ({@code hold-xci-creates}). */
+    HeldAnswers xciCreates;
+    /** Where the daemon's generic notification webhook posts ({@code switchboard.notify.webhook.url}). */
+    Receiver notifications;
 
     DaemonFixture(Git git, SimServer olx, SimServer xci, Path dataDir) {
         this.git = git;
@@ -52,6 +57,40 @@ public final class DaemonFixture implements AutoCloseable {
                     .setCommitter("Test", "test@example.com").call();
         } catch (Exception e) {
             throw new IllegalStateException("cannot commit", e);
+        }
+    }
+
+    /** The commit at the head of the repository's {@code main}. */
+    String head() {
+        try {
+            return git.getRepository().resolve("HEAD").name();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The message of the head commit. */
+    String headMessage() {
+        try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(git.getRepository())) {
+            return walk.parseCommit(git.getRepository().resolve("HEAD")).getShortMessage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Puts every file back as the first commit had it and commits that when anything differs, so that a
+     * test leaves the repository as every test finds it. Returns the head commit.
+     */
+    String resetToFirstCommit() {
+        try {
+            git.checkout().setAllPaths(true).setStartPoint(firstCommit).call();
+            if (!git.status().call().isClean()) {
+                commitAll("Back to the desired state of the first commit");
+            }
+            return head();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot reset the repository to " + firstCommit, e);
         }
     }
 
@@ -139,6 +178,50 @@ public final class DaemonFixture implements AutoCloseable {
         throw new AssertionError("timed out waiting for " + what + "; last status: " + status.toPrettyString());
     }
 
+    /**
+     * In drift mode: waits until both targets are in drift at the head commit, fetched without error, with
+     * nothing changed on the servers (the XCI target plans no update), and returns that status.
+     */
+    JsonNode awaitDriftAtHead() {
+        return awaitStatus("both targets in drift at the head commit", s -> s.path("ready").asBoolean()
+                && !s.path("lastFetch").path("error").isTextual()
+                && java.util.stream.Stream.of("olx-main", "xci-paris").allMatch(t -> target(s, t).path("result").asText()
+                        .equals("drift") && target(s, t).path("commit").asText().equals(head()))
+                && target(s, "xci-paris").path("lastPlan").path("update").asInt() == 0);
+    }
+
+    /**
+     * In drift mode: removes every administrator made on the XCI server but its own {@code admin}, puts the
+     * first commit's files back, and has the daemon reconcile that, so that the next test finds what the
+     * first found.
+     */
+    void putBackDriftBaseline(Daemon daemon) {
+        XciHttp api = new XciHttp(xci.baseUri());
+        api.login("admin", "admin");
+        for (JsonNode admin : api.ok(api.get("/administrators")).path("items")) {
+            if (!admin.path("login").asText().equals("admin")) {
+                api.ok(api.delete("/administrators/" + admin.path("id").asText()));
+            }
+        }
+        resetToFirstCommit();
+        HttpResponse<String> queued = reconcileNow();
+        if (queued.statusCode() != 202) {
+            throw new AssertionError("POST /api/v1/reconcile: HTTP " + queued.statusCode() + " " + queued.body());
+        }
+        awaitIdle(daemon);
+    }
+
+    /** Waits until every pass asked for so far has ended (the daemon's own signal, {@link Daemon#idle()}). */
+    void awaitIdle(Daemon daemon) {
+        Instant deadline = Instant.now().plus(WAIT);
+        while (!daemon.idle()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the daemon still had a pass running or queued after " + WAIT);
+            }
+            sleep(20);
+        }
+    }
+
     /** The value of the Prometheus sample {@code name{labels}} in {@code /q/metrics}, or -1 when absent. */
     double metric(String name, String labels) {
         String body = get("/q/metrics").body();
@@ -205,6 +288,7 @@ public final class DaemonFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        notifications.close();
         olx.close();
         xci.close();
         git.close();

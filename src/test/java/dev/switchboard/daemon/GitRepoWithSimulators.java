@@ -4,12 +4,12 @@ import dev.switchboard.systems.InstalledSystems;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
+import dev.switchboard.sim.Simulator;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,13 +21,14 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * A real Git repository in a temporary directory, made with JGit from {@code src/test/resources/daemon/desired},
  * whose two targets point at an Officelinx and an XCI simulator running on loopback; the daemon is
  * configured to follow its {@code main} branch. Init arguments: {@code mode}, {@code poll},
- * {@code git-url} to point the daemon at a remote that does not exist instead, and {@code slow-delay}
- * (an ISO-8601 duration) for how long the simulators hold back an answer a {@code slow} fault delays.
+ * {@code git-url} to point the daemon at a remote that does not exist instead, and {@code hold-xci-creates}
+ * ({@code true}) to put the XCI simulator behind {@link HeldAnswers} for its administrators' creates.
  */
 public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManager {
 
     static final String WEBHOOK_SECRET = "webhook-secret-for-tests";
     static final String API_TOKEN = "api-token-for-tests";
+    static final String NOTIFY_SECRET = "notify-secret-for-tests";
 
     private Map<String, String> args = Map.of();
     private Path temp;
@@ -42,16 +43,22 @@ public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         try {
             temp = Files.createTempDirectory("switchboard-daemon-test");
-            SimOptions options = args.containsKey("slow-delay")
-                    ? SimOptions.DEFAULT.withSlowDelay(Duration.parse(args.get("slow-delay"))) : SimOptions.DEFAULT;
+            SimOptions options = SimOptions.DEFAULT;
             SimServer olx = SimServer.start(options,
                     InstalledSystems.all().find("officelinx").orElseThrow().simulator(SimCredentials.DEFAULT));
-            SimServer xci = SimServer.start(options,
-                    InstalledSystems.all().find("xci").orElseThrow().simulator(SimCredentials.DEFAULT));
+            Simulator xciSimulator = InstalledSystems.all().find("xci").orElseThrow().simulator(SimCredentials.DEFAULT);
+            HeldAnswers held = null;
+            if (Boolean.parseBoolean(args.get("hold-xci-creates"))) {
+                held = new HeldAnswers(xciSimulator, "POST", ".*/administrators/?");
+                xciSimulator = held;
+            }
+            SimServer xci = SimServer.start(options, xciSimulator);
             Path origin = temp.resolve("origin");
             Git git = Git.init().setInitialBranch("main").setDirectory(origin.toFile()).call();
             copyDesiredState(Path.of("src/test/resources/daemon/desired"), origin, olx, xci);
             fixture = new DaemonFixture(git, olx, xci, temp.resolve("data"));
+            fixture.xciCreates = held;
+            fixture.notifications = new Receiver();
             RevCommit first = fixture.commitAll("Desired state for Acme and Paris");
             fixture.firstCommit = first.name();
 
@@ -67,6 +74,8 @@ public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManage
             config.put("switchboard.retry-initial", "1h");
             config.put("switchboard.webhook-secret", WEBHOOK_SECRET);
             config.put("switchboard.api-token", API_TOKEN);
+            config.put("switchboard.notify.webhook.url", fixture.notifications.uri("/switchboard").toString());
+            config.put("switchboard.notify.webhook.secret", NOTIFY_SECRET);
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the daemon's Git repository and simulators", e);

@@ -13,19 +13,16 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The daemon in apply mode never goes past a safety gate (SPEC sections 4 and 6): a commit whose plan
  * deletes more than {@code maxDeletePercent} of a pruning target's live objects is reported as
- * {@code blocked}, naming the threshold, and nothing is deleted. The tests share one daemon and run in order.
+ * {@code blocked}, naming the threshold, and nothing is deleted. One story on one daemon, so one test:
+ * eleven administrators applied, four of them dropped and blocked, and blocked again on the next pass.
  */
 @QuarkusTest
 @TestProfile(SafetyGateDaemonTest.ApplyMode.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SafetyGateDaemonTest {
 
     /** Its own profile (so its own daemon and simulators): the commits below would upset the other tests'. */
@@ -62,8 +59,13 @@ class SafetyGateDaemonTest {
     }
 
     @Test
-    @Order(1)
-    void appliesElevenAdministratorsOnAPruningTarget() {
+    void blocksACommitThatDeletesMoreThanMaxDeletePercentOnEveryPassAndDeletesNothing() {
+        appliesElevenAdministratorsOnAPruningTarget();
+        blocksACommitThatDropsFourOfThem();
+        staysBlockedOnTheNextPassUntilGitChanges();
+    }
+
+    private void appliesElevenAdministratorsOnAPruningTarget() {
         fixture.awaitStatus("both targets applied", s -> s.path("ready").asBoolean()
                 && fixture.target(s, "xci-paris").path("result").asText().equals("applied"));
         fixture.commitEdit("switchboard.yaml", "      login: admin\n      password: admin\n",
@@ -76,9 +78,7 @@ class SafetyGateDaemonTest {
         assertThat(fixture.xciAdministratorLogins()).containsAll(TEAM);
     }
 
-    @Test
-    @Order(2)
-    void blocksACommitThatDeletesMoreThanMaxDeletePercentAndDeletesNothing() {
+    private void blocksACommitThatDropsFourOfThem() {
         // Live on xci-paris: xivo-paris, the administrators admin and ops, and the eleven: 14 objects.
         // Dropping four of them from Git plans 4 deletes of 14 (29%), above the default maxDeletePercent 25.
         List<String> dropped = TEAM.subList(0, 4);
@@ -101,9 +101,7 @@ class SafetyGateDaemonTest {
         assertThat(fixture.target(status, "olx-main").path("result").asText()).isEqualTo("in-sync");
     }
 
-    @Test
-    @Order(3)
-    void staysBlockedOnTheNextPassUntilGitChanges() {
+    private void staysBlockedOnTheNextPassUntilGitChanges() {
         double blockedBefore = fixture.metric("switchboard_reconcile_total", "result=\"blocked\",target=\"xci-paris\"");
         assertThat(fixture.reconcileNow().statusCode()).isEqualTo(202);
         fixture.awaitStatus("another pass of xci-paris", s -> fixture.metric("switchboard_reconcile_total",

@@ -3,7 +3,6 @@ package dev.switchboard.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.switchboard.sim.FaultRule;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,20 +27,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Shutdown waits for an apply in flight (SPEC section 6): the daemon is stopped through the observer
- * Quarkus calls on shutdown while the XCI simulator holds back the answers to its creates, and every
- * change the apply started has been applied, and recorded as such, by the time the observer returns.
- * Stopping the daemon ends what the other daemon tests need, hence a profile of its own.
+ * Quarkus calls on shutdown while the XCI simulator holds back its answers to the apply's creates, and
+ * every change the apply started has been applied, and recorded as such, by the time the observer
+ * returns. The answers are held until the shutdown is under way, and released then: no window of time
+ * the test has to hit. Stopping the daemon ends what the other daemon tests need, hence a profile of its own.
  */
 @QuarkusTest
-@TestProfile(ShutdownDaemonTest.SlowAnswers.class)
+@TestProfile(ShutdownDaemonTest.HeldCreates.class)
 class ShutdownDaemonTest {
 
-    /** A {@code slow} fault holds an answer back for a second: long beside the test's own steps, short for a test. */
-    public static class SlowAnswers implements QuarkusTestProfile {
+    public static class HeldCreates implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
             return List.of(new TestResourceEntry(GitRepoWithSimulators.class,
-                    Map.of("mode", "apply", "poll", "1h", "slow-delay", "PT1S")));
+                    Map.of("mode", "apply", "poll", "1h", "hold-xci-creates", "true")));
         }
     }
 
@@ -59,22 +60,23 @@ class ShutdownDaemonTest {
     }
 
     @Test
-    void waitsForTheApplyInFlightBeforeReturning() throws IOException {
+    void waitsForTheApplyInFlightBeforeReturning() throws Exception {
         fixture.awaitStatus("both targets applied", s -> s.path("ready").asBoolean()
                 && fixture.target(s, "olx-main").path("result").asText().equals("applied")
                 && fixture.target(s, "xci-paris").path("result").asText().equals("applied"));
         String commit = fixture.commitEdit("xci/paris.yaml", "administrators:\n", "administrators:\n"
                 + TEAM.stream().map(login -> "  - { login: " + login + ", name: Member " + login
                 + ", superAdmin: false, ldap: true }\n").collect(Collectors.joining()), "Four team administrators");
-        // Each create is carried out at once but answered a second later; with parallelism 2, the apply
-        // needs two such rounds.
-        fixture.xci.inject(FaultRule.parse("slow:POST:.*/administrators/?:" + TEAM.size()));
+        fixture.xciCreates.hold();
         assertThat(fixture.reconcileNow().statusCode()).isEqualTo(202);
+        fixture.xciCreates.awaitHeld(); // a create was made and its answer is held: the apply is in flight
 
-        awaitAnyAdministratorOf(TEAM);
-        assertThat(fixture.xciAdministratorLogins().containsAll(TEAM)).as("the apply is still in flight").isFalse();
-
-        daemon.shutdown(new ShutdownEvent());
+        CompletableFuture<Void> shutdown = CompletableFuture.runAsync(() -> daemon.shutdown(new ShutdownEvent()));
+        // Once stopping, the daemon refuses new work: the shutdown is under way, and must still be waiting.
+        awaitRefused();
+        assertThat(shutdown).as("shutdown waits while the apply's answers are held").isNotDone();
+        fixture.xciCreates.release();
+        shutdown.get(60, TimeUnit.SECONDS);
 
         assertThat(fixture.xciAdministratorLogins()).as("every create of the apply in flight was made").containsAll(TEAM);
         Map<String, List<String>> journal = journal("xci-paris");
@@ -87,11 +89,12 @@ class ShutdownDaemonTest {
         assertThat(fixture.reconcileNow().statusCode()).as("a stopped daemon starts nothing").isEqualTo(503);
     }
 
-    private void awaitAnyAdministratorOf(List<String> logins) {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (fixture.xciAdministratorLogins().stream().noneMatch(logins::contains)) {
+    /** Asks for a pass until the daemon refuses it (503), which it does from the moment it is stopping. */
+    private void awaitRefused() {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (fixture.reconcileNow().statusCode() != 503) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting for the apply to create any of " + logins);
+                throw new AssertionError("the daemon never started to shut down");
             }
             DaemonFixture.sleep(10);
         }

@@ -26,6 +26,7 @@ import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.RetryPolicy;
 import dev.switchboard.provider.Updater;
 import dev.switchboard.sim.FaultRule;
+import dev.switchboard.sim.MutableClock;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
@@ -33,7 +34,6 @@ import dev.switchboard.systems.officelinx.sim.OfficelinxSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +56,8 @@ class OfficelinxProviderSimulatorTest {
     @Inject
     OfficelinxProviderFactory factory;
 
+    /** The one clock of the simulator's token issuer and the provider's token manager, moved by hand. */
+    private final MutableClock clock = new MutableClock();
     private OfficelinxSimulator simulator;
     private SimServer server;
     private Provider provider;
@@ -75,13 +77,13 @@ class OfficelinxProviderSimulatorTest {
     }
 
     private void start(int mailboxPageSize, String password) {
-        simulator = new OfficelinxSimulator(CREDENTIALS, Clock.systemUTC(), mailboxPageSize);
+        simulator = new OfficelinxSimulator(CREDENTIALS, clock, mailboxPageSize);
         server = SimServer.start(SimOptions.DEFAULT, simulator);
         TargetSpec target = new TargetSpec("olx-test", "officelinx", server.baseUri().toString(),
                 Map.of("clientId", "switchboard", "clientSecret", Secret.fromReference("${env:S}", CLIENT_SECRET),
                         "username", "admin", "password", Secret.fromReference("${env:P}", password)),
                 Map.of("pbx", 1), TargetSpec.Tls.DEFAULT, TargetSpec.Policy.DEFAULT);
-        provider = factory.open(target, server.baseUri(), FAST_RETRIES, Clock.systemUTC());
+        provider = factory.open(target, server.baseUri(), FAST_RETRIES, clock);
     }
 
     private ResourceSet fetch() {
@@ -229,11 +231,12 @@ class OfficelinxProviderSimulatorTest {
     }
 
     @Test
-    void survivesTheTokenExpiringMidRun() throws Exception {
+    void survivesTheTokenExpiringMidRun() {
         start(25, PASSWORD);
         fetch();
         create(ACME);
-        Thread.sleep(1_100);
+        // past the token's one-second lifetime, on the server's clock and the provider's alike
+        clock.advance(Duration.ofMillis(1_100));
         create(SALES);
         // a restarted server forgets its tokens: the next call gets a 401, re-authenticates and goes on
         simulator.revokeTokens();
