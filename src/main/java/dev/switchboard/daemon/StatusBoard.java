@@ -72,7 +72,13 @@ public class StatusBoard {
             // Targets no longer declared in switchboard.yaml leave the status.
             targets.keySet().retainAll(pass.outcomes().stream().map(TargetOutcome::target).toList());
         }
-        pass.outcomes().forEach(o -> targets.put(o.target(), o));
+        if (pass.loadError().isPresent()) {
+            // A commit whose desired state does not load changes nothing: each target keeps its last good
+            // commit, plan and drift on show, failed with the reason, until a commit loads again.
+            pass.outcomes().forEach(o -> targets.merge(o.target(), o, TargetOutcome::superseding));
+        } else {
+            pass.outcomes().forEach(o -> targets.put(o.target(), o));
+        }
         suspended.clear();
         suspended.addAll(pass.suspended());
         pass.suspended().forEach(targets::remove);

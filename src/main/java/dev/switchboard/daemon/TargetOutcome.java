@@ -39,6 +39,21 @@ public record TargetOutcome(String target, String commit, Result result, Optiona
         return driftByKind.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /**
+     * {@code failure} (a commit whose desired state did not load) over this outcome: this outcome's commit,
+     * plan and drift stay, as the last good ones, failed with what is wrong with the new commit.
+     */
+    static TargetOutcome superseding(TargetOutcome lastGood, TargetOutcome failure) {
+        if (lastGood.plan().isEmpty()) {
+            return failure;
+        }
+        String error = "commit " + failure.commit() + " does not load, so nothing of it is reconciled and commit "
+                + lastGood.commit() + " stays in force: " + failure.error().orElse("");
+        return new TargetOutcome(lastGood.target(), lastGood.commit(), Result.FAILED, lastGood.plan(),
+                lastGood.driftByKind(), lastGood.unmanaged(), Optional.of(error), failure.finished(), failure.duration(),
+                lastGood.kinds());
+    }
+
     static TargetOutcome failed(String target, String commit, String error, Instant finished, Duration duration) {
         return new TargetOutcome(target, commit, Result.FAILED, Optional.empty(), Map.of(), 0, Optional.of(error),
                 finished, duration);

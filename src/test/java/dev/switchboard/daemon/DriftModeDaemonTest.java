@@ -286,4 +286,24 @@ class DriftModeDaemonTest {
             java.nio.file.Files.move(dotGit.resolveSibling(".git-away"), dotGit);
         }
     }
+
+    @Test
+    void keepsTheLastGoodCommitInForceAndSaysWhyWhenANewOneDoesNotLoad() {
+        String good = fixture.head();
+        JsonNode before = fixture.target(awaitBaseline(), "olx-main");
+        String broken = fixture.commitEdit("xci/paris.yaml", "name: Ops team", "name: [Ops, team]", "Break the ops team's name");
+
+        JsonNode status = fixture.awaitStatus("the commit that does not load to be reported",
+                s -> fixture.target(s, "xci-paris").path("result").asText().equals("failed"));
+        for (String target : List.of("olx-main", "xci-paris")) {
+            JsonNode shown = fixture.target(status, target);
+            assertThat(shown.path("commit").asText()).as(target + " keeps its last good commit").isEqualTo(good);
+            assertThat(shown.path("lastError").asText()).contains("commit " + broken + " does not load")
+                    .contains("commit " + good + " stays in force").contains("paris.yaml:");
+        }
+        JsonNode olx = fixture.target(status, "olx-main");
+        assertThat(olx.path("drift")).as("the last good commit's drift stays on show").isEqualTo(before.path("drift"));
+        assertThat(status.path("lastError").asText()).contains("paris.yaml:");
+        assertThat(fixture.get("/api/v1/drift").body()).as("the last good plan is still served").contains("olx-main");
+    }
 }
