@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,19 +29,9 @@ class TerminalIT {
     private Path quickstart;
 
     @BeforeEach
-    void copyTheQuickstartsOfficelinxTarget() throws IOException {
+    void copyTheQuickstart() throws IOException {
         quickstart = temp.resolve("quickstart");
-        Path source = Path.of("examples/quickstart");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(p -> !p.toString().contains(".switchboard")).toList()) {
-                Path copy = quickstart.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        DeployFiles.copyTree(Path.of("examples/quickstart"), quickstart);
     }
 
     /** {@code commandLine} run by a shell on a pseudo-terminal, {@code input} typed into it. */
