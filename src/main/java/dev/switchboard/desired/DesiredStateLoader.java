@@ -156,7 +156,7 @@ public final class DesiredStateLoader {
             return yaml.read(relative, Files.readAllBytes(dir.resolve(relative)), problems);
         } catch (IOException e) {
             problems.add(Problem.at(SourceLocation.startOf(relative), "", "cannot read the file ("
-                    + e.getClass().getSimpleName() + ")", "check that it exists and is readable"));
+                    + SecretResolver.reason(e) + ")", "check that it exists and is readable"));
             return Optional.empty();
         }
     }
