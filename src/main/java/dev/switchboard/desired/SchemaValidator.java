@@ -91,6 +91,19 @@ public final class SchemaValidator {
                 return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
                         (value == null ? "the value" : "'" + value.asText() + "'") + " is not allowed here", hint);
             }
+            case "pattern" -> {
+                // The validator's own words ("does not match the regex pattern ^[0-9]+(ms|s|m)$") read as a
+                // program's; the field's description, where the schema has one, says what to write.
+                JsonNode value = error.getInstanceNode();
+                String hint = parentSchema(schemaName, error).map(s -> s.path("description").asText("").trim())
+                        .filter(d -> !d.isBlank())
+                        .map(d -> Character.toLowerCase(d.charAt(0)) + d.substring(1).replaceAll("\\.$", ""))
+                        .orElse("write a value of the form " + Optional.ofNullable(error.getSchemaNode())
+                                .map(JsonNode::asText).orElse("the schema gives"));
+                return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
+                        (value == null ? "the value" : "'" + value.asText() + "'") + " is not in the form this field takes",
+                        hint);
+            }
             case "false" -> {
                 return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
                         "this field is not allowed for this kind of target", "remove it");
@@ -99,6 +112,19 @@ public final class SchemaValidator {
                 return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer), plainMessage(error));
             }
         }
+    }
+
+    /** The schema holding the keyword that failed (a property's schema, for a {@code pattern}). */
+    private Optional<JsonNode> parentSchema(String schemaName, Error error) {
+        String fragment = Optional.ofNullable(error.getSchemaLocation()).map(Object::toString).orElse("");
+        int hash = fragment.indexOf('#');
+        if (hash < 0) {
+            return Optional.empty();
+        }
+        String keywordPointer = fragment.substring(hash + 1);
+        int last = keywordPointer.lastIndexOf('/');
+        JsonNode schema = tree(schemaName).at(last < 0 ? "" : keywordPointer.substring(0, last));
+        return schema.isMissingNode() ? Optional.empty() : Optional.of(schema);
     }
 
     /** The property names the object schema that refused a field allows, for "did you mean". */
