@@ -14,6 +14,11 @@ public enum Fault {
     SLOW;
 
     public static Fault parse(String name) {
-        return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        try {
+            return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            // valueOf says "No enum constant dev.switchboard.sim.Fault.X": a Java name, not the user's word.
+            throw new IllegalArgumentException("'" + name.trim() + "' is not a fault", e);
+        }
     }
 }
