@@ -6,13 +6,21 @@ import dev.switchboard.cli.Commands;
 import dev.switchboard.cli.ExitCodes;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The refusals and errors the commands print before or instead of contacting a server, one line each, through
  * the command that shows them: exit 1, the words, and never a Java name. {@code D} is a desired state whose only
- * target is a closed port (src/test/resources/errors/plan/unreachable), {@code P} the directory of broken plan files.
+ * target is a closed port (src/test/resources/errors/plan/unreachable), {@code P} the directory of broken plan files,
+ * {@code C} a copy of errors/plan/config.
  */
 @QuarkusTest
 class CommandRefusalsTest {
@@ -22,6 +30,44 @@ class CommandRefusalsTest {
 
     @Inject
     Commands commands;
+
+    /**
+     * A copy of src/test/resources/errors/plan/config, whose embedded simulators keep their state beside it:
+     * olx-sim asks its simulator for an option it does not have, olx-ca and olx-badca trust a CA file that is
+     * missing or holds no certificate, olx-empty is a fresh simulator.
+     */
+    @TempDir
+    static Path temp;
+
+    private static Path config;
+
+    @BeforeAll
+    static void copyTheConfigDirectory() throws IOException {
+        config = temp.resolve("config");
+        Files.createDirectories(config);
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/errors/plan/config"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, config.resolve(file.getFileName().toString()));
+            }
+        }
+    }
+
+    @Test
+    void refusesASavedPlanWhoseDirectoryIsGoneWithoutMinusC() throws IOException {
+        Path planned = temp.resolve("planned");
+        Files.createDirectories(planned);
+        Files.copy(config.resolve("switchboard.yaml"), planned.resolve("switchboard.yaml"));
+        Path plan = temp.resolve("plan.json");
+        Commands.Run saved = commands.run("plan", "-c", planned.toString(), "-t", "olx-empty", "--out", plan.toString());
+        assertThat(saved.exitCode()).as(saved.output()).isEqualTo(ExitCodes.OK);
+        Files.move(planned, temp.resolve("moved"));
+
+        Commands.Run run = commands.run("apply", "--auto-approve", plan.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(run.err()).contains("The plan was made from " + planned + ", which does not exist here: pass the "
+                + "desired-state directory with -c DIR (for example the checkout of the same commit).");
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
@@ -39,9 +85,17 @@ class CommandRefusalsTest {
         sim --fault-mix lots               | --fault-mix lots: 'lots' is not a share between 0 and 1 (write 0.2 for 20%)
         sim --sim-option nodot             | --sim-option nodot: write KIND.NAME=VALUE, KIND one of gws, officelinx, sipxconfig, xci, xivo-ws
         sim --dialect bogus.x              | --dialect bogus.x: write KIND.NAME, KIND one of gws, officelinx, olx, sipxconfig, xci, xivo-ws
+        apply -c C --auto-approve --lock-timeout 99999999999999999999h | Invalid value for option '--lock-timeout': '99999999999999999999h' is not a duration: write 0, 500ms, 30s, 2m or 1h
+        plan -c C -t olx-sim               | Error: target olx-sim: sim: the officelinx simulator has no option nosuch (it has
+        plan -c C -t olx-ca                | Error: target olx-ca: tls.caFile missing.pem (
+        plan -c C -t olx-ca                | missing.pem) does not exist: give the path of a PEM file of the CA that signed the server's certificate (a relative path starts where switchboard runs)
+        plan -c C -t olx-badca             | Error: target olx-badca: tls.caFile src/test/resources/errors/plan/config/not-a-certificate.pem (
+        plan -c C -t olx-badca             | not-a-certificate.pem) holds no readable PEM certificate: it should hold one or more -----BEGIN CERTIFICATE----- blocks
+        plan -c C -t olx-empty --only mailbox/9999 | Error: --only mailbox/9999 matches no object declared or live in olx-empty
         """)
     void refusesWithOneReadableLine(String command, String expected) {
-        String[] args = command.replace(" D", " " + D).replace(" P/", " " + P + "/").split(" +");
+        String[] args = command.replace(" D", " " + D).replace(" P/", " " + P + "/").replace(" C ", " " + config + " ")
+                .split(" +");
 
         Commands.Run run = commands.run(args);
 

@@ -6,9 +6,12 @@ import dev.switchboard.cli.Commands;
 import dev.switchboard.cli.ExitCodes;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,6 +61,50 @@ class ValidateProblemsTest {
         """)
     void namesFileLineFieldAndHint(String problem, String hint) {
         assertThat(run.out()).contains(problem + System.lineSeparator() + "  hint: " + hint + System.lineSeparator());
+    }
+
+    /** Problems of the whole file, of the directory, and the schema's own rules, each from its own small directory. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+        not-a-mapping | switchboard.yaml:1:1: the file must be a mapping (key: value lines) | start it with apiVersion: switchboard/v1
+        utf16         | acme.yaml:1:1: the file is UTF-16, not UTF-8 | save it as UTF-8 (for example: iconv -f UTF-16 -t UTF-8)
+        utf16         | switchboard.yaml:2:1: targets: must not be empty | add an entry under it
+        bad-alias     | acme.yaml:3:11: companies[0].name: alias *acme names no anchor defined before it | define &acme earlier in the file
+        nowhere       | errors/validate/nowhere:1:1: no such directory | pass the desired-state directory with -c DIR
+        schema        | acme.yaml:3:5: companies[0].name: must not be empty | write a value
+        schema        | acme.yaml:5:11: companies[0].featureGroups[0].number: must be at least 0, not -5 | write 0 or more
+        schema        | switchboard.yaml:1:1: apiVersion: 'switchboard/v2' is not allowed here | did you mean 'switchboard/v1'?
+        schema        | switchboard.yaml:3:3: settings.parallelism: must be at least 1, not 0 | write a number from 1 to 64
+        schema        | switchboard.yaml:4:3: settings.maxDeletePercent: must be at most 100, not 150 | write a number from 0 to 100
+        schema        | switchboard.yaml:8:5: targets.olx-main.url: 'ftp://olx.example' is not in the form this field takes | the server's base URL, or `embedded` for the built-in simulator
+        schema        | switchboard.yaml:11:3: targets.Bad Name: 'Bad Name' is not allowed as a name here | a target's name: letters, digits, '_', '.' and '-', starting with a letter or a digit
+        schema        | switchboard.yaml:19:14: targets.sipx.users.a b: 'a b' is not allowed as a name here | a user's name, with no '/' and no space
+        schema        | switchboard.yaml:20:5: targets.sipx.protect: lists the same value more than once | remove the repeated value
+        """)
+    void namesFileLineFieldAndHintOfEachDirectory(String dir, String problem, String hint) {
+        Commands.Run result = commands.run("validate", "-c", "src/test/resources/errors/validate/" + dir);
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.out()).contains(problem + System.lineSeparator() + "  hint: " + hint + System.lineSeparator());
+        assertThat(result.output()).doesNotContain("Exception").doesNotContain("regex").doesNotContain("properties");
+    }
+
+    @Test
+    void saysAnEmptyValueOnceThoughTwoSchemaRulesRefuseIt() {
+        // minLength and the name's pattern both refused companies[0].name: "", in two wordings.
+        String out = commands.run("validate", "-c", "src/test/resources/errors/validate/schema").out();
+        assertThat(out.split("companies\\[0\\]\\.name:", -1)).hasSize(2);
+    }
+
+    @Test
+    void refusesAFileOverEightMebibytes(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("switchboard.yaml"), "apiVersion: switchboard/v1\ntargets: {}\n");
+        Files.write(dir.resolve("big.yaml"), new byte[8 * 1024 * 1024 + 1]);
+
+        Commands.Run result = commands.run("validate", "-c", dir.toString());
+
+        assertThat(result.out()).contains("big.yaml:1:1: the file is larger than 8 MiB"
+                + System.lineSeparator() + "  hint: split it into several files");
     }
 
     @Test
