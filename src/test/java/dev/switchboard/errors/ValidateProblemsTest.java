@@ -80,6 +80,14 @@ class ValidateProblemsTest {
         schema        | switchboard.yaml:11:3: targets.Bad Name: 'Bad Name' is not allowed as a name here | a target's name: letters, digits, '_', '.' and '-', starting with a letter or a digit
         schema        | switchboard.yaml:19:14: targets.sipx.users.a b: 'a b' is not allowed as a name here | a user's name, with no '/' and no space
         schema        | switchboard.yaml:20:5: targets.sipx.protect: lists the same value more than once | remove the repeated value
+        references    | acme.yaml:9:9: companies[0].mailboxes[0].department: department Sales is not declared in company Acme | declare it in a file of target olx-main
+        references    | lyon.yaml:7:5: users[0].entity: entity 'proformatique' is not declared (declare every entity users name, the installation's too: export -t writes it) | declare it, or use one of: xivo
+        references    | lyon.yaml:10:5: users[0].lines: line default/4009 is not declared under lines: | declare it, or use one of: default/4000
+        references    | lyon.yaml:12:35: pickups[0].members[0].user: no declared user has line default/4001 as its first line | declare it, or use one of: default/4000
+        references    | paris.yaml:4:5: templates[0].xivos: XiVO 'xivo-rome' is not declared | declare it in a file of target xci-paris
+        references    | paris.yaml:5:5: templates[0].entities: entity 'acme@xivo-rome' is not declared | declare it, or use one of: acme@xivo-paris
+        references    | paris.yaml:14:9: entities[0].users[0].template: line template 'Premium line' is not declared | declare it, or use one of: Standard line
+        references    | paris.yaml:19:5: administrators[0].entities: entity 'sales@xivo-paris' is not declared | declare it, or use one of: acme@xivo-paris
         """)
     void namesFileLineFieldAndHintOfEachDirectory(String dir, String problem, String hint) {
         Commands.Run result = commands.run("validate", "-c", "src/test/resources/errors/validate/" + dir);
