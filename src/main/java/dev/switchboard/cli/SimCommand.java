@@ -108,7 +108,7 @@ public class SimCommand implements Callable<Integer> {
             try {
                 rules.add(FaultRule.parse(fault));
             } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("--fault: " + e.getMessage());
+                spec.commandLine().getErr().println("--fault " + fault + ": " + e.getMessage());
                 return ExitCodes.ERROR;
             }
         }

@@ -82,6 +82,17 @@ final class ConfigReader {
         return patterns;
     }
 
+    /** A duration field; text not of its form is the schema's to report, a number too large for one is ours. */
+    private static Optional<java.time.Duration> duration(YamlObject timeouts, String name) {
+        Optional<String> text = timeouts.text(name);
+        Optional<java.time.Duration> duration = text.flatMap(Durations::parse);
+        if (text.isPresent() && duration.isEmpty() && text.get().trim().matches(Durations.PATTERN)) {
+            timeouts.problem(Problem.at(timeouts.locationOf(name), timeouts.fieldPath(name),
+                    "'" + text.get() + "' is too long a duration", "write a whole number with ms, s, m or h: 30s, 2m"));
+        }
+        return duration;
+    }
+
     private static TargetSpec target(String name, YamlObject t, Settings settings,
                                      Map<String, ResourceFileFormat> formats) {
         String kind = t.text("kind").orElse("");
@@ -102,9 +113,9 @@ final class ConfigReader {
                 protect(t, kind, format));
         TargetSpec.Timeouts defaults = TargetSpec.Timeouts.DEFAULT;
         TargetSpec.Timeouts timeouts = t.object("timeouts", "timeouts").map(x -> new TargetSpec.Timeouts(
-                x.text("connect").flatMap(Durations::parse).orElse(defaults.connect()),
-                x.text("read").flatMap(Durations::parse).orElse(defaults.read()),
-                x.text("call").flatMap(Durations::parse).orElse(defaults.call()))).orElse(defaults);
+                duration(x, "connect").orElse(defaults.connect()),
+                duration(x, "read").orElse(defaults.read()),
+                duration(x, "call").orElse(defaults.call()))).orElse(defaults);
         TargetSpec.Sim sim = t.object("sim", "sim").map(x -> {
             Map<String, String> knobs = new LinkedHashMap<>();
             x.object("options", "options").ifPresent(o -> o.fieldNames().forEach(n -> {

@@ -138,11 +138,16 @@ public final class DesiredStateLoader {
             if (declared.containsKey(reference.to())) {
                 continue;
             }
+            // The alternatives are written as the reference is: a feature group by its number inside its company
+            // (57, not Acme/57), a XiVO line by its whole context/number, as the message quotes it (default/4000,
+            // where "use one of: 4000" sent the user to write what is refused again).
+            boolean writtenWhole = reference.missing().contains(reference.to().path());
             List<String> candidates = declared.keySet().stream()
                     .filter(k -> k.kind().equals(reference.to().kind()))
                     .filter(k -> k.parts().size() < 2
                             || k.parts().get(0).equals(reference.to().parts().get(0)))
-                    .map(k -> k.parts().size() < 2 ? k.path() : k.path().substring(k.parts().get(0).length() + 1))
+                    .map(k -> k.parts().size() < 2 || writtenWhole ? k.path()
+                            : k.path().substring(k.parts().get(0).length() + 1))
                     .toList();
             String hint = candidates.isEmpty()
                     ? "declare it in a file of target " + reference.target()
@@ -156,7 +161,7 @@ public final class DesiredStateLoader {
             return yaml.read(relative, Files.readAllBytes(dir.resolve(relative)), problems);
         } catch (IOException e) {
             problems.add(Problem.at(SourceLocation.startOf(relative), "", "cannot read the file ("
-                    + e.getClass().getSimpleName() + ")", "check that it exists and is readable"));
+                    + SecretResolver.reason(e) + ")", "check that it exists and is readable"));
             return Optional.empty();
         }
     }

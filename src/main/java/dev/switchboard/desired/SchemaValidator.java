@@ -91,6 +91,59 @@ public final class SchemaValidator {
                 return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
                         (value == null ? "the value" : "'" + value.asText() + "'") + " is not allowed here", hint);
             }
+            case "minimum", "maximum" -> {
+                Optional<JsonNode> schema = parentSchema(schemaName, error);
+                String bound = Optional.ofNullable(error.getSchemaNode()).map(JsonNode::asText).orElse("?");
+                String hint = schema.filter(x -> x.has("minimum") && x.has("maximum"))
+                        .map(x -> "write a number from " + x.get("minimum").asText() + " to " + x.get("maximum").asText())
+                        .orElse("write " + bound + (keyword.equals("minimum") ? " or more" : " or less"));
+                return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
+                        "must be " + (keyword.equals("minimum") ? "at least " : "at most ") + bound
+                                + ", not " + Optional.ofNullable(error.getInstanceNode()).map(JsonNode::asText).orElse("this"),
+                        hint);
+            }
+            case "minLength", "minProperties", "minItems" -> {
+                int least = Optional.ofNullable(error.getSchemaNode()).map(JsonNode::asInt).orElse(1);
+                if (least <= 1) {
+                    return keyword.equals("minLength") ? empty(document, pointer)
+                            : Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer), "must not be empty",
+                                    "add an entry under it");
+                }
+                return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
+                        "must have at least " + least + (keyword.equals("minLength") ? " characters" : " entries"),
+                        "write more, or leave the field out");
+            }
+            case "uniqueItems" -> {
+                return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
+                        "lists the same value more than once", "remove the repeated value");
+            }
+            case "propertyNames" -> {
+                String hint = parentSchema(schemaName, error).map(x -> x.has("propertyNames") ? x.get("propertyNames") : x)
+                        .map(x -> x.path("description").asText("")).filter(d -> !d.isBlank())
+                        .map(SchemaValidator::asHint)
+                        .orElse("rename it");
+                String fieldPointer = property == null ? pointer : YamlDocument.child(pointer, property);
+                return Problem.at(document.locationOf(fieldPointer), YamlDocument.fieldPath(fieldPointer),
+                        "'" + property + "' is not allowed as a name here", hint);
+            }
+            case "pattern" -> {
+                JsonNode instance = error.getInstanceNode();
+                if (instance != null && instance.isTextual() && instance.asText().isEmpty()
+                        && parentSchema(schemaName, error).map(x -> x.has("minLength")).orElse(false)) {
+                    return empty(document, pointer); // the same words as minLength's, said once
+                }
+                // The validator's own words ("does not match the regex pattern ^[0-9]+(ms|s|m)$") read as a
+                // program's; the field's description, where the schema has one, says what to write.
+                JsonNode value = error.getInstanceNode();
+                String hint = parentSchema(schemaName, error).map(s -> s.path("description").asText("").trim())
+                        .filter(d -> !d.isBlank())
+                        .map(SchemaValidator::asHint)
+                        .orElse("write a value of the form " + Optional.ofNullable(error.getSchemaNode())
+                                .map(JsonNode::asText).orElse("the schema gives"));
+                return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
+                        (value == null ? "the value" : "'" + value.asText() + "'") + " is not in the form this field takes",
+                        hint);
+            }
             case "false" -> {
                 return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
                         "this field is not allowed for this kind of target", "remove it");
@@ -99,6 +152,30 @@ public final class SchemaValidator {
                 return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer), plainMessage(error));
             }
         }
+    }
+
+    private static Problem empty(YamlDocument document, String pointer) {
+        return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer), "must not be empty",
+                "write a value");
+    }
+
+    /** A schema description ("A duration: 30s, 2m.") as a hint ("a duration: 30s, 2m"). */
+    private static String asHint(String description) {
+        String d = description.trim().replaceAll("\\.$", "");
+        return Character.toLowerCase(d.charAt(0)) + d.substring(1);
+    }
+
+    /** The schema holding the keyword that failed (a property's schema, for a {@code pattern}). */
+    private Optional<JsonNode> parentSchema(String schemaName, Error error) {
+        String fragment = Optional.ofNullable(error.getSchemaLocation()).map(Object::toString).orElse("");
+        int hash = fragment.indexOf('#');
+        if (hash < 0) {
+            return Optional.empty();
+        }
+        String keywordPointer = fragment.substring(hash + 1);
+        int last = keywordPointer.lastIndexOf('/');
+        JsonNode schema = tree(schemaName).at(last < 0 ? "" : keywordPointer.substring(0, last));
+        return schema.isMissingNode() ? Optional.empty() : Optional.of(schema);
     }
 
     /** The property names the object schema that refused a field allows, for "did you mean". */

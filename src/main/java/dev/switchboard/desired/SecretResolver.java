@@ -81,7 +81,7 @@ public final class SecretResolver {
                             "create it, or correct the path (relative paths start at the desired-state directory)"));
                 } catch (IOException | RuntimeException e) {
                     problems.add(Problem.at(location, fieldPath, "the secret file " + name + " cannot be read ("
-                            + e.getClass().getSimpleName() + ")", "check its permissions and that it is UTF-8 text"));
+                            + reason(e) + ")", "check its permissions and that it is UTF-8 text"));
                 }
                 return Optional.empty();
             }
@@ -91,6 +91,28 @@ public final class SecretResolver {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * Why a file could not be read, in words: never a Java exception's name, and not the path again
+     * (an {@link java.nio.file.AccessDeniedException}'s message is only the path).
+     */
+    static String reason(Exception e) {
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return "it is not UTF-8 text";
+        }
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "it does not exist";
+        }
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                ? f.getReason() : e.getMessage();
+        if (reason == null || reason.isBlank()) {
+            return "an input/output error";
+        }
+        return Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
     }
 
     private static String stripFinalNewline(String content) {

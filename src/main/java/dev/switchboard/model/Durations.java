@@ -22,13 +22,18 @@ public final class Durations {
         if (!m.matches()) {
             return Optional.empty();
         }
-        long amount = Long.parseLong(m.group(1));
-        return Optional.of(switch (m.group(2) == null ? "s" : m.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofSeconds(amount);
-        });
+        try {
+            long amount = Long.parseLong(m.group(1));
+            return Optional.of(switch (m.group(2) == null ? "s" : m.group(2)) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                default -> Duration.ofSeconds(amount);
+            });
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            // 99999999999999999999s: of the form, but no duration; "For input string" would reach the user.
+            return Optional.empty();
+        }
     }
 
     /** {@code 30s}, {@code 2m}, {@code 500ms}: the shortest way to write {@code duration} back. */

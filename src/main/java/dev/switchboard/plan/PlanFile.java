@@ -104,7 +104,13 @@ public final class PlanFile {
     }
 
     public static SavedPlan read(Path file) throws IOException {
-        return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        try {
+            return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (java.nio.file.NoSuchFileException e) {
+            // Its message is the path alone, which printed as "Error: plan.json" says nothing.
+            throw new PlanFileException("there is no plan file " + file + ": pass the file 'switchboard plan --out FILE'"
+                    + " wrote", e);
+        }
     }
 
     public static String toJson(SavedPlan saved) {

@@ -190,7 +190,10 @@ public final class ApiCaller {
 
     private static String describe(Throwable root) {
         String message = root.getMessage();
-        String described = root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+        // The cause's own words ("Connection refused"), not its Java name ("ConnectException: ..."); the name
+        // only where there are no words, and the host for an unknown one (whose message is the host alone).
+        String described = message == null || message.isBlank() ? root.getClass().getSimpleName()
+                : root instanceof java.net.UnknownHostException ? "unknown host " + message : message;
         if (root instanceof java.security.cert.CertificateException
                 || root instanceof java.security.GeneralSecurityException
                 || root instanceof javax.net.ssl.SSLException) {

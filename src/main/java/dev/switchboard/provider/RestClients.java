@@ -13,6 +13,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -52,7 +53,7 @@ public final class RestClients {
             LOG.warnf("target %s: TLS certificate verification is OFF (insecureSkipVerify: true)", target.name());
             builder.trustAll(true).verifyHost(false);
         } else if (tls.caFile().isPresent()) {
-            builder.trustStore(trustStoreOf(Path.of(tls.caFile().get())));
+            builder.trustStore(trustStoreOf(target.name(), Path.of(tls.caFile().get())));
         }
         for (Object provider : providers) {
             builder.register(provider);
@@ -60,7 +61,11 @@ public final class RestClients {
         return builder.build(api);
     }
 
-    private static KeyStore trustStoreOf(Path pemBundle) {
+    /**
+     * The message names the target and the field, and where a relative path was looked for: it is read from
+     * the directory switchboard runs in, which a bare "cannot read the CA file ca.pem" left to guess.
+     */
+    private static KeyStore trustStoreOf(String target, Path pemBundle) {
         try (InputStream in = Files.newInputStream(pemBundle)) {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
@@ -68,11 +73,24 @@ public final class RestClients {
             for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
                 store.setCertificateEntry("ca-" + index++, certificate);
             }
+            if (index == 0) {
+                throw new java.security.cert.CertificateException("no certificate");
+            }
             return store;
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException(caFile(target, pemBundle) + " does not exist: give the path of a PEM file"
+                    + " of the CA that signed the server's certificate (a relative path starts where switchboard runs)", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the CA file " + pemBundle, e);
+            throw new UncheckedIOException(caFile(target, pemBundle) + " cannot be read: " + Optional.ofNullable(
+                    e instanceof java.nio.file.FileSystemException f ? f.getReason() : e.getMessage()).orElse("an input/output error"), e);
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("the CA file " + pemBundle + " holds no readable PEM certificate", e);
+            throw new IllegalArgumentException(caFile(target, pemBundle) + " holds no readable PEM certificate: it should"
+                    + " hold one or more -----BEGIN CERTIFICATE----- blocks", e);
         }
+    }
+
+    private static String caFile(String target, Path pemBundle) {
+        Path absolute = pemBundle.toAbsolutePath().normalize();
+        return "target " + target + ": tls.caFile " + pemBundle + (absolute.equals(pemBundle) ? "" : " (" + absolute + ")");
     }
 }

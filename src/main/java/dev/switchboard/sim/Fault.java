@@ -18,8 +18,9 @@ public enum Fault {
         try {
             return valueOf(name.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("no fault named '" + name.trim() + "' (the faults are "
-                    + String.join(", ", java.util.Arrays.stream(values()).map(Fault::spelling).toList()) + ")");
+            // valueOf says "No enum constant dev.switchboard.sim.Fault.X": a Java name, not the user's word.
+            throw new IllegalArgumentException("'" + name.trim() + "' is not a fault (faults: "
+                    + String.join(", ", java.util.Arrays.stream(values()).map(Fault::spelling).toList()) + ")", e);
         }
     }
 

@@ -29,10 +29,10 @@ public record FaultRule(Fault fault, String method, Pattern pathPattern, int tim
             int times = parts.length > 3 ? times(parts[3].trim()) : 1;
             return new FaultRule(fault, method, path, times);
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("bad fault spec '" + spec + "': its path is not a regular expression ("
-                    + e.getDescription() + "); the form is " + FORM);
+            throw new IllegalArgumentException("its path is not a regular expression (" + e.getDescription()
+                    + "); the form is " + FORM);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("bad fault spec '" + spec + "': " + e.getMessage() + "; the form is " + FORM);
+            throw new IllegalArgumentException(e.getMessage() + "; the form is " + FORM);
         }
     }
 

@@ -253,7 +253,8 @@ public final class SimServer implements AutoCloseable {
                     try {
                         rules.add(FaultRule.parse(line.trim()));
                     } catch (IllegalArgumentException e) {
-                        exchange.respondJson(400, SimExchange.JSON.createObjectNode().put("Message", e.getMessage()));
+                        exchange.respondJson(400, SimExchange.JSON.createObjectNode()
+                                .put("Message", "bad fault spec '" + line.trim() + "': " + e.getMessage()));
                         return;
                     }
                 }

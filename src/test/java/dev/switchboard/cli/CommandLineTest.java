@@ -75,7 +75,7 @@ class CommandLineTest {
         com.fasterxml.jackson.databind.JsonNode plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
         assertThat(plan.path("changes").findValuesAsText("target")).contains("olx-main").doesNotContain("olx-down");
         assertThat(plan.path("errors").toString()).contains("\"target\":\"olx-down\"").contains("\"reason\":\"unreadable\"")
-                .contains("the live state could not be read").contains("Connection refused");
+                .contains("the live state could not be read").contains("OAuth2 password grant: POST /UCOAuth2/oauth2/token -> no response: Connection refused");
 
         Path junit = temp.resolve("drift.xml");
         Commands.Run drift = commands.run("drift", "-c", quickstart.arg(), "-o", "junit", "--out", junit.toString());

@@ -152,7 +152,7 @@ class SimServerTest {
     void aBadFaultSpecIsAnswered400WithWhatIsWrongAndQueuesNothing() throws Exception {
         server = SimServer.start(SimOptions.DEFAULT, new CounterSimulator());
         for (String[] bad : new String[][] {
-                {"error-500:GET:/count\nexplode:GET:/count", "no fault named 'explode' (the faults are error-500, "
+                {"error-500:GET:/count\nexplode:GET:/count", "'explode' is not a fault (faults: error-500, "
                         + "too-many-requests, reset-before, reset-after, slow)"},
                 {"error-500:GET:/count[:1", "its path is not a regular expression"},
                 {"error-500:GET:/count:twice", "TIMES is a whole number of 1 or more, not 'twice'"}}) {

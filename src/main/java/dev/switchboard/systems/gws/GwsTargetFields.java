@@ -29,10 +29,14 @@ final class GwsTargetFields implements TargetFieldsReader {
                 a.secret("password", literalSecretsAllowed).ifPresent(v -> auth.put("password", v));
             }
         });
-        target.text("confirmTimeout").ifPresent(text -> milliseconds(text).ifPresentOrElse(
-                millis -> options.put(GwsProviderFactory.CONFIRM_TIMEOUT_OPTION, millis),
-                () -> target.problem(Problem.at(target.locationOf("confirmTimeout"), target.fieldPath("confirmTimeout"),
-                        "'" + text + "' is not a duration", "write a whole number with ms, s or m: 30s, 2m, 500ms"))));
+        // Text not of the form 30s, 2m, 500ms is the schema's to report (its pattern is DURATION): saying it here
+        // too printed one mistake twice, in two wordings. What only this reader sees is a number too large.
+        target.text("confirmTimeout").filter(text -> DURATION.matcher(text.trim()).matches())
+                .ifPresent(text -> milliseconds(text).ifPresentOrElse(
+                        millis -> options.put(GwsProviderFactory.CONFIRM_TIMEOUT_OPTION, millis),
+                        () -> target.problem(Problem.at(target.locationOf("confirmTimeout"),
+                                target.fieldPath("confirmTimeout"), "'" + text + "' is too long a duration",
+                                "write a whole number with ms, s or m: 30s, 2m, 500ms"))));
     }
 
     static Optional<Long> milliseconds(String text) {
@@ -40,11 +44,15 @@ final class GwsTargetFields implements TargetFieldsReader {
         if (!matcher.matches()) {
             return Optional.empty();
         }
-        long amount = Long.parseLong(matcher.group(1));
-        return Optional.of(switch (matcher.group(2)) {
-            case "ms" -> amount;
-            case "s" -> amount * 1000;
-            default -> amount * 60_000;
-        });
+        try {
+            long amount = Long.parseLong(matcher.group(1));
+            return Optional.of(switch (matcher.group(2)) {
+                case "ms" -> amount;
+                case "s" -> Math.multiplyExact(amount, 1000L);
+                default -> Math.multiplyExact(amount, 60_000L);
+            });
+        } catch (NumberFormatException | ArithmeticException tooLarge) {
+            return Optional.empty();
+        }
     }
 }
