@@ -1,6 +1,7 @@
 package dev.switchboard.cli;
 
 import dev.switchboard.desired.DesiredState;
+import dev.switchboard.desired.Schemas;
 import dev.switchboard.desired.DesiredStateWriter;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineSession;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -77,6 +79,16 @@ public class ExportCommand implements Callable<Integer> {
         Files.createDirectories(file.getParent());
         Files.writeString(file, export.yaml(), StandardCharsets.UTF_8);
         err.printf("Wrote %d objects of target %s to %s.%n", live.size(), target, file);
+        // The file's first line points editors at ../schemas/NAME.schema.json: make sure it is there.
+        String schema = engine.systems().find(spec.kind()).orElseThrow().files().schemaName();
+        Path schemas = root.resolve("schemas");
+        List<String> missing = java.util.stream.Stream.of(Schemas.CONFIG, schema)
+                .filter(name -> Files.notExists(schemas.resolve(name + ".schema.json"))).toList();
+        if (!missing.isEmpty()) {
+            SchemaCommand.write(engine.loader().schemas(), schemas, missing);
+            err.println("Wrote " + String.join(", ", missing.stream().map(n -> "schemas/" + n + ".schema.json").toList())
+                    + " for editors' completion (switchboard schema --out " + schemas + " refreshes them).");
+        }
         ignoreLocalState(root, newDirectory, err);
         if (state.get().resourcesOf(target).size() > 0) {
             err.println("Note: other files already declare " + state.get().resourcesOf(target).size()

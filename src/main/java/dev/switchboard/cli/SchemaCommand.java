@@ -5,6 +5,13 @@ import dev.switchboard.engine.Engine;
 import dev.switchboard.system.KindDescriptor;
 import dev.switchboard.system.TargetSystem;
 import java.io.PrintWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,6 +36,10 @@ public class SchemaCommand implements Callable<Integer> {
     @Option(names = "--list", description = "List the installed target systems, their resource kinds and natural keys.")
     boolean list;
 
+    @Option(names = "--out", paramLabel = "DIR", description = "Write every schema to DIR/NAME.schema.json, for editors "
+            + "(the files' '# yaml-language-server: $schema=' lines point at ../schemas/).")
+    Optional<Path> out;
+
     @Spec
     CommandSpec spec;
 
@@ -36,6 +47,22 @@ public class SchemaCommand implements Callable<Integer> {
 
     public SchemaCommand(Engine engine) {
         this.engine = engine;
+    }
+
+    /** Writes the {@code names} schemas to {@code dir} as {@code NAME.schema.json}, replacing older copies. */
+    static List<Path> write(Schemas schemas, Path dir, List<String> names) {
+        List<Path> written = new ArrayList<>();
+        try {
+            Files.createDirectories(dir);
+            for (String name : names) {
+                Path file = dir.resolve(name + ".schema.json");
+                Files.writeString(file, schemas.text(name).orElseThrow(), StandardCharsets.UTF_8);
+                written.add(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the schemas to " + dir + ": " + e.getMessage(), e);
+        }
+        return written;
     }
 
     @Override
@@ -52,6 +79,12 @@ public class SchemaCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         Schemas schemas = engine.loader().schemas();
+        if (this.out.isPresent()) {
+            List<Path> written = write(schemas, this.out.get(), schemas.names());
+            spec.commandLine().getErr().println("Wrote " + written.size() + " schemas to " + this.out.get() + ": "
+                    + String.join(", ", written.stream().map(p -> p.getFileName().toString()).toList()) + ".");
+            return ExitCodes.OK;
+        }
         String name = kind.orElse(Schemas.CONFIG);
         Optional<String> text = schemas.text(name);
         if (text.isEmpty()) {

@@ -53,6 +53,13 @@ class ExportCommandTest {
         // A new repository ignores the machine's own .switchboard/ (the fingerprint key) from its first commit.
         assertThat(Files.readAllLines(out.resolve(".gitignore"))).contains(".switchboard/");
         assertThat(export.err()).contains("Wrote " + out.resolve(".gitignore"));
+        // The file's $schema line points at a schema that exists, relatively, so an editor completes the file.
+        String pointer = yaml.lines().findFirst().orElseThrow();
+        assertThat(pointer).isEqualTo("# yaml-language-server: $schema=../schemas/xci.schema.json");
+        Path schema = out.resolve("xci").resolve(pointer.substring(pointer.indexOf('=') + 1)).normalize();
+        assertThat(Files.readString(schema)).isEqualTo(commands.run("schema", "xci").out());
+        assertThat(out.resolve("schemas/switchboard.schema.json")).exists();
+        assertThat(export.err()).contains("Wrote schemas/switchboard.schema.json, schemas/xci.schema.json");
     }
 
     @Test

@@ -32,6 +32,21 @@ class SchemaCommandTest {
     }
 
     @Test
+    void writesEverySchemaToADirectoryForEditors(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Commands.Run result = commands.run("schema", "--out", dir.resolve("schemas").toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(result.err()).contains("Wrote 6 schemas to");
+        // What 'schema NAME' prints, the config schema with every system's target fields composed in.
+        try (var shipped = Files.list(Path.of("schemas"))) {
+            for (Path file : shipped.toList()) {
+                String name = file.getFileName().toString().replace(".schema.json", "");
+                assertThat(Files.readString(dir.resolve("schemas").resolve(file.getFileName()))).as(name)
+                        .isEqualTo(commands.run("schema", name).out());
+            }
+        }
+    }
+
+    @Test
     void printsEachTargetKindsSchemaAsShippedInSchemasDirectory() throws Exception {
         // The command prints what the loader's Schemas hold: one launch proves the printing, the loader each kind.
         Commands.Run result = commands.run("schema", "xci");
