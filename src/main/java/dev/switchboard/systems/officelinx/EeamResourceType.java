@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * One {@code EEAM*} resource, written as the document says: create = POST (the new ID from
- * {@code Location}, else the body, else the object found by its natural key), update = GET the record, overlay the declared fields matching keys
- * case-insensitively and keeping the server's spelling, PUT it back whole (fields Switchboard does not
- * manage, such as a mailbox's folders, survive), delete = DELETE by ID.
+ * {@code Location}, else from the body, else from the object its natural key finds), update = GET the
+ * record, overlay the declared fields matching keys case-insensitively and keeping the server's spelling,
+ * PUT it back whole (fields Switchboard does not manage, such as a mailbox's folders, survive), delete =
+ * DELETE by ID.
  */
 abstract class EeamResourceType implements Creator, Updater, Deleter {
 
