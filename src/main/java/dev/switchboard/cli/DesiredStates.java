@@ -8,7 +8,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** Loading the desired state for a command: the problems, when there are any, go to stderr. */
+/**
+ * Loading the desired state for a command: the problems, when there are any, go to stderr, and so do the
+ * warnings, before anything else the command writes.
+ */
 final class DesiredStates {
 
     private DesiredStates() {
@@ -17,9 +20,11 @@ final class DesiredStates {
     static Optional<DesiredState> load(DesiredStateLoader loader, Path dir, PrintWriter err) {
         LoadResult result = loader.load(dir);
         if (result.valid()) {
+            result.warnings().forEach(warning -> err.println(warning.render()));
+            err.flush();
             return result.state();
         }
-        for (Problem problem : result.problems()) {
+        for (Problem problem : result.problemsAndWarnings()) {
             err.println(problem.render());
         }
         err.printf("The desired state in %s has %d problem%s: nothing was contacted. Run 'switchboard validate' after fixing them.%n",

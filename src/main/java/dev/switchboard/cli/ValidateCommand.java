@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code switchboard validate}: parse, check against the schemas, resolve references and secrets'
- * presence, with no network. Prints every problem, exit 0 when valid and 1 when not.
+ * presence, with no network. Prints every problem and warning, exit 0 when valid (warnings or not) and 1
+ * when not.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Check a desired-state directory: YAML, schemas, references, secrets' presence. No network.")
@@ -36,21 +37,23 @@ public class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         LoadResult result = engine.loader().load(config.dir());
+        for (Problem problem : result.problemsAndWarnings()) {
+            out.println(problem.render());
+        }
+        int warnings = result.warnings().size();
+        String warned = warnings == 0 ? "" : ", " + warnings + " warning" + (warnings == 1 ? "" : "s");
         if (!result.valid()) {
-            for (Problem problem : result.problems()) {
-                out.println(problem.render());
-            }
             long files = result.problems().stream().map(p -> p.location().file()).distinct().count();
-            out.printf("%d problem%s in %d file%s.%n", result.problems().size(), result.problems().size() == 1 ? "" : "s",
-                    files, files == 1 ? "" : "s");
+            out.printf("%d problem%s in %d file%s%s.%n", result.problems().size(), result.problems().size() == 1 ? "" : "s",
+                    files, files == 1 ? "" : "s", warned);
             out.flush();
             return ExitCodes.ERROR;
         }
         DesiredState state = result.requireValid();
-        out.printf("Valid: %d target%s, %d object%s in %d file%s.%n",
+        out.printf("Valid: %d target%s, %d object%s in %d file%s%s.%n",
                 state.targets().size(), state.targets().size() == 1 ? "" : "s",
                 state.objectCount(), state.objectCount() == 1 ? "" : "s",
-                state.files().size() + 1, state.files().isEmpty() ? "" : "s");
+                state.files().size() + 1, state.files().isEmpty() ? "" : "s", warned);
         for (TargetSpec target : state.targets().values()) {
             out.printf("  %-20s %-11s %4d objects  %s%n", target.name(), target.kind(),
                     state.resourcesOf(target.name()).size(), target.url());

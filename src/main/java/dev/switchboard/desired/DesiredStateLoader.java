@@ -53,7 +53,7 @@ public final class DesiredStateLoader {
     public LoadResult load(Path dir, SecretResolver secrets) {
         LoadContext context = new LoadContext(secrets);
         Optional<DesiredState> state = read(dir.toAbsolutePath().normalize(), context);
-        return new LoadResult(context.problems.isEmpty() ? state : Optional.empty(), context.problems);
+        return new LoadResult(context.problems.isEmpty() ? state : Optional.empty(), context.problems, context.warnings);
     }
 
     /** Which schema properties the readers consumed in a load, by schema definition; for tests. */

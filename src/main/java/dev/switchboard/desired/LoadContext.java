@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What one load accumulates: problems, the objects declared per target, the references still to
+ * What one load accumulates: problems, warnings, the objects declared per target, the references still to
  * check, and which schema properties the readers consumed (so a test can prove schema and loader agree).
  */
 final class LoadContext {
@@ -22,6 +22,7 @@ final class LoadContext {
     }
 
     final List<Problem> problems = new ArrayList<>();
+    final List<Problem> warnings = new ArrayList<>();
     final SecretResolver secrets;
     final Map<String, Set<String>> readProperties = new LinkedHashMap<>();
     private final Map<String, Map<ResourceKey, Resource>> declared = new LinkedHashMap<>();
@@ -29,6 +30,11 @@ final class LoadContext {
 
     LoadContext(SecretResolver secrets) {
         this.secrets = secrets;
+    }
+
+    /** Records a problem, as a warning or an error by its severity. */
+    void report(Problem problem) {
+        (problem.isWarning() ? warnings : problems).add(problem);
     }
 
     void recordRead(String definition, String property) {

@@ -64,8 +64,9 @@ public final class YamlObject {
         return YamlDocument.fieldPath(YamlDocument.child(YamlDocument.child(pointer, name), index));
     }
 
+    /** Reports a problem at this object: an error, or a warning ({@link Problem#warningAt}) that leaves the state valid. */
     public void problem(Problem problem) {
-        context.problems.add(problem);
+        context.report(problem);
     }
 
     public String fieldPath() {

@@ -21,7 +21,6 @@ class BadInputTest {
         duplicate-natural-key   | acme.yaml:8:9: companies[0].mailboxes[1]: mailbox Acme/1001 is declared twice; first at acme.yaml:7:9
         dangling-reference      | acme.yaml:11:9: companies[0].mailboxes[0].featureGroup: feature group 57 is not declared in company Acme
         unknown-target          | acme.yaml:1:1: target: target 'olx-mian' is not declared in switchboard.yaml
-        number-outside-interval | paris.yaml:12:11: entities[0].users[1].internalNumber: internal number 1800 lies outside every interval of entity acme@xivo-paris
         alias-bomb              | bomb.yaml:7:11: aliases expand to more than 200000 nodes; the file is refused as a YAML alias bomb
         empty-file              | acme.yaml:1:1: the file is empty
         non-utf8                | acme.yaml:3:14: the file is not valid UTF-8 (byte 0xE9)
@@ -37,6 +36,23 @@ class BadInputTest {
         Problem problem = result.problems().get(0);
         assertThat(problem.render().lines().findFirst().orElseThrow()).isEqualTo(expected);
         assertThat(problem.hint()).as("every problem carries a hint").isPresent();
+    }
+
+    @Test
+    void aNumberOutsideItsEntitysIntervalsIsAWarningWithItsPlaceAndHintAndTheStateStaysValid() {
+        LoadResult result = Fixtures.load(Fixtures.desired("number-outside-interval"), Map.of());
+
+        assertThat(result.valid()).as("XCI accepts such a user: the document's own user 6260 is one").isTrue();
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.warnings()).singleElement().satisfies(warning -> {
+            assertThat(warning.isWarning()).isTrue();
+            assertThat(warning.render().lines().findFirst().orElseThrow()).isEqualTo("paris.yaml:12:11: "
+                    + "entities[0].users[1].internalNumber: warning: internal number 1800 lies outside every interval "
+                    + "of entity acme@xivo-paris");
+            assertThat(warning.hint().orElseThrow()).contains("use a number in 1700-1799, or widen the entity's intervals");
+        });
+        assertThat(result.requireValid().resourcesOf("xci-paris").all()).extracting(r -> r.key().leaf())
+                .contains("1800");
     }
 
     @Test

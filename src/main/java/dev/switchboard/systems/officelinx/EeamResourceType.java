@@ -17,9 +17,10 @@ import java.util.Set;
 
 /**
  * One {@code EEAM*} resource, written as the document says: create = POST (the new ID from
- * {@code Location}), update = GET the record, overlay the declared fields matching keys
- * case-insensitively and keeping the server's spelling, PUT it back whole (fields Switchboard does not
- * manage, such as a mailbox's folders, survive), delete = DELETE by ID.
+ * {@code Location}, else from the body, else from the object its natural key finds), update = GET the
+ * record, overlay the declared fields matching keys case-insensitively and keeping the server's spelling,
+ * PUT it back whole (fields Switchboard does not manage, such as a mailbox's folders, survive), delete =
+ * DELETE by ID.
  */
 abstract class EeamResourceType implements Creator, Updater, Deleter {
 
@@ -61,7 +62,10 @@ abstract class EeamResourceType implements Creator, Updater, Deleter {
         Map<String, JsonNode> values = new LinkedHashMap<>(parentIds(desired, ids));
         values.putAll(apiValues(desired, desired.fields().keySet(), ids));
         values.forEach(body::set);
-        String id = client.create(resource, idField, body, desired.key().toString());
+        // an answer naming no ID (201, status only) is looked up by natural key, never POSTed again
+        String id = client.create(resource, idField, body, desired.key().toString())
+                .or(() -> findByKey(desired, ids).map(Resource::requireId))
+                .orElseThrow(() -> client.createdButNotFound(resource, idField, desired.key().toString()));
         return Resource.live(desired.key(), id, desired.fields(), desired.dependsOn());
     }
 

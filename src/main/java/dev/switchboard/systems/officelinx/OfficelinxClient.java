@@ -118,19 +118,31 @@ final class OfficelinxClient {
                         idField + " " + id + " is not in the list", false, null));
     }
 
-    /** POSTs {@code body}; the new ID is read from {@code Location}, or from the created object echoed back. */
-    String create(String resource, String idField, ObjectNode body, String object) {
+    /**
+     * POSTs {@code body}; the new ID is read from {@code Location}, or from the created object echoed back.
+     * Empty when the answer names it neither way (a 201 with the status only): the caller finds the object by
+     * its natural key, and must not POST it again.
+     */
+    Optional<String> create(String resource, String idField, ObjectNode body, String object) {
         ApiRequest request = ApiRequest.of("POST", api + resource).about(object);
         Response response = call(request, a -> a.create(resource, body));
         Optional<String> fromLocation = Optional.ofNullable(response.getHeaderString("Location"))
                 .flatMap(OfficelinxClient::lastSegment);
         if (fromLocation.isPresent()) {
-            return fromLocation.get();
+            return fromLocation;
         }
-        return bodyOrEmpty(response).flatMap(created -> JsonFields.number(created, idField)).map(String::valueOf)
-                .orElseThrow(() -> new ProviderException(target, request.object(), "POST", request.path(),
-                        response.getStatus(), "created, but neither Location nor the body names the new "
-                        + idField, true, null));
+        return bodyOrEmpty(response).flatMap(created -> JsonFields.number(created, idField)).map(String::valueOf);
+    }
+
+    /**
+     * A create the server answered as done, naming no ID, whose object its natural key does not find either.
+     * Not an unknown outcome: the POST was answered, so a retry would create it a second time.
+     */
+    ProviderException createdButNotFound(String resource, String idField, String object) {
+        return new ProviderException(target, Optional.of(object), "POST", api + resource, 201,
+                "created, but neither Location nor the body names the new " + idField + ", and reading the list "
+                        + "does not find it by its natural key; it is not created again: look for it on the server",
+                false, null);
     }
 
     void update(String resource, String id, ObjectNode body, String object) {

@@ -24,8 +24,9 @@ import java.util.Set;
 
 /**
  * Reads an XCI resource file (XiVOs, templates, entities holding their users, administrators) into
- * natural-keyed resources (see {@link dev.switchboard.systems.xci.XciKinds} for keys and fields), and checks
- * that every user's internal number lies in one of its entity's intervals.
+ * natural-keyed resources (see {@link dev.switchboard.systems.xci.XciKinds} for keys and fields), and warns
+ * about a user whose internal number lies outside every interval of its entity (XCI accepts it: the
+ * document's own user 6260 is such a user).
  */
 final class XciReader {
 
@@ -166,9 +167,11 @@ final class XciReader {
         user.textOrSecret("ctiLogin").ifPresent(v -> fields.put("ctiLogin", v));
         user.secret("ctiPassword", context.literalSecretsAllowed()).ifPresent(v -> fields.put("ctiPassword", v));
         if (intervals.isPresent() && !inAnyInterval(number.get(), intervals.get())) {
-            user.problem(Problem.at(user.locationOf("internalNumber"), user.fieldPath("internalNumber"),
+            // a warning, not an error: XCI holds such users (the document's own user 6260 is one)
+            user.problem(Problem.warningAt(user.locationOf("internalNumber"), user.fieldPath("internalNumber"),
                     "internal number " + number.get() + " lies outside every interval of entity " + entity,
-                    "use a number in " + describe(intervals.get()) + ", or widen the entity's intervals"));
+                    "XCI accepts it, but never offers it as an available number: use a number in "
+                            + describe(intervals.get()) + ", or widen the entity's intervals"));
         }
         declare(Resource.desired(ResourceKey.of(USER, xivo, number.get()), fields, dependsOn,
                 user.options(true, settings.ignored(USER.name())), user.location()), user);

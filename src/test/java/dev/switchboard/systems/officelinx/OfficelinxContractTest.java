@@ -461,6 +461,34 @@ class OfficelinxContractTest {
     }
 
     @Test
+    void aCreateAnsweredWithTheStatusOnlyTakesTheIdOfTheObjectItsNaturalKeyFinds() {
+        stubAcme();
+        wm.stubFor(post(urlEqualTo(API + "EEAMFGroups")).willReturn(aResponse().withStatus(201)));
+        wm.stubFor(get(urlEqualTo(API + "EEAMFGroups?companyid=5")).willReturn(json(200,
+                "[{\"FGroupID\":30,\"CompanyID\":5,\"FGNumber\":56,\"Name\":\"Standard\"},"
+                        + "{\"FGroupID\":31,\"CompanyID\":5,\"FGNumber\":57,\"Name\":\"Other\"}]")));
+        assertThat(creator(FEATURE_GROUP).create(desired(FEATURE_GROUP, Map.of("number", 57L, "name", "Other"),
+                "Acme", "57"), ids).requireId()).isEqualTo("31");
+        wm.verify(exactly(1), postRequestedFor(urlEqualTo(API + "EEAMFGroups")));
+    }
+
+    @Test
+    void aCreateAnsweredWithTheStatusOnlyThatTheListDoesNotShowIsAnErrorThatIsNeverPostedAgain() {
+        stubAcme();
+        wm.stubFor(post(urlEqualTo(API + "EEAMFGroups")).willReturn(aResponse().withStatus(201)));
+        assertThatThrownBy(() -> creator(FEATURE_GROUP).create(desired(FEATURE_GROUP,
+                Map.of("number", 57L, "name", "Other"), "Acme", "57"), ids))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.outcomeUnknown()).as("answered: the apply must not create it again").isFalse();
+                    assertThat(e.getMessage()).isEqualTo("target olx-contract, featureGroup Acme/57: POST " + API
+                            + "EEAMFGroups -> HTTP 201: created, but neither Location nor the body names the new "
+                            + "FGroupID, and reading the list does not find it by its natural key; it is not created "
+                            + "again: look for it on the server");
+                });
+        wm.verify(exactly(1), postRequestedFor(urlEqualTo(API + "EEAMFGroups")));
+    }
+
+    @Test
     void aBadRequestOnCreateCarriesTheServersMessageAndIsNotRetried() {
         wm.stubFor(post(urlEqualTo(API + "EEAMMailboxes")).willReturn(json(400,
                 "{\"Message\":\"Mailbox number 1001 already exists in company 5.\"}")));

@@ -92,7 +92,7 @@ class OfficelinxProviderSimulatorTest {
         return live;
     }
 
-    private static Resource desired(ResourceKind kind, Map<String, Object> fields, String... key) {
+    static Resource desired(ResourceKind kind, Map<String, Object> fields, String... key) {
         return Resource.desired(ResourceKey.of(kind, key), fields, Set.of(), ResourceOptions.NONE,
                 SourceLocation.startOf(Path.of("officelinx/acme.yaml")));
     }

@@ -24,6 +24,9 @@ public final class OfficelinxDialects {
     public static final String API_ROOT_BARE = "api-root-bare";
     public static final String NO_CONTENT_204 = "no-content-204";
     public static final String CREATED_WITHOUT_LOCATION = "created-without-location";
+    public static final String CREATED_STATUS_ONLY = "created-status-only";
+    public static final String PAGE_PAST_END_404 = "page-past-end-404";
+    public static final String PAGE_IGNORED = "page-ignored";
 
     public static final List<SimDialect> ALL = List.of(
             SimDialect.flag(EMPTY_LIST_404,
@@ -55,7 +58,16 @@ public final class OfficelinxDialects {
                     "\"Normal execution returns status 200 OK.\" (an ASP.NET Web API void action answers 204)"),
             SimDialect.flag(CREATED_WITHOUT_LOCATION,
                     "POST answers 201 with the created object but no Location header",
-                    "\"REST Service should return a 201 Created HTTP response, with the URI of the newly created resource in the Location header.\" (should, not must)"));
+                    "\"REST Service should return a 201 Created HTTP response, with the URI of the newly created resource in the Location header.\" (should, not must)"),
+            SimDialect.flag(CREATED_STATUS_ONLY,
+                    "POST answers 201 with no Location and no body: the answer names no ID",
+                    "\"REST Service should return a 201 Created HTTP response, with the URI of the newly created resource in the Location header.\" (should), and of updates: \"the status only is returned, not the content.\""),
+            SimDialect.flag(PAGE_PAST_END_404,
+                    "a mailbox page past the last one answers 404 {\"Message\": ...}, as an HttpResponseException does",
+                    "\"If the CompanyID is not found, an HttpResponseException error is returned. The HTTP response in this case will be a Not Found message.\""),
+            SimDialect.flag(PAGE_IGNORED,
+                    "GetListOfMailboxesByPage ignores page: every page is the list of all the company's mailboxes",
+                    "\"https://localhost/UCBusinessRest/api/EEAMMailboxes?companyid=1,page=1)\": the document's own URL carries no page parameter, so a server that answers it reads none"));
 
     private final Set<String> on;
 

@@ -3,11 +3,14 @@ package dev.switchboard.systems.officelinx.sim;
 import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.ADDRESSTYPE_REQUIRED;
 import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.API_ROOT_BARE;
 import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.CLIENT_BASIC_ONLY;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.CREATED_STATUS_ONLY;
 import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.CREATED_WITHOUT_LOCATION;
 import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.DEPARTMENT_DELETE_QUERY;
 import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.EMPTY_LIST_404;
 import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.NO_CONTENT_204;
 import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.PAGES_FROM_0;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.PAGE_IGNORED;
+import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.PAGE_PAST_END_404;
 import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.TOKEN_FORM_ENCODED;
 import static dev.switchboard.systems.officelinx.sim.OfficelinxDialects.TOKEN_PATH_SHORT;
 
@@ -252,10 +255,15 @@ public final class OfficelinxSimulator implements Simulator {
             return;
         }
         List<ObjectNode> rows = database.rowsWhere(schema, "CompanyID", company.get());
-        if (schema == EntitySchema.MAILBOX) {
+        if (schema == EntitySchema.MAILBOX && !dialects.has(PAGE_IGNORED)) {
             long first = dialects.has(PAGES_FROM_0) ? 0 : 1;
             long page = Math.max(first, longQuery(exchange, "page").orElse(first));
-            long from = Math.min(rows.size(), (page - first) * mailboxPageSize);
+            long from = (page - first) * mailboxPageSize;
+            if (from >= rows.size() && page > first && dialects.has(PAGE_PAST_END_404)) {
+                message(exchange, 404, "Page " + page + " of the mailboxes of company " + company.get() + " does not exist.");
+                return;
+            }
+            from = Math.min(rows.size(), from);
             rows = rows.subList((int) from, (int) Math.min(rows.size(), from + mailboxPageSize));
         }
         answerList(exchange, schema, rows, schema == EntitySchema.DEPARTMENT || dialects.has(EMPTY_LIST_404));
@@ -294,6 +302,10 @@ public final class OfficelinxSimulator implements Simulator {
         try {
             long id = database.insert(schema, row);
             String location = apiPrefix + "/" + schema.resource() + "/" + id;
+            if (dialects.has(CREATED_STATUS_ONLY)) {
+                exchange.respondEmpty(201);
+                return;
+            }
             if (!dialects.has(CREATED_WITHOUT_LOCATION)) {
                 exchange.setHeader("Location", exchange.header("Host").map(host -> "http://" + host + location).orElse(location));
             }

@@ -11,24 +11,29 @@ import java.util.Optional;
  * lasts, so that tests see sessions expire without waiting. Set by {@code switchboard sim --dialect
  * xci.NAME}, {@code --sim-option xci.NAME=VALUE} or an embedded target's {@code sim:}.
  *
- * @param login303          the login answers 303 See Other (to {@code /}) with the cookie, rather than 200
- * @param expired           what a call without a live session gets: {@code 401} (default), {@code 403}, or
- *                          {@code redirect} (303 to the login)
- * @param adminPutPassword  an administrator PUT without {@code password} is refused when {@code ldap} is false
- * @param templatesInItems  the template list is wrapped in {@code items} as every other list is
- * @param sessionRequests   a session ends after this many calls (0: only by its lifetime)
+ * @param login303           the login answers 303 See Other (to {@code /}) with the cookie, rather than 200
+ * @param expired            what a call without a live session gets: {@code 401} (default), {@code 403}, or
+ *                           {@code redirect} (303 to the login)
+ * @param adminPutPassword   an administrator PUT without {@code password} is refused when {@code ldap} is false
+ * @param templatesInItems   the template list is wrapped in {@code items} as every other list is
+ * @param sessionRequests    a session ends after this many calls (0: only by its lifetime)
+ * @param createdEmpty       every create answers 201 with no body, so the client never sees the new object
+ * @param numbersInIntervals a user's internal number must lie in one of its entity's intervals (by default it
+ *                           need not: the document's own user 6260 lies outside the intervals of its entity)
  */
 public record XciDialects(boolean login303, String expired, boolean adminPutPassword, boolean templatesInItems,
-                          int sessionRequests) {
+                          int sessionRequests, boolean createdEmpty, boolean numbersInIntervals) {
 
     public static final String LOGIN_303 = "login-303";
     public static final String EXPIRED_403 = "expired-403";
     public static final String EXPIRED_REDIRECT = "expired-redirect";
     public static final String ADMIN_PUT_PASSWORD = "admin-put-password";
     public static final String TEMPLATES_IN_ITEMS = "templates-in-items";
+    public static final String CREATED_EMPTY = "created-empty";
+    public static final String NUMBERS_IN_INTERVALS = "numbers-in-intervals";
     public static final String SESSION_REQUESTS = "session-requests";
 
-    public static final XciDialects LENIENT = new XciDialects(false, "401", false, false, 0);
+    public static final XciDialects LENIENT = new XciDialects(false, "401", false, false, 0, false, false);
 
     public static final List<SimDialect> ALL = List.of(
             SimDialect.flag(LOGIN_303,
@@ -45,7 +50,13 @@ public record XciDialects(boolean login303, String expired, boolean adminPutPass
                     "Edit: \"See Create administrator for fields details.\" Create: \"password (String) Compulsory if ldap is false\""),
             SimDialect.flag(TEMPLATES_IN_ITEMS,
                     "the template list is {\"items\": [...]} like every other list, not a bare array",
-                    "List templates shows a bare array \"[ { \"id\": 1, \"name\": \"Modèle 220\", ...} ]\" where every other list shows { \"items\": [...] }"));
+                    "List templates shows a bare array \"[ { \"id\": 1, \"name\": \"Modèle 220\", ...} ]\" where every other list shows { \"items\": [...] }"),
+            SimDialect.flag(CREATED_EMPTY,
+                    "every create (XiVO, entity, user, template, administrator) answers 201 with no body: the new object and its id are not in the answer",
+                    "\"Create a new user. POST /api/1.0/users\" shows no answer, and the document's example never reads one: \"def create_user(self, data): self.make_post_request(\"/users\", data)\""),
+            SimDialect.flag(NUMBERS_IN_INTERVALS,
+                    "a user's internal number must lie in one of its entity's intervals (400 otherwise), although the document's own user 6260 does not",
+                    "\"intervals (Array) Intervals of numbers this entity will support\""));
 
     public XciDialects {
         if (!List.of("401", "403", "redirect").contains(expired)) {
@@ -58,26 +69,31 @@ public record XciDialects(boolean login303, String expired, boolean adminPutPass
 
     /** From knobs {@code NAME -> VALUE}: the flags above ({@code true|false}), {@code expired}, {@code session-requests}. */
     public static XciDialects of(Map<String, String> options) {
-        XciDialects dialects = LENIENT;
+        boolean login303 = LENIENT.login303;
+        String expired = LENIENT.expired;
+        boolean adminPutPassword = LENIENT.adminPutPassword;
+        boolean templatesInItems = LENIENT.templatesInItems;
+        int sessionRequests = LENIENT.sessionRequests;
+        boolean createdEmpty = LENIENT.createdEmpty;
+        boolean numbersInIntervals = LENIENT.numbersInIntervals;
         for (Map.Entry<String, String> option : options.entrySet()) {
+            String name = option.getKey();
             String value = option.getValue().trim();
-            dialects = switch (option.getKey()) {
-                case LOGIN_303 -> new XciDialects(flag(option.getKey(), value), dialects.expired, dialects.adminPutPassword,
-                        dialects.templatesInItems, dialects.sessionRequests);
-                case "expired" -> new XciDialects(dialects.login303, value, dialects.adminPutPassword,
-                        dialects.templatesInItems, dialects.sessionRequests);
-                case ADMIN_PUT_PASSWORD -> new XciDialects(dialects.login303, dialects.expired, flag(option.getKey(), value),
-                        dialects.templatesInItems, dialects.sessionRequests);
-                case TEMPLATES_IN_ITEMS -> new XciDialects(dialects.login303, dialects.expired, dialects.adminPutPassword,
-                        flag(option.getKey(), value), dialects.sessionRequests);
-                case SESSION_REQUESTS -> new XciDialects(dialects.login303, dialects.expired, dialects.adminPutPassword,
-                        dialects.templatesInItems, number(option.getKey(), value));
-                default -> throw new IllegalArgumentException("the xci simulator has no option " + option.getKey()
-                        + " (it has " + LOGIN_303 + ", expired, " + ADMIN_PUT_PASSWORD + ", " + TEMPLATES_IN_ITEMS + ", "
-                        + SESSION_REQUESTS + ")");
-            };
+            switch (name) {
+                case LOGIN_303 -> login303 = flag(name, value);
+                case "expired" -> expired = value;
+                case ADMIN_PUT_PASSWORD -> adminPutPassword = flag(name, value);
+                case TEMPLATES_IN_ITEMS -> templatesInItems = flag(name, value);
+                case SESSION_REQUESTS -> sessionRequests = number(name, value);
+                case CREATED_EMPTY -> createdEmpty = flag(name, value);
+                case NUMBERS_IN_INTERVALS -> numbersInIntervals = flag(name, value);
+                default -> throw new IllegalArgumentException("the xci simulator has no option " + name
+                        + " (it has " + String.join(", ", LOGIN_303, "expired", ADMIN_PUT_PASSWORD, TEMPLATES_IN_ITEMS,
+                        CREATED_EMPTY, NUMBERS_IN_INTERVALS, SESSION_REQUESTS) + ")");
+            }
         }
-        return dialects;
+        return new XciDialects(login303, expired, adminPutPassword, templatesInItems, sessionRequests, createdEmpty,
+                numbersInIntervals);
     }
 
     Optional<Integer> requestsPerSession() {

@@ -63,7 +63,7 @@ public final class XciSimulator implements Simulator {
         this.credentials = credentials;
         this.clock = clock;
         this.dialects = dialects;
-        this.store = XciStore.freshlyInstalled(credentials.login(), credentials.password());
+        this.store = XciStore.freshlyInstalled(credentials.login(), credentials.password(), dialects.numbersInIntervals());
     }
 
     @Override
@@ -83,7 +83,7 @@ public final class XciSimulator implements Simulator {
 
     @Override
     public synchronized void restore(JsonNode state) {
-        XciStore restored = new XciStore();
+        XciStore restored = new XciStore(dialects.numbersInIntervals());
         restored.restore(state);
         store = restored;
     }
@@ -269,6 +269,9 @@ public final class XciSimulator implements Simulator {
             case "POST" -> {
                 if (create == null) {
                     notAllowed(exchange, allowed);
+                } else if (dialects.createdEmpty()) {
+                    create.run();
+                    exchange.respondEmpty(201);
                 } else {
                     exchange.respondJson(201, create.run());
                 }

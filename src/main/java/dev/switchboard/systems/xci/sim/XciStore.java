@@ -45,10 +45,20 @@ final class XciStore {
             "xivos", xivos, "entities", entities, "users", users, "templates", templates,
             "administrators", administrators));
     private final Map<String, Long> sequences = new TreeMap<>();
+    /**
+     * Whether a user's internal number must lie in one of its entity's intervals. Not by default: the
+     * document lists user 6260 in entity {@code default_analogique}, whose intervals are 3990000-3999999 and
+     * 39990000-39999999, so a real XCI holds such users ({@link XciDialects#NUMBERS_IN_INTERVALS}).
+     */
+    private final boolean numbersInIntervals;
+
+    XciStore(boolean numbersInIntervals) {
+        this.numbersInIntervals = numbersInIntervals;
+    }
 
     /** A freshly installed XCI: no XiVO, and the super-administrator the installer creates. */
-    static XciStore freshlyInstalled(String adminLogin, String adminPassword) {
-        XciStore store = new XciStore();
+    static XciStore freshlyInstalled(String adminLogin, String adminPassword, boolean numbersInIntervals) {
+        XciStore store = new XciStore(numbersInIntervals);
         store.administrators.put(1L, JSON.objectNode().put("id", 1L).put("login", adminLogin).put("name", "")
                 .put("password", PasswordHasher.hash(adminPassword)).put("superAdmin", true).put("ldap", false)
                 .set("entityIds", JSON.arrayNode()));
@@ -197,7 +207,8 @@ final class XciStore {
                 .put("displayName", body.optionalText("displayName").orElse(name)).put("xivoId", xivoId);
         intervals.forEach(interval -> entity.withArray("intervals").add(interval.toJson()));
         entity.put("presentedNumber", body.optionalText("presentedNumber").orElse(""));
-        current.ifPresent(c -> users.values().stream().filter(u -> u.get("entityId").asLong() == selfId)
+        current.filter(c -> numbersInIntervals).ifPresent(c -> users.values().stream()
+                .filter(u -> u.get("entityId").asLong() == selfId)
                 .filter(u -> !NumberInterval.anyContains(intervals, u.get("internalNumber").asText())).findFirst()
                 .ifPresent(u -> {
                     throw XciRejection.badRequest("The user " + u.get("id").asLong() + " has the number "
@@ -284,7 +295,7 @@ final class XciStore {
                     + "' is not available to the entity '" + entityCId + "'");
         }
         List<NumberInterval> intervals = NumberInterval.allOf(entity.get("intervals"));
-        if (!NumberInterval.anyContains(intervals, internalNumber)) {
+        if (numbersInIntervals && !NumberInterval.anyContains(intervals, internalNumber)) {
             throw XciRejection.badRequest("The internal number " + internalNumber + " is outside the intervals of "
                     + "the entity '" + entity.get("name").asText() + "' (" + intervals.stream()
                     .map(NumberInterval::toString).collect(Collectors.joining(", ")) + ")");

@@ -143,6 +143,53 @@ class OfficelinxDialectsTest {
     }
 
     @Test
+    void createdStatusOnlyAnswers201WithNeitherLocationNorBody() throws Exception {
+        start(OfficelinxDialects.CREATED_STATUS_ONLY);
+        http.login();
+        HttpResponse<String> created = http.send("POST", "/UCBusinessRest/api/EEAMFGroups",
+                "{\"CompanyID\":1,\"FGNumber\":56,\"Name\":\"Standard\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).isEmpty();
+        assertThat(created.body()).isEmpty();
+        assertThat(http.send("GET", "/UCBusinessRest/api/EEAMFGroups?companyid=1").body()).contains("\"FGNumber\":56");
+    }
+
+    private void startWithMailboxes(int pageSize, int mailboxes, String dialect) throws Exception {
+        server = SimServer.start(SimOptions.DEFAULT, new OfficelinxSimulator(SimCredentials.DEFAULT,
+                java.time.Clock.systemUTC(), pageSize, OfficelinxDialects.of(Map.of(dialect, "true"))));
+        http = new OfficelinxHttp(server.baseUri());
+        http.login();
+        for (int number = 1; number <= mailboxes; number++) {
+            http.send("POST", "/UCBusinessRest/api/EEAMMailboxes", "{\"MailboxNo\":\"" + number
+                    + "\",\"CompanyID\":1,\"UserName\":\"u" + number + "@esna.com\",\"FirstName\":\"F\",\"LastName\":\"L\",\"FGroupID\":1}");
+        }
+    }
+
+    @Test
+    void pagePastEnd404AnswersAPagePastTheLastWithANotFoundMessage() throws Exception {
+        startWithMailboxes(2, 4, OfficelinxDialects.PAGE_PAST_END_404);
+        assertThat(OfficelinxHttp.json(http.send("GET", "/UCBusinessRest/api/EEAMMailboxes?companyid=1&page=2")).size())
+                .isEqualTo(2);
+        HttpResponse<String> past = http.send("GET", "/UCBusinessRest/api/EEAMMailboxes?companyid=1&page=3");
+        assertThat(past.statusCode()).isEqualTo(404);
+        assertThat(OfficelinxHttp.json(past).path("Message").asText()).contains("Page 3");
+        server.close();
+
+        startWithMailboxes(2, 0, OfficelinxDialects.PAGE_PAST_END_404);
+        assertThat(http.send("GET", "/UCBusinessRest/api/EEAMMailboxes?companyid=1&page=1").body())
+                .as("the first page is never past the last: empty, it is an empty list").isEqualTo("[]");
+    }
+
+    @Test
+    void pageIgnoredListsEveryMailboxWhateverThePage() throws Exception {
+        startWithMailboxes(2, 3, OfficelinxDialects.PAGE_IGNORED);
+        for (String page : new String[] {"0", "1", "7"}) {
+            assertThat(OfficelinxHttp.json(http.send("GET", "/UCBusinessRest/api/EEAMMailboxes?companyid=1&page=" + page))
+                    .size()).as("page " + page).isEqualTo(3);
+        }
+    }
+
+    @Test
     void anUnknownDialectOrValueIsRefusedNamingThem() {
         assertThatThrownBy(() -> OfficelinxDialects.of(Map.of("empty-list-405", "true")))
                 .hasMessageContaining("no option empty-list-405").hasMessageContaining("empty-list-404");

@@ -75,4 +75,14 @@ class XciDialectsTest {
         http.login("admin", "admin");
         assertThat(http.ok(http.get("/templates")).isArray()).as("lenient: the document's bare array").isTrue();
     }
+
+    @Test
+    void createdEmptyAnswersEveryCreateWith201AndNoBody() {
+        start(Map.of(XciDialects.CREATED_EMPTY, "true"));
+        http.login("admin", "admin");
+        XciHttp.Answer created = http.post("/xivo", Map.of("name", "xivo-220", "host", "10.0.0.1", "configure", false));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.raw().body()).isEmpty();
+        assertThat(http.ok(http.get("/xivo")).path("items").get(0).path("name").asText()).isEqualTo("xivo-220");
+    }
 }

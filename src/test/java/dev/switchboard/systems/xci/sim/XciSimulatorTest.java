@@ -38,6 +38,15 @@ class XciSimulatorTest {
         server.close();
     }
 
+    /** The server again, fresh, holding users to their entity's intervals ({@link XciDialects#NUMBERS_IN_INTERVALS}). */
+    private void restartHoldingNumbersToIntervals() {
+        server.close();
+        simulator = new XciSimulator(CREDENTIALS, clock, XciDialects.of(Map.of(XciDialects.NUMBERS_IN_INTERVALS, "true")));
+        server = SimServer.start(SimOptions.DEFAULT, simulator);
+        xci = new XciHttp(server.baseUri());
+        assertThat(xci.login("admin", "admin").status()).isEqualTo(200);
+    }
+
     // ---- fixtures, created through the API
 
     private JsonNode xivo(String name) {
@@ -210,12 +219,20 @@ class XciSimulatorTest {
     }
 
     @Test
-    void anEntityWithUsersCannotBeDeletedNorShrunkBelowThem() {
+    void anEntityWithUsersCannotBeDeletedAndHoldingNumbersToIntervalsNotShrunkBelowThem() {
         JsonNode xivo = xivo("xivo-220");
         JsonNode entity = entity(xivo, "default", "1700", "1799");
         xci.ok(xci.post("/users", userBody(entity, template("t", entity), "1750")));
         String path = "/entities/" + entity.get("combinedId").asText();
         assertThat(xci.delete(path).status()).isEqualTo(400);
+        assertThat(xci.put(path, Map.of("intervals", List.of(Map.of("start", "1700", "end", "1709")))).status())
+                .as("by default a user may lie outside its entity's intervals, so they may shrink past it").isEqualTo(200);
+
+        restartHoldingNumbersToIntervals();
+        xivo = xivo("xivo-220");
+        entity = entity(xivo, "default", "1700", "1799");
+        xci.ok(xci.post("/users", userBody(entity, template("t", entity), "1750")));
+        path = "/entities/" + entity.get("combinedId").asText();
         XciHttp.Answer shrink = xci.put(path, Map.of("intervals", List.of(Map.of("start", "1700", "end", "1709"))));
         assertThat(shrink.status()).isEqualTo(400);
         assertThat(shrink.message()).contains("1750");
@@ -271,7 +288,21 @@ class XciSimulatorTest {
     }
 
     @Test
-    void aUserNumberOutsideTheIntervalsOrTakenIsRefusedWithAReadableMessage() {
+    void aUserOutsideItsEntitysIntervalsIsAcceptedAsTheDocumentsUser6260Is() {
+        // the document: user 6260 of entity default_analogique, intervals 3990000-3999999 and 39990000-39999999
+        JsonNode xivo = xivo("xivo-221");
+        JsonNode entity = xci.ok(xci.post("/entities", Map.of("name", "default_analogique", "displayName",
+                "default_analogique", "xivoId", xivo.get("id").asLong(), "presentedNumber", "inbNo", "intervals",
+                List.of(Map.of("start", "3990000", "end", "3999999"), Map.of("start", "39990000", "end", "39999999")))));
+        JsonNode user = xci.ok(xci.post("/users", userBody(entity, template("t", entity), "6260")));
+        assertThat(xci.ok(xci.get("/users/" + user.get("id"))).get("internalNumber").asText()).isEqualTo("6260");
+        assertThat(xci.ok(xci.get("/entities/" + entity.get("combinedId").asText() + "/available_numbers"))
+                .get("items").get(0).asText()).as("available numbers stay inside the intervals").isEqualTo("3990000");
+    }
+
+    @Test
+    void aUserNumberOutsideTheIntervalsWhereTheyAreHeldOrTakenIsRefusedWithAReadableMessage() {
+        restartHoldingNumbersToIntervals();
         JsonNode xivo = xivo("xivo-220");
         JsonNode entity = entity(xivo, "default", "1700", "1799");
         JsonNode template = template("t", entity);
