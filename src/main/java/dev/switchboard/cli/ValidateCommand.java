@@ -5,11 +5,16 @@ import dev.switchboard.desired.DesiredState;
 import dev.switchboard.desired.LoadResult;
 import dev.switchboard.desired.Problem;
 import dev.switchboard.model.TargetSpec;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,8 +29,14 @@ public class ValidateCommand implements Callable<Integer> {
     @Mixin
     ConfigDirOption config;
 
+    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json: every problem and warning "
+            + "with its file, line, column, path, message and hint, and the targets when valid.")
+    OutputFormat format;
+
     @Spec
     CommandSpec spec;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Engine engine;
 
@@ -36,7 +47,16 @@ public class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (format != OutputFormat.text && format != OutputFormat.json) {
+            spec.commandLine().getErr().println("validate reports as text or json, not " + format + ".");
+            return ExitCodes.ERROR;
+        }
         LoadResult result = engine.loader().load(config.dir());
+        if (format == OutputFormat.json) {
+            out.print(json(result));
+            out.flush();
+            return result.valid() ? ExitCodes.OK : ExitCodes.ERROR;
+        }
         for (Problem problem : result.problemsAndWarnings()) {
             out.println(problem.render());
         }
@@ -60,5 +80,33 @@ public class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * {@code {"valid": true, "problems": [{"severity": "error"|"warning", "file", "line", "column", "path",
+     * "message", "hint"}], "targets": [{"name", "kind", "objects"}]}}: files relative to the directory, as in text.
+     */
+    private static String json(LoadResult result) {
+        ObjectNode root = JSON.createObjectNode().put("valid", result.valid());
+        ArrayNode problems = root.putArray("problems");
+        for (Problem problem : result.problemsAndWarnings()) {
+            problems.addObject().put("severity", problem.isWarning() ? "warning" : "error")
+                    .put("file", problem.location().file().toString()).put("line", problem.location().line())
+                    .put("column", problem.location().column()).put("path", problem.fieldPath())
+                    .put("message", problem.message()).put("hint", problem.hint().orElse(null));
+        }
+        ArrayNode targets = root.putArray("targets");
+        if (result.valid()) {
+            DesiredState state = result.requireValid();
+            for (TargetSpec target : state.targets().values()) {
+                targets.addObject().put("name", target.name()).put("kind", target.kind())
+                        .put("objects", state.resourcesOf(target.name()).size());
+            }
+        }
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + System.lineSeparator();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the validation report", e);
+        }
     }
 }

@@ -53,4 +53,27 @@ class ValidateCommandTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
         assertThat(result.out()).contains("there is no switchboard.yaml in");
     }
+
+    @Test
+    void reportsProblemsAsJsonWithFileLineColumnPathMessageAndHint() throws Exception {
+        Commands.Run result = commands.run("validate", "-c", "src/test/resources/desired/dangling-reference", "-o", "json");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+        var report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out());
+        assertThat(report.path("valid").asBoolean()).isFalse();
+        var problem = report.path("problems").get(0);
+        assertThat(problem.path("severity").asText()).isEqualTo("error");
+        assertThat(problem.path("file").asText()).isEqualTo("acme.yaml");
+        assertThat(problem.path("line").asInt()).isEqualTo(11);
+        assertThat(problem.path("column").asInt()).isEqualTo(9);
+        assertThat(problem.path("path").asText()).isEqualTo("companies[0].mailboxes[0].featureGroup");
+        assertThat(problem.path("message").asText()).isEqualTo("feature group 57 is not declared in company Acme");
+        assertThat(problem.path("hint").asText()).isEqualTo("declare it, or use one of: 56");
+
+        Commands.Run valid = commands.run("validate", "-c", "examples/quickstart", "-o", "json");
+        assertThat(valid.exitCode()).isEqualTo(ExitCodes.OK);
+        var ok = new com.fasterxml.jackson.databind.ObjectMapper().readTree(valid.out());
+        assertThat(ok.path("valid").asBoolean()).isTrue();
+        assertThat(ok.path("targets").findValuesAsText("name"))
+                .containsExactly("olx-main", "xci-paris", "sipx-boston", "gws-main", "xivo-lyon");
+    }
 }
