@@ -177,7 +177,8 @@ class FaultEndToEndTest {
         Commands.Run plan = commands.run("plan", "-c", dir.toString());
 
         assertThat(plan.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(plan.err()).contains("Error: target olx-main")
+        // The report names the target that could not be read, and why.
+        assertThat(plan.out()).contains("Error: olx-main: the live state could not be read")
                 .contains("no answer within the read timeout of 1s (timeouts.read of the target)")
                 .doesNotContain("TimeoutException");
     }
@@ -187,6 +188,7 @@ class FaultEndToEndTest {
         server.close();
         Commands.Run plan = commands.run("plan", "-c", dir.toString());
         assertThat(plan.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(plan.err()).contains("Error: target olx-main").doesNotContain("at dev.switchboard");
+        assertThat(plan.out()).contains("Error: olx-main: the live state could not be read").contains("target olx-main");
+        assertThat(plan.output()).doesNotContain("at dev.switchboard");
     }
 }
