@@ -49,6 +49,8 @@ class ExportCommandTest {
         assertThat(export.err()).contains("set CTI_XIVO_PARIS_1701_PASSWORD").contains("set XCI_OPS_PASSWORD");
         String yaml = Files.readString(out.resolve("xci/xci-paris.yaml"));
         assertThat(yaml).contains("ctiPassword: \"${env:CTI_XIVO_PARIS_1701_PASSWORD}\"").doesNotContain("alice-cti-secret");
+        assertThat(yaml).as("the simulator's built-in admin has no name, and none is written").contains("- login: admin")
+                .doesNotContain("name: \"\"");
         assertThat(export.out() + export.err()).doesNotContain("alice-cti-secret");
         // A new repository ignores the machine's own .switchboard/ (the fingerprint key) from its first commit.
         assertThat(Files.readAllLines(out.resolve(".gitignore"))).contains(".switchboard/");

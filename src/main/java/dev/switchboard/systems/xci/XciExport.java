@@ -56,6 +56,10 @@ final class XciExport {
         List<Object> administrators = new ArrayList<>();
         for (Resource administrator : live.ofKind(ADMINISTRATOR)) {
             Map<String, Object> out = DesiredStateWriter.pick(administrator, "login", "name", "superAdmin", "ldap");
+            // The built-in admin has no name: "" is no name (the schema refuses an empty one), so it is left out.
+            if ("".equals(out.get("name"))) {
+                out.remove("name");
+            }
             if (!Boolean.TRUE.equals(administrator.fields().get("ldap"))) {
                 String env = DesiredStateWriter.envName("XCI", administrator.key().leaf(), "PASSWORD");
                 out.put("password", "${env:" + env + "}");
