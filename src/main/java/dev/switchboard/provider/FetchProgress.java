@@ -6,5 +6,6 @@ public interface FetchProgress {
 
     FetchProgress NONE = count -> { };
 
+    /** @param count the objects read since the last call (not a running total): the caller adds them up */
     void fetched(int count);
 }

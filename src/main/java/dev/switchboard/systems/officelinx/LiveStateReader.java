@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -56,14 +55,7 @@ final class LiveStateReader {
      * reading ahead would cost requests past the end), and each mailbox's addresses as soon as the page
      * naming the mailbox has arrived, all on one {@link FetchScheduler} bounded by the parallelism.
      */
-    ResourceSet fetchAll(FetchProgress told) {
-        // told the running total, as this reader always has
-        AtomicInteger total = new AtomicInteger();
-        FetchProgress progress = count -> {
-            synchronized (total) {
-                told.fetched(total.addAndGet(count));
-            }
-        };
+    ResourceSet fetchAll(FetchProgress progress) {
         try (FetchScheduler fetch = FetchScheduler.open(target, parallelism)) {
             List<Resource> companies = new ArrayList<>();
             List<CompletableFuture<CompanyScope>> scopes = new ArrayList<>();

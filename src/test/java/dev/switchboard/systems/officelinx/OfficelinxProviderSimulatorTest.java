@@ -156,6 +156,11 @@ class OfficelinxProviderSimulatorTest {
         assertThat(live.get(EXTENSION.key()).orElseThrow().dependsOn()).containsExactly(ALICE.key());
         assertThat(((Deleter) provider.type(COMPANY).orElseThrow()).deletionRefusal(live.get(ACME.key()).orElseThrow()))
                 .isEmpty();
+
+        // The progress is told how many objects each read brought, so that what it adds up is what was read.
+        java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+        ResourceSet counted = provider.fetchLiveState(told::addAndGet);
+        assertThat(told.get()).isEqualTo(counted.size());
     }
 
     @Test
