@@ -63,8 +63,11 @@ public final class SchemaValidator {
                         "unknown field '" + property + "'", hint);
             }
             case "required" -> {
+                // A "then" of an if/then says when: the document's "Compulsory if routedInbound is true".
+                Optional<String> when = condition(schemaName, error);
                 return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
-                        "missing required field '" + property + "'", "add " + property + ": to this object");
+                        "missing required field '" + property + "'" + when.map(w -> " (compulsory when " + w + ")").orElse(""),
+                        "add " + property + ": to this object" + when.map(w -> ", or change " + w.substring(0, w.indexOf(' '))).orElse(""));
             }
             case "type" -> {
                 JsonNode value = error.getInstanceNode();
@@ -166,6 +169,23 @@ public final class SchemaValidator {
     }
 
     /** The schema holding the keyword that failed (a property's schema, for a {@code pattern}). */
+    /** For an error of a {@code then}, its {@code if}'s single condition in words: {@code routedInbound is true}. */
+    private Optional<String> condition(String schemaName, Error error) {
+        String fragment = Optional.ofNullable(error.getSchemaLocation()).map(Object::toString).orElse("");
+        int then = fragment.lastIndexOf("/then/");
+        int hash = fragment.indexOf('#');
+        if (then < 0 || hash < 0 || then < hash) {
+            return Optional.empty();
+        }
+        JsonNode conditions = tree(schemaName).at(fragment.substring(hash + 1, then) + "/if/properties");
+        if (!conditions.isObject() || conditions.size() != 1) {
+            return Optional.empty();
+        }
+        String field = conditions.fieldNames().next();
+        JsonNode value = conditions.get(field).path("const");
+        return value.isMissingNode() ? Optional.empty() : Optional.of(field + " is " + value.asText());
+    }
+
     private Optional<JsonNode> parentSchema(String schemaName, Error error) {
         String fragment = Optional.ofNullable(error.getSchemaLocation()).map(Object::toString).orElse("");
         int hash = fragment.indexOf('#');

@@ -76,4 +76,20 @@ class ValidateCommandTest {
         assertThat(ok.path("targets").findValuesAsText("name"))
                 .containsExactly("olx-main", "xci-paris", "sipx-boston", "gws-main", "xivo-lyon");
     }
+
+    @Test
+    void theXciDocumentsCompulsoryIfRulesAreCheckedBeforeAnyServerIsAsked() {
+        Commands.Run result = commands.run("validate", "-c", "src/test/resources/desired/xci-compulsory-if");
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.out())
+                .contains("xci/paris.yaml:6:5: templates[0]: missing required field 'routedInboundPrefix' "
+                        + "(compulsory when routedInbound is true)")
+                .contains("hint: add routedInboundPrefix: to this object, or change routedInbound")
+                .contains("templates[0]: missing required field 'customCallerId' (compulsory when callerIdMode is custom)")
+                .contains("templates[0]: missing required field 'voiceMailCustomNumber' (compulsory when "
+                        + "voiceMailNumberMode is custom)")
+                .contains("administrators[0]: missing required field 'password' (compulsory when ldap is false)")
+                .as("an administrator's name is optional: the built-in admin has none").doesNotContain("'name'")
+                .contains("4 problems in 1 file.");
+    }
 }

@@ -90,7 +90,7 @@ class BadInputTest {
                 "acme.yaml:12:9: companies[0].mailboxes[0].featureGroup: feature group 57 is not declared in company Acme",
                 "acme.yaml:13:9: companies[0].mailboxes[0].colour: unknown field 'colour'",
                 "acme.yaml:18:9: companies[0].mailboxes[1].featureGroup: must be an integer, not a string",
-                "paris.yaml:3:5: administrators[0]: missing required field 'name'");
+                "paris.yaml:3:5: administrators[0]: missing required field 'superAdmin'");
     }
 
     @Test
