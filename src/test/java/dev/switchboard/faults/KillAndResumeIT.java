@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and their addresses, an XCI entity with as many users), run as a separate process and killed with
  * SIGKILL at a moment drawn from the seed; then applied again, to the end. Afterwards every declared object
  * is on the servers exactly once, and the second apply has read the killed one's journal and said what
- * its unfinished changes did. Runs after {@code package} (failsafe), 10 seeds in {@code mvn verify} and
+ * its unfinished changes did. Runs after {@code package} (failsafe), 5 seeds in {@code mvn verify} (14 s each) and
  * {@code -Dkill.seeds=50} through {@code bench/faults}.
  */
 class KillAndResumeIT {
@@ -52,7 +52,7 @@ class KillAndResumeIT {
 
     static LongStream seeds() {
         long from = Long.getLong("kill.from", 0);
-        return LongStream.range(from, from + Long.getLong("kill.seeds", 10));
+        return LongStream.range(from, from + Long.getLong("kill.seeds", 5));
     }
 
     /** Whether a journal lacks its end: the killed apply was inside a target's apply, not between two. */
