@@ -191,7 +191,9 @@ class XivoWsEndToEndTest {
         Files.delete(dir.resolve(FILE));
 
         Commands.Run export = ok(commands.run("export", "-c", dir.toString(), "-t", "xivo-lyon"), OK);
-        assertThat(export.err()).contains("voicemail.password").doesNotContain("FV4S9W").doesNotContain("0000");
+        // The PIN 0000 must not show; the temporary directory's random name, which the messages name, may hold its digits.
+        assertThat(export.err().replace(dir.toString(), "DIR")).contains("voicemail.password").doesNotContain("FV4S9W")
+                .doesNotContain("0000");
         String yaml = Files.readString(dir.resolve("xivo-ws/xivo-lyon.yaml"));
         assertThat(yaml).contains("name: proformatique").contains("accueil").contains("smtp.example.com")
                 .doesNotContain("FV4S9W");
