@@ -40,6 +40,8 @@ class TerminalIT {
         ProcessBuilder builder = new ProcessBuilder("script", "-qec", commandLine, "/dev/null")
                 .directory(temp.toFile()).redirectErrorStream(true);
         builder.environment().put("TERM", "xterm-256color");
+        // script runs the line with $SHELL (/bin/sh when unset, dash on Debian): the lines here are bash
+        builder.environment().put("SHELL", "/bin/bash");
         builder.environment().remove("NO_COLOR");
         builder.environment().putAll(environment);
         Process process = builder.start();
