@@ -119,15 +119,15 @@ public class ApplyCommand implements Callable<Integer> {
                 }
             }
         }
-        Optional<DesiredState> state = DesiredStates.load(engine.loader(), dir, err);
+        java.util.Set<String> targets = saved.isPresent()
+                ? new LinkedHashSet<>(saved.get().plan().targets().stream().map(TargetPlan::target).toList())
+                : selection.request(secrets.replaceSecrets).targets();
+        Optional<DesiredState> state = DesiredStates.load(engine.loader(), dir, targets, err);
         if (state.isEmpty()) {
             return ExitCodes.ERROR;
         }
         Progress progress = ConsoleProgress.forThisProcess(colour.enabled());
         Plan plan;
-        java.util.Set<String> targets = saved.isPresent()
-                ? new LinkedHashSet<>(saved.get().plan().targets().stream().map(TargetPlan::target).toList())
-                : selection.request(secrets.replaceSecrets).targets();
         if (saved.isPresent()) {
             List<String> undeclared = targets.stream().filter(t -> !state.get().targets().containsKey(t))
                     .map(t -> "target " + t + " is no longer declared in switchboard.yaml").toList();

@@ -7,6 +7,7 @@ import dev.switchboard.desired.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loading the desired state for a command: the problems, when there are any, go to stderr, and so do the
@@ -18,7 +19,15 @@ final class DesiredStates {
     }
 
     static Optional<DesiredState> load(DesiredStateLoader loader, Path dir, PrintWriter err) {
-        LoadResult result = loader.load(dir);
+        return load(loader, dir, Set.of(), err);
+    }
+
+    /**
+     * For a run on {@code targets} only (empty: every target): another target's secret that does not resolve
+     * here is no problem, since nothing is sent to it.
+     */
+    static Optional<DesiredState> load(DesiredStateLoader loader, Path dir, Set<String> targets, PrintWriter err) {
+        LoadResult result = loader.load(dir, targets);
         if (result.valid()) {
             result.warnings().forEach(warning -> err.println(warning.render()));
             err.flush();

@@ -52,7 +52,8 @@ public class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), spec.commandLine().getErr());
+        Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), selection.request().targets(),
+                spec.commandLine().getErr());
         if (state.isEmpty()) {
             return ExitCodes.ERROR;
         }

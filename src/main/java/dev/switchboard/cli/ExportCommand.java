@@ -57,7 +57,7 @@ public class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), err);
+        Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), Set.of(target), err);
         if (state.isEmpty()) {
             return ExitCodes.ERROR;
         }

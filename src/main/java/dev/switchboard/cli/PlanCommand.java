@@ -76,7 +76,8 @@ public class PlanCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         PrintWriter out = spec.commandLine().getOut();
-        Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), spec.commandLine().getErr());
+        Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), selection.request().targets(),
+                spec.commandLine().getErr());
         if (state.isEmpty()) {
             return ExitCodes.ERROR;
         }

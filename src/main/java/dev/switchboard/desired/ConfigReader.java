@@ -37,13 +37,16 @@ final class ConfigReader {
                 ignore);
     }
 
-    static Map<String, TargetSpec> targets(YamlObject root, Settings settings, Map<String, ResourceFileFormat> formats) {
+    static Map<String, TargetSpec> targets(YamlObject root, Settings settings, Map<String, ResourceFileFormat> formats,
+                                           LoadContext context) {
         Map<String, TargetSpec> targets = new LinkedHashMap<>();
         root.object("targets", "targets").ifPresent(all -> {
             for (String name : all.fieldNames()) {
+                context.reading(name);
                 all.object(name, "target").ifPresent(t -> targets.put(name, target(name, t, settings, formats)));
             }
         });
+        context.reading(null);
         return targets;
     }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Loads a desired-state directory (SPEC section 2): {@code switchboard.yaml} and every {@code *.yaml}
@@ -51,7 +52,21 @@ public final class DesiredStateLoader {
     }
 
     public LoadResult load(Path dir, SecretResolver secrets) {
-        LoadContext context = new LoadContext(secrets);
+        return load(dir, secrets, Set.of());
+    }
+
+    /**
+     * Loads {@code dir} for a run on {@code targets} only (empty: every target): the whole desired state is
+     * read and checked, but a secret of another target whose value is not there is left
+     * {@linkplain dev.switchboard.model.Secret#unresolved unresolved} rather than reported, so that
+     * {@code export -t X} or {@code plan -t X} needs only X's secrets.
+     */
+    public LoadResult load(Path dir, Set<String> targets) {
+        return load(dir, SecretResolver.fromProcessEnvironment(dir), targets);
+    }
+
+    public LoadResult load(Path dir, SecretResolver secrets, Set<String> targets) {
+        LoadContext context = new LoadContext(secrets, targets);
         Optional<DesiredState> state = read(dir.toAbsolutePath().normalize(), context);
         return new LoadResult(context.problems.isEmpty() ? state : Optional.empty(), context.problems, context.warnings);
     }
@@ -84,7 +99,7 @@ public final class DesiredStateLoader {
             YamlObject root = new YamlObject(config.get(), "", Schemas.CONFIG, context);
             root.text("apiVersion");
             settings = ConfigReader.settings(root);
-            targets = ConfigReader.targets(root, settings, formats);
+            targets = ConfigReader.targets(root, settings, formats, context);
         }
 
         List<Path> resourceFiles = new ArrayList<>();
@@ -96,6 +111,7 @@ public final class DesiredStateLoader {
             resourceFiles.add(file);
             readResources(document.get(), targets, settings, context);
         }
+        context.reading(null);
         checkReferences(context);
 
         Map<String, ResourceSet> resources = new LinkedHashMap<>();
@@ -115,6 +131,7 @@ public final class DesiredStateLoader {
         }
         String name = targetNode.asText();
         TargetSpec target = targets.get(name);
+        context.reading(name);
         if (target == null) {
             String hint = Suggestions.closest(name, targets.keySet()).map(s -> "did you mean '" + s + "'?")
                     .orElse(targets.isEmpty() ? "declare it under targets: in " + CONFIG_FILE

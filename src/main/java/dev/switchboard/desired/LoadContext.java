@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import dev.switchboard.model.Secret;
 
 /**
  * What one load accumulates: problems, warnings, the objects declared per target, the references still to
@@ -28,8 +30,37 @@ final class LoadContext {
     private final Map<String, Map<ResourceKey, Resource>> declared = new LinkedHashMap<>();
     private final List<PendingReference> references = new ArrayList<>();
 
+    /** The targets whose secrets must resolve; empty: every target's. */
+    private final Set<String> needed;
+    /** The target whose declaration or resource file is being read; null outside one. */
+    private String reading;
+
     LoadContext(SecretResolver secrets) {
+        this(secrets, Set.of());
+    }
+
+    LoadContext(SecretResolver secrets, Set<String> needed) {
         this.secrets = secrets;
+        this.needed = Set.copyOf(needed);
+    }
+
+    /** What follows belongs to {@code target} (null: to no target), until the next call. */
+    void reading(String target) {
+        this.reading = target;
+    }
+
+    /**
+     * Resolves a field that may be a secret reference. In a target this run does not need, a well-formed
+     * reference whose value is not there is no problem: it stays {@linkplain Secret#unresolved unresolved},
+     * as no server of the run is sent it.
+     */
+    Optional<Object> resolveSecret(String raw, SourceLocation at, String fieldPath) {
+        if (needed.isEmpty() || reading == null || needed.contains(reading) || !SecretResolver.wellFormed(raw)) {
+            return secrets.resolve(raw, at, fieldPath, problems);
+        }
+        List<Problem> missing = new ArrayList<>();
+        Optional<Object> value = secrets.resolve(raw, at, fieldPath, missing);
+        return missing.isEmpty() ? value : Optional.of(Secret.unresolved(raw));
     }
 
     /** Records a problem, as a warning or an error by its severity. */

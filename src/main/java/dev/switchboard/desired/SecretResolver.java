@@ -36,6 +36,16 @@ public final class SecretResolver {
         return new SecretResolver(name -> Optional.ofNullable(System.getenv(name)), baseDir);
     }
 
+    /**
+     * Whether {@code raw} is a reference of a known source naming something ({@code ${env:NAME}},
+     * {@code ${file:PATH}}): one whose only possible problem is that its value is not there.
+     */
+    static boolean wellFormed(String raw) {
+        Matcher reference = REFERENCE.matcher(raw);
+        return reference.matches() && (reference.group(1).equals("env") || reference.group(1).equals("file"))
+                && !reference.group(2).isBlank();
+    }
+
     public static boolean isReference(String raw) {
         return REFERENCE.matcher(raw).matches();
     }

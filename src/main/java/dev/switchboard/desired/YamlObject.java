@@ -100,7 +100,7 @@ public final class YamlObject {
         if (!node.isTextual()) {
             return Optional.empty();
         }
-        return context.secrets.resolve(node.asText(), locationOf(name), fieldPath(name), context.problems);
+        return context.resolveSecret(node.asText(), locationOf(name), fieldPath(name));
     }
 
     /**

@@ -30,6 +30,20 @@ public final class Secret {
         return new Secret(value, Optional.of(reference));
     }
 
+    /**
+     * A reference that was not read because no server of this run needs it: a command limited to some
+     * targets ({@code export -t X}, {@code plan -t X}) does not ask for the other targets' secrets. Its
+     * {@link #reveal()} fails, so that it can never reach a server.
+     */
+    public static Secret unresolved(String reference) {
+        return new Secret(null, Optional.of(reference));
+    }
+
+    /** Whether this secret's value was read ({@link #unresolved} ones are not). */
+    public boolean resolved() {
+        return value != null;
+    }
+
     /** A secret value read from a live server, such as a CTI password returned by an API. */
     public static Secret fromLive(String value) {
         return new Secret(value, Optional.empty());
@@ -37,6 +51,10 @@ public final class Secret {
 
     /** The plain value: for the request body a provider sends, never for output. */
     public String reveal() {
+        if (value == null) {
+            throw new IllegalStateException("the secret " + reference.orElse("") + " was not read: its target is not part"
+                    + " of this run");
+        }
         return value;
     }
 
@@ -53,8 +71,10 @@ public final class Secret {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Secret s && MessageDigest.isEqual(
-                value.getBytes(StandardCharsets.UTF_8), s.value.getBytes(StandardCharsets.UTF_8));
+        if (!(other instanceof Secret s) || value == null || s.value == null) {
+            return other == this;
+        }
+        return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), s.value.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -65,6 +65,36 @@ class ExportCommandTest {
     }
 
     @Test
+    void aRunOnOneTargetNeedsOnlyThatTargetsSecrets() throws Exception {
+        QuickstartCopy quickstart = QuickstartCopy.of(temp, "olx-main", "xci-paris");
+        Path config = quickstart.dir.resolve("switchboard.yaml");
+        // xci-paris's password comes from a variable this machine does not have, as another team's would.
+        String yaml = Files.readString(config);
+        int xci = yaml.indexOf("  xci-paris:");
+        Files.writeString(config, yaml.substring(0, xci) + yaml.substring(xci)
+                .replaceFirst("\\$\\{file:secrets/simulator-password}", "\\${env:SB_TEST_NEVER_SET_XCI_PASSWORD}"));
+        Path out = temp.resolve("export");
+
+        Commands.Run export = commands.run("export", "-c", quickstart.arg(), "-t", "olx-main", "--out", out.toString());
+        assertThat(export.exitCode()).as(export.err()).isEqualTo(ExitCodes.OK);
+        assertThat(export.err()).contains("objects of target olx-main to ").doesNotContain("SB_TEST_NEVER_SET");
+        Commands.Run plan = commands.run("plan", "-c", quickstart.arg(), "-t", "olx-main");
+        assertThat(plan.exitCode()).as(plan.err()).isEqualTo(ExitCodes.OK);
+        assertThat(plan.out()).contains("olx-main").doesNotContain("xci-paris");
+
+        // The target whose secret is missing, or every target, still needs it; validate checks them all.
+        for (String[] run : new String[][] {{"plan", "-t", "xci-paris"}, {"plan"}, {"export", "-t", "xci-paris",
+                "--out", temp.resolve("export-xci").toString()}, {"validate"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(run),
+                    java.util.stream.Stream.of("-c", quickstart.arg())).toArray(String[]::new);
+            Commands.Run refused = commands.run(args);
+            assertThat(refused.exitCode()).as(String.join(" ", run)).isEqualTo(ExitCodes.ERROR);
+            assertThat(refused.out() + refused.err()).as(String.join(" ", run)).contains("switchboard.yaml:")
+                    .contains("the environment variable SB_TEST_NEVER_SET_XCI_PASSWORD is not set");
+        }
+    }
+
+    @Test
     void refusesToOverwriteAFile() {
         QuickstartCopy quickstart = QuickstartCopy.in(temp);
         Path out = temp.resolve("export");

@@ -1,6 +1,7 @@
 package dev.switchboard.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
@@ -32,6 +33,18 @@ class SecretTest {
         assertThat(secret).isEqualTo(Secret.fromLive("hunter2"));
         assertThat(secret).isNotEqualTo(Secret.fromLive("hunter3"));
         assertThat(secret.hashCode()).isEqualTo(Secret.fromLive("other").hashCode());
+    }
+
+    @Test
+    void anUnresolvedSecretCanNeverBeSentNorEqualsAValue() {
+        Secret unread = Secret.unresolved("${env:OTHER_TEAM}");
+        assertThat(unread.resolved()).isFalse();
+        assertThat(secret.resolved()).isTrue();
+        assertThat(unread.reference()).contains("${env:OTHER_TEAM}");
+        assertThat(unread.toString()).isEqualTo(Secret.MASK);
+        assertThatThrownBy(unread::reveal).hasMessageContaining("${env:OTHER_TEAM} was not read");
+        assertThat(unread).isNotEqualTo(Secret.unresolved("${env:OTHER_TEAM}")).isNotEqualTo(secret).isEqualTo(unread);
+        assertThat(secret).isNotEqualTo(unread);
     }
 
     @Test
