@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -21,6 +22,8 @@ final class ConsoleProgress implements Progress {
     private static final Duration LOG_EVERY = Duration.ofSeconds(5);
 
     private final boolean terminal;
+    /** A task that runs beside others: on a terminal its bar keeps a line of its own. */
+    private final boolean concurrent;
     private final ProgressBarStyle style;
     private final PrintStream stream;
     private final long logEveryNanos;
@@ -41,7 +44,13 @@ final class ConsoleProgress implements Progress {
      *                 most every {@code logEvery}
      */
     ConsoleProgress(boolean terminal, ProgressBarStyle style, PrintStream stream, Duration logEvery, Consumer<String> log) {
+        this(terminal, false, style, stream, logEvery, log);
+    }
+
+    private ConsoleProgress(boolean terminal, boolean concurrent, ProgressBarStyle style, PrintStream stream,
+                            Duration logEvery, Consumer<String> log) {
         this.terminal = terminal;
+        this.concurrent = concurrent;
         this.style = style;
         this.stream = stream;
         this.logEveryNanos = logEvery.toNanos();
@@ -70,7 +79,8 @@ final class ConsoleProgress implements Progress {
         this.lastLog = System.nanoTime();
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total > 0 ? total : -1)
-                    .setStyle(style).setConsumer(new ConsoleProgressBarConsumer(stream)).setUnit(" objects", 1)
+                    .setStyle(style).setConsumer(concurrent ? new LineOfItsOwn(stream) : new ConsoleProgressBarConsumer(stream))
+                    .setUnit(" objects", 1)
                     .continuousUpdate().build();
         }
     }
@@ -92,6 +102,46 @@ final class ConsoleProgress implements Progress {
         if (bar != null) {
             bar.close();
             bar = null;
+        }
+    }
+
+    /**
+     * On a terminal that moves its cursor, a bar on a line of its own, redrawn in place while the others are;
+     * on a dumb one (which cannot redraw a line above the last) and off a terminal, log lines naming the task.
+     */
+    @Override
+    public synchronized Progress forConcurrentTask() {
+        finish();
+        return new ConsoleProgress(terminal && style != ProgressBarStyle.ASCII, true, style, stream,
+                Duration.ofNanos(logEveryNanos), log);
+    }
+
+    /**
+     * progressbar's multi-line consumer, which gives each bar the line it first drew on and moves the cursor
+     * up to it, with every bar's drawing under one lock (two bars drawing their first line at once would take
+     * the same line), and its line taken when it is made, on the thread that starts the task: the lines come
+     * in the order the tasks were started, not in the order the bars' timers first fire.
+     */
+    private static final class LineOfItsOwn extends InteractiveConsoleProgressBarConsumer {
+        private static final Object DRAWING = new Object();
+
+        LineOfItsOwn(PrintStream out) {
+            super(out);
+            accept("");
+        }
+
+        @Override
+        public void accept(String line) {
+            synchronized (DRAWING) {
+                super.accept(line);
+            }
+        }
+
+        @Override
+        public void close() {
+            synchronized (DRAWING) {
+                super.close();
+            }
         }
     }
 }

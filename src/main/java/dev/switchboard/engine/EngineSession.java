@@ -515,35 +515,79 @@ public final class EngineSession implements AutoCloseable {
 
     /**
      * Applies every target of {@code plan} that may be applied: targets that are read-only, have plan
-     * errors or exceed a safety threshold (unless forced) are refused and reported, the others applied.
+     * errors or exceed a safety threshold (unless forced) are refused and reported, the others applied,
+     * all at once (each target is a server of its own, and each still applies its changes in dependency
+     * order, bounded by its parallelism), each with a progress of its own ({@link Progress#forConcurrentTask}).
+     * Returns when every target's apply has ended, its reports in the plan's order. When a target's apply
+     * fails as a whole (its journal cannot be written), the others still run to their end, and then the
+     * first such failure is thrown.
      */
     public ApplyReport apply(Plan plan, ApplyOptions options, Progress progress) {
-        List<TargetApplyReport> reports = new ArrayList<>();
+        List<CompletableFuture<TargetApplyReport>> reports = new ArrayList<>();
+        List<Thread> running = new ArrayList<>();
+        // One target with changes shows its progress as before; several get a line each.
+        boolean several = plan.targets().stream().filter(t -> !t.apiChanges().isEmpty()).count() > 1;
         for (TargetPlan target : plan.targets()) {
             List<String> refusals = refusals(target, options.force());
             if (!refusals.isEmpty()) {
-                reports.add(TargetApplyReport.refused(target.target(), refusals));
+                reports.add(CompletableFuture.completedFuture(TargetApplyReport.refused(target.target(), refusals)));
                 continue;
             }
+            // Locks and connections are taken here, on this thread, in the plan's order; the applies then run apart.
             if (!locks.containsKey(target.target())) {
                 locks.put(target.target(), TargetLock.acquire(workDir, target.target(), Duration.ZERO, "apply", clock));
             }
-            int parallelism = options.parallelism().orElse(spec(target.target()).policy().parallelism());
             Connection connection = connection(target.target());
-            ResourceSet live = lastLive.containsKey(target.target())
-                    ? lastLive.get(target.target()) : fetch(target.target(), Progress.NONE);
-            progress.start("applying " + target.target(), target.apiChanges().size());
-            WriteOnlyFingerprints fingerprints = fingerprints(target.target());
+            int parallelism = options.parallelism().orElse(spec(target.target()).policy().parallelism());
+            Progress line = target.apiChanges().isEmpty() ? Progress.NONE : several ? progress.forConcurrentTask() : progress;
+            line.start("applying " + target.target(), target.apiChanges().size());
+            CompletableFuture<TargetApplyReport> report = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                // The line is finished before the report is handed over, so that nothing draws after the report.
+                try {
+                    TargetApplyReport applied = applyTarget(target, connection, parallelism, line);
+                    line.finish();
+                    report.complete(applied);
+                } catch (RuntimeException | Error e) {
+                    line.finish();
+                    report.completeExceptionally(e);
+                }
+            }, "apply-" + target.target());
+            reports.add(report);
+            running.add(thread);
+        }
+        running.forEach(Thread::start);
+        List<TargetApplyReport> done = new ArrayList<>();
+        RuntimeException failed = null;
+        for (CompletableFuture<TargetApplyReport> report : reports) {
             try {
-                reports.add(new TargetApplier(connection.provider(), live, fingerprints, clock)
-                        .apply(target, workDir, parallelism, progress::step));
-            } finally {
-                fingerprints.flush();
-                progress.finish();
+                done.add(report.join());
+            } catch (CompletionException e) {
+                if (failed == null) {
+                    failed = e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
             }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+        return new ApplyReport(done);
+    }
+
+    private TargetApplyReport applyTarget(TargetPlan target, Connection connection, int parallelism, Progress progress) {
+        ResourceSet live = lastLive.containsKey(target.target())
+                ? lastLive.get(target.target()) : fetch(target.target(), Progress.NONE);
+        WriteOnlyFingerprints fingerprints = fingerprints(target.target());
+        try {
+            return new TargetApplier(connection.provider(), live, fingerprints, clock)
+                    .apply(target, workDir, parallelism, progress::step);
+        } finally {
+            fingerprints.flush();
             lastLive.remove(target.target());
         }
-        return new ApplyReport(reports);
     }
 
     private List<String> refusals(TargetPlan target, boolean force) {

@@ -27,4 +27,13 @@ public interface Progress {
     void step(long done);
 
     void finish();
+
+    /**
+     * A progress of its own for a task that runs at the same time as others (each target's apply): on a
+     * terminal a line of its own, below the others'; elsewhere its own log lines. Each is started, stepped
+     * and finished by its task alone. This one's own task, if any, is finished first.
+     */
+    default Progress forConcurrentTask() {
+        return NONE;
+    }
 }

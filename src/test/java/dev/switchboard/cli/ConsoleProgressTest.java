@@ -59,6 +59,42 @@ class ConsoleProgressTest {
     }
 
     @Test
+    void concurrentTasksEachKeepALineOfTheirOwnOnATerminalAndLogApartOnADumbOne() {
+        ByteArrayOutputStream drawn = new ByteArrayOutputStream();
+        List<String> lines = new ArrayList<>();
+        ConsoleProgress progress = new ConsoleProgress(true, ConsoleProgress.style(false, Map.of()),
+                new PrintStream(drawn, true, StandardCharsets.UTF_8), Duration.ZERO, lines::add);
+        dev.switchboard.engine.Progress olx = progress.forConcurrentTask();
+        dev.switchboard.engine.Progress xci = progress.forConcurrentTask();
+        olx.start("applying olx-main", 2);
+        xci.start("applying xci-paris", 3);
+        olx.step(2);
+        xci.step(3);
+        olx.finish();
+        xci.finish();
+        String screen = drawn.toString(StandardCharsets.UTF_8);
+        assertThat(screen).contains("applying olx-main").contains("2/2").contains("applying xci-paris").contains("3/3");
+        // Each bar is redrawn on the line it took when its task started: once the second started, the first is
+        // two lines up, the second one; the second is never drawn on the first's line.
+        assertThat(screen).contains("\u001b[2A\rapplying olx-main").contains("\u001b[1A\rapplying xci-paris")
+                .doesNotContain("\u001b[2A\rapplying xci-paris")
+                .doesNotContain("\u001b[33m");
+        assertThat(lines).isEmpty();
+
+        ByteArrayOutputStream dumbScreen = new ByteArrayOutputStream();
+        ConsoleProgress dumb = new ConsoleProgress(true, ConsoleProgress.style(true, Map.of("TERM", "dumb")),
+                new PrintStream(dumbScreen, true, StandardCharsets.UTF_8), Duration.ZERO, lines::add);
+        dev.switchboard.engine.Progress first = dumb.forConcurrentTask();
+        dev.switchboard.engine.Progress second = dumb.forConcurrentTask();
+        first.start("applying olx-main", 2);
+        second.start("applying xci-paris", 3);
+        first.step(2);
+        second.step(1);
+        assertThat(dumbScreen.toString(StandardCharsets.UTF_8)).as("a dumb terminal cannot redraw a line above").isEmpty();
+        assertThat(lines).containsExactly("applying olx-main: 2 of 2 objects", "applying xci-paris: 1 of 3 objects");
+    }
+
+    @Test
     void noColorOfAnyValueAndDumbTerminalsTurnColourOff() {
         assertThat(Terminal.colourAllowed(Map.of("TERM", "xterm-256color"))).isTrue();
         assertThat(Terminal.colourAllowed(Map.of("NO_COLOR", ""))).as("set but empty: no-color.org says ignore").isTrue();

@@ -89,6 +89,20 @@ class TerminalIT {
     }
 
     @Test
+    void targetsAppliedAtOnceEachKeepALineOfItsOwn() throws Exception {
+        ScriptRun both = onATerminal(Map.of("NO_COLOR", "1"), "",
+                LAUNCHER + " apply -c " + quickstart + " -t olx-main -t xci-paris --auto-approve");
+        assertThat(both.exitCode()).as(both.output()).isZero();
+        // The second bar takes the line below the first, which is then redrawn two lines up, the second one up.
+        // (script(1) hands the carriage return after each cursor move on as a line feed)
+        String screen = both.output().replace('\r', '\n');
+        assertThat(screen).contains(ESC + "2A\napplying olx-main").contains(ESC + "1A\napplying xci-paris")
+                .contains("Apply complete: ");
+        assertThat(screen.substring(screen.indexOf("Apply complete: "))).as("no bar is drawn after the report")
+                .doesNotContain("applying");
+    }
+
+    @Test
     void bashCompletesCommandsTargetsKindsAndFormats() throws Exception {
         Path script = temp.resolve("switchboard.bash");
         ScriptRun generated = ScriptRun.of(temp, Map.of(), LAUNCHER.toString(), "completion", "bash");
