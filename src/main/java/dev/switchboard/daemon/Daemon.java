@@ -1,5 +1,7 @@
 package dev.switchboard.daemon;
 
+import dev.switchboard.desired.Notifications;
+import dev.switchboard.desired.SecretResolver;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -10,11 +12,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +35,10 @@ import org.jboss.logging.Logger;
  * target) move the next run closer with exponential backoff. A failed fetch reconciles the last good
  * revision again, so drift is still reported while Git is unreachable. Shutdown lets the pass in flight
  * finish its current target (an apply is never cut short) and starts no other.
+ *
+ * <p>Notifications go to the services of the environment and to those of the {@code settings.notifications}
+ * of the commit in force: each commit that loads brings its own; one that does not load keeps the last
+ * good one's. The services are logged at start and whenever a commit changes them.
  */
 @ApplicationScoped
 public class Daemon {
@@ -54,6 +63,9 @@ public class Daemon {
     private ExecutorService worker;
     private ExecutorService notifying;
     private Notifier notifier;
+    private HttpClient notifyHttp;
+    private Set<String> environmentalServices = Set.of();
+    private List<Notifier.ServiceState> environmentalStates = List.of();
     private Optional<SharedSecret> webhookSecret = Optional.empty();
     private Optional<SharedSecret> apiToken = Optional.empty();
 
@@ -69,6 +81,9 @@ public class Daemon {
     private Optional<Revision> lastGood = Optional.empty();
     private Optional<String> lastReconciledCommit = Optional.empty();
     private int failuresInARow;
+    private Optional<String> followedCommit = Optional.empty();
+    private Notifications followed = Notifications.NONE;
+    private List<Notifier.ServiceState> notificationStates = List.of();
 
     public Daemon(DaemonConfig config, Reconciler reconciler, StatusBoard board, DaemonMetrics metrics) {
         this.config = config;
@@ -102,8 +117,8 @@ public class Daemon {
         schedule = Schedule.of(config);
         webhookSecret = SharedSecret.read("SWITCHBOARD_WEBHOOK_SECRET", config.webhookSecret(), config.webhookSecretFile());
         apiToken = SharedSecret.read("SWITCHBOARD_API_TOKEN", config.apiToken(), config.apiTokenFile());
-        List<Notifier.Channel> channels = Notifier.channels(config.notifications(),
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        notifyHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<Notifier.Channel> channels = Notifier.channels(config.notifications(), notifyHttp);
         source = DesiredStateSource.from(config);
         notifying = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "switchboard-notify");
@@ -111,7 +126,11 @@ public class Daemon {
             return thread;
         });
         notifier = new Notifier(channels, notifying, metrics::notified);
-        channels.forEach(c -> LOG.infof("notifying %s of %s", c.service(), String.join(", ", c.events().stream().sorted().toList())));
+        environmentalServices = channels.stream().map(Notifier.Channel::service).collect(Collectors.toUnmodifiableSet());
+        environmentalStates = channels.stream().map(c -> Notifier.ServiceState.on(c, "environment")).toList();
+        environmentalStates.forEach(state -> LOG.info(state.line()));
+        notificationStates = environmentalStates;
+        board.notifications(notificationStates);
         workDir = config.config().orElse(config.dataDir()).toAbsolutePath().normalize();
         worker = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "switchboard-reconcile");
@@ -235,6 +254,9 @@ public class Daemon {
                 metrics.onlyDeclared(pass.outcomes().stream().map(TargetOutcome::target).toList());
             }
             board.passed(pass);
+            if (pass.notifications().isPresent()) {
+                follow(revision.get(), pass.notifications().get());
+            }
             notifier.passed(pass, config.mode().name().toLowerCase(), source.describe());
             lastReconciledCommit = Optional.of(revision.get().commit());
             reconciled = true;
@@ -246,6 +268,37 @@ public class Daemon {
         } finally {
             reschedule(trigger, failed, reconciled);
             passesEnded.incrementAndGet();
+        }
+    }
+
+    /**
+     * Notifies the services of this commit's {@code settings.notifications} from now on, when they differ
+     * from the last commit's (or the commit does): its references are resolved again.
+     */
+    private void follow(Revision revision, Notifications notifications) {
+        if (followedCommit.equals(Optional.of(revision.commit())) && followed.equals(notifications)) {
+            return;
+        }
+        Notifier.Followed now = Notifier.channels(notifications, environmentalServices,
+                SecretResolver.fromProcessEnvironment(revision.dir()), notifyHttp);
+        notifier.follow(now.channels());
+        followedCommit = Optional.of(revision.commit());
+        followed = notifications;
+        List<Notifier.ServiceState> states = new ArrayList<>(environmentalStates);
+        states.addAll(now.states());
+        if (!states.equals(notificationStates)) {
+            if (now.states().isEmpty()) {
+                LOG.infof("commit %s: switchboard.yaml configures no notifications", revision.commit());
+            }
+            for (Notifier.ServiceState state : now.states()) {
+                if (state.state().equals("off")) {
+                    LOG.warnf("commit %s: %s", revision.commit(), state.line());
+                } else {
+                    LOG.infof("commit %s: %s", revision.commit(), state.line());
+                }
+            }
+            notificationStates = List.copyOf(states);
+            board.notifications(notificationStates);
         }
     }
 

@@ -108,7 +108,9 @@ public interface DaemonConfig {
     /**
      * The notification services, each off until its address is set. Each is told about the events of
      * {@code on} (default: every one) for the targets of {@code targets} (default: every one), its own
-     * {@code on}/{@code targets} overriding those. Every secret may be given inline or in a file.
+     * {@code on}/{@code targets} overriding those. Every secret may be given inline or in a file. The
+     * {@code settings.notifications} of the commit in force add their services ({@link Notifier}); a service
+     * configured both here and there is this one.
      */
     interface Notify {
 

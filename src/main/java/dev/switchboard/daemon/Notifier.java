@@ -2,6 +2,10 @@ package dev.switchboard.daemon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.switchboard.desired.Notifications;
+import dev.switchboard.desired.Problem;
+import dev.switchboard.desired.SecretResolver;
+import dev.switchboard.model.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -32,6 +36,11 @@ import org.jboss.logging.Logger;
  * shows (names, counts, commit, the error, never a secret). Sending happens on its own thread; a service
  * that fails or is unreachable is logged and counted ({@code switchboard_notifications_total{service,result}})
  * and never stops or slows a pass.
+ *
+ * <p>The services come from two places: the daemon's environment ({@code SWITCHBOARD_NOTIFY_*}), fixed at
+ * start, and the {@code settings.notifications} of the commit in force, replaced when a new commit loads
+ * ({@link #follow}). A service configured in both is the environment's: the operator's word stands over
+ * the repository's. A service of the file whose secret reference does not resolve is off, with the reason.
  */
 public final class Notifier {
 
@@ -46,6 +55,36 @@ public final class Notifier {
         boolean wants(Notification n) {
             return events.contains(n.event()) && targets.map(t -> t.contains(n.target())).orElse(true);
         }
+    }
+
+    /**
+     * A service as the status and the log show it.
+     *
+     * @param from   {@code environment} or {@code switchboard.yaml}
+     * @param state  {@code on}; {@code off} when a secret reference of the file does not resolve; {@code overridden}
+     *               when the environment configures the same service
+     * @param reason why it is off or overridden; never a secret's value
+     */
+    public record ServiceState(String service, String from, String state, List<String> events,
+                               Optional<List<String>> targets, Optional<String> reason) {
+
+        static ServiceState on(Channel channel, String from) {
+            return new ServiceState(channel.service(), from, "on", channel.events().stream().sorted().toList(),
+                    channel.targets().map(t -> t.stream().sorted().toList()), Optional.empty());
+        }
+
+        /** One line for the log: {@code notifying slack (switchboard.yaml) of failed} or why not. */
+        String line() {
+            return switch (state) {
+                case "on" -> "notifying " + service + " (" + from + ") of " + String.join(", ", events)
+                        + targets.map(t -> " for " + String.join(", ", t)).orElse("");
+                default -> "not notifying " + service + " (" + from + "): " + reason.orElse(state);
+            };
+        }
+    }
+
+    /** The channels of a {@code settings.notifications}, and the state of each of its services. */
+    record Followed(List<Channel> channels, List<ServiceState> states) {
     }
 
     /** What a notification says: the target's reconcile, worded once for every service. */
@@ -74,15 +113,102 @@ public final class Notifier {
         void send(Notification notification) throws IOException, InterruptedException;
     }
 
-    private final List<Channel> channels;
+    private final List<Channel> fromEnvironment;
+    private volatile List<Channel> fromDesiredState = List.of();
     private final Executor sending;
     private final BiConsumer<String, Boolean> counted;
     private final Map<String, String> lastSeen = new HashMap<>();
 
     Notifier(List<Channel> channels, Executor sending, BiConsumer<String, Boolean> counted) {
-        this.channels = List.copyOf(channels);
+        this.fromEnvironment = List.copyOf(channels);
         this.sending = sending;
         this.counted = counted;
+    }
+
+    /** From now on, also notifies these channels (of the commit in force) instead of the ones before. */
+    void follow(List<Channel> channels) {
+        fromDesiredState = List.copyOf(channels);
+    }
+
+    /**
+     * The channels of a commit's {@code settings.notifications}: each service whose secrets resolve, unless
+     * the environment configures it already.
+     *
+     * @param environmental the services the environment configures
+     * @param secrets       resolves the references, in the daemon's environment and the commit's directory
+     */
+    static Followed channels(Notifications notifications, Set<String> environmental, SecretResolver secrets,
+                             HttpClient http) {
+        List<Channel> channels = new ArrayList<>();
+        List<ServiceState> states = new ArrayList<>();
+        String from = "switchboard.yaml";
+        for (Notifications.Service service : notifications.services()) {
+            String name = service.name();
+            List<String> events = Notifications.EVENTS.stream().filter(service.events()::contains).sorted().toList();
+            Optional<List<String>> targets = service.targets().map(t -> t.stream().sorted().toList());
+            if (environmental.contains(name)) {
+                states.add(new ServiceState(name, from, "overridden", events, targets, Optional.of(
+                        "SWITCHBOARD_NOTIFY_" + name.toUpperCase() + "_* configures " + name + " in the environment, which is used")));
+                continue;
+            }
+            List<Problem> problems = new ArrayList<>();
+            Map<String, SharedSecret> resolved = new HashMap<>();
+            service.secrets().forEach((field, reference) -> secrets.resolve(reference.reference(), reference.at(),
+                            reference.fieldPath(), problems)
+                    .filter(Secret.class::isInstance)
+                    .ifPresent(secret -> resolved.put(field, SharedSecret.of(((Secret) secret).reveal()))));
+            Optional<String> off = problems.stream().findFirst()
+                    .map(p -> p.location() + ": " + p.fieldPath() + ": " + p.message())
+                    .or(() -> unusable(service, resolved));
+            if (off.isPresent()) {
+                states.add(new ServiceState(name, from, "off", events, targets, off));
+                continue;
+            }
+            Channel channel = new Channel(name, service.events(), service.targets(), sender(service, resolved, http));
+            channels.add(channel);
+            states.add(ServiceState.on(channel, from));
+        }
+        return new Followed(channels, states);
+    }
+
+    /** Why a service's values cannot work: a URL that is none; a chat's is said without its value, a secret. */
+    private static Optional<String> unusable(Notifications.Service service, Map<String, SharedSecret> resolved) {
+        for (String plain : List.of("url", "api")) {
+            String value = service.settings().get(plain);
+            if (value != null && !isHttpUrl(value)) {
+                return Optional.of("settings.notifications." + service.name() + "." + plain + ": " + value
+                        + " is not an http or https URL");
+            }
+        }
+        Notifications.Reference url = service.secrets().get("url");
+        if (url != null && resolved.containsKey("url") && !isHttpUrl(resolved.get("url").reveal())) {
+            return Optional.of(url.at() + ": " + url.fieldPath() + ": the value of " + url.reference()
+                    + " is not an http or https URL");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isHttpUrl(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static Sender sender(Notifications.Service service, Map<String, SharedSecret> secrets, HttpClient http) {
+        return switch (service.name()) {
+            case "webhook" -> webhook(http, URI.create(service.settings().get("url")),
+                    Optional.ofNullable(secrets.get("secret")));
+            case "slack" -> slack(http, secrets.get("url"));
+            case "teams" -> teams(http, secrets.get("url"));
+            case "github" -> github(http, URI.create(service.settings().getOrDefault("api", "https://api.github.com")),
+                    service.settings().get("repository"), secrets.get("token"));
+            case "gitlab" -> gitlab(http, URI.create(service.settings().getOrDefault("api", "https://gitlab.com/api/v4")),
+                    service.settings().get("repository"), secrets.get("token"));
+            default -> throw new IllegalArgumentException("no notification service " + service.name());
+        };
     }
 
     /** The services named in the configuration; none when no address is set. */
@@ -153,6 +279,8 @@ public final class Notifier {
                     mode, source, outcome.drift(), outcome.driftByKind(), outcome.error(),
                     outcome.finished().truncatedTo(ChronoUnit.SECONDS).toString());
             notified.add(n);
+            List<Channel> channels = new ArrayList<>(fromEnvironment);
+            channels.addAll(fromDesiredState);
             for (Channel channel : channels) {
                 if (channel.wants(n)) {
                     sending.execute(() -> deliver(channel, n));
@@ -220,7 +348,7 @@ public final class Notifier {
     }
 
     static Sender slack(HttpClient http, SharedSecret url) {
-        return n -> send(http, post(URI.create(url.reveal()), slackBody(n)), "slack");
+        return n -> send(http, post(chatUrl(url, "Slack"), slackBody(n)), "slack");
     }
 
     static byte[] teamsBody(Notification n) {
@@ -237,7 +365,16 @@ public final class Notifier {
     }
 
     static Sender teams(HttpClient http, SharedSecret url) {
-        return n -> send(http, post(URI.create(url.reveal()), teamsBody(n)), "teams");
+        return n -> send(http, post(chatUrl(url, "Teams"), teamsBody(n)), "teams");
+    }
+
+    /** A chat's URL; when it is none, the error does not quote it (URI's own message would: it is a secret). */
+    private static URI chatUrl(SharedSecret url, String chat) throws IOException {
+        try {
+            return URI.create(url.reveal());
+        } catch (IllegalArgumentException e) {
+            throw new IOException("the " + chat + " webhook's URL is not a URL");
+        }
     }
 
     /** GitHub's states: error, failure, pending, success. */

@@ -75,7 +75,7 @@ public class Reconciler {
                 outcomes.add(reconcileTarget(state, target.name(), revision.commit(), mode, workDir));
             }
         }
-        return new Pass(revision, Optional.empty(), outcomes, suspended);
+        return new Pass(revision, Optional.empty(), outcomes, suspended, Optional.of(state.settings().notifications()));
     }
 
     private TargetOutcome reconcileTarget(DesiredState state, String target, String commit, DaemonConfig.Mode mode,

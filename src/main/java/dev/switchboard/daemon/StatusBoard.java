@@ -28,6 +28,7 @@ public class StatusBoard {
     private Optional<Instant> nextRun = Optional.empty();
     private final Map<String, TargetOutcome> targets = new LinkedHashMap<>();
     private final List<String> suspended = new ArrayList<>();
+    private List<Notifier.ServiceState> notifications = List.of();
 
     /**
      * @param commit  the commit fetched, or the last good one after a failure
@@ -45,8 +46,14 @@ public class StatusBoard {
                                Optional<String> lastError, Optional<Instant> nextRun, boolean suspended) {
     }
 
+    /** @param notifications each notification service of the environment and of the commit in force, on or not */
     public record Status(String source, String mode, boolean ready, Optional<FetchStatus> lastFetch,
-                         Optional<String> lastError, Optional<Instant> nextRun, List<TargetStatus> targets) {
+                         Optional<String> lastError, Optional<Instant> nextRun, List<TargetStatus> targets,
+                         List<Notifier.ServiceState> notifications) {
+    }
+
+    synchronized void notifications(List<Notifier.ServiceState> services) {
+        notifications = List.copyOf(services);
     }
 
     synchronized void started(String source, String mode) {
@@ -129,7 +136,7 @@ public class StatusBoard {
                     "suspended", 0, Map.of(), 0, Optional.empty(), Optional.empty(), 0, Optional.empty(),
                     Optional.empty(), true));
         }
-        return new Status(source, mode, ready, lastFetch, lastError, nextRun, list);
+        return new Status(source, mode, ready, lastFetch, lastError, nextRun, list, notifications);
     }
 
     /** The latest plan of one target, when it got as far as planning. */

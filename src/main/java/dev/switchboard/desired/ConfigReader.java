@@ -34,7 +34,8 @@ final class ConfigReader {
                 s.integer("parallelism").map(Long::intValue).orElse(Settings.DEFAULT.parallelism()),
                 s.integer("maxDeletePercent").map(Long::intValue).orElse(Settings.DEFAULT.maxDeletePercent()),
                 s.integer("maxUpdatePercent").map(Long::intValue).orElse(Settings.DEFAULT.maxUpdatePercent()),
-                ignore);
+                ignore,
+                NotificationsReader.read(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of())));
     }
 
     static Map<String, TargetSpec> targets(YamlObject root, Settings settings, Map<String, ResourceFileFormat> formats,

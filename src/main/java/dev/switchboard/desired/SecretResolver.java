@@ -51,6 +51,24 @@ public final class SecretResolver {
     }
 
     /**
+     * Checks the form of a reference without resolving it, for secrets that another process resolves (the
+     * daemon's notification services): adds the problem {@link #resolve} would add for a malformed one.
+     */
+    public static void checkReference(String raw, SourceLocation location, String fieldPath, List<Problem> problems) {
+        Matcher reference = REFERENCE.matcher(raw);
+        if (!reference.matches()) {
+            problems.add(Problem.at(location, fieldPath, "a secret reference must be the whole value",
+                    "write the field as exactly ${env:NAME} or ${file:PATH}, with nothing around it"));
+        } else if (reference.group(2).trim().isEmpty()) {
+            problems.add(Problem.at(location, fieldPath, "the secret reference " + raw + " names nothing",
+                    "write ${env:NAME} or ${file:PATH}"));
+        } else if (!reference.group(1).equals("env") && !reference.group(1).equals("file")) {
+            problems.add(Problem.at(location, fieldPath, "unknown secret source '" + reference.group(1) + "'",
+                    "use ${env:NAME} or ${file:PATH}"));
+        }
+    }
+
+    /**
      * @return {@code raw} itself when it is no reference, the {@link Secret} when it is one that
      *         resolves, empty (with a problem added) when it does not
      */

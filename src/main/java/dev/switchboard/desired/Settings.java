@@ -7,12 +7,15 @@ import java.util.Set;
 /**
  * The {@code settings:} of {@code switchboard.yaml}: defaults for every target.
  *
- * @param ignore fields left unmanaged, by resource kind name
+ * @param ignore        fields left unmanaged, by resource kind name
+ * @param notifications the services the daemon notifies, their secrets unresolved
  */
-public record Settings(int parallelism, int maxDeletePercent, int maxUpdatePercent, Map<String, Set<String>> ignore) {
+public record Settings(int parallelism, int maxDeletePercent, int maxUpdatePercent, Map<String, Set<String>> ignore,
+                       Notifications notifications) {
 
     public static final Settings DEFAULT = new Settings(TargetSpec.Policy.DEFAULT_PARALLELISM,
-            TargetSpec.Policy.DEFAULT_MAX_DELETE_PERCENT, TargetSpec.Policy.DEFAULT_MAX_UPDATE_PERCENT, Map.of());
+            TargetSpec.Policy.DEFAULT_MAX_DELETE_PERCENT, TargetSpec.Policy.DEFAULT_MAX_UPDATE_PERCENT, Map.of(),
+            Notifications.NONE);
 
     public Settings {
         ignore = Map.copyOf(ignore);

@@ -21,8 +21,11 @@ import org.eclipse.jgit.revwalk.RevCommit;
  * A real Git repository in a temporary directory, made with JGit from {@code src/test/resources/daemon/desired},
  * whose two targets point at an Officelinx and an XCI simulator running on loopback; the daemon is
  * configured to follow its {@code main} branch. Init arguments: {@code mode}, {@code poll},
- * {@code git-url} to point the daemon at a remote that does not exist instead, and {@code hold-xci-creates}
- * ({@code true}) to put the XCI simulator behind {@link HeldAnswers} for its administrators' creates.
+ * {@code git-url} to point the daemon at a remote that does not exist instead, {@code hold-xci-creates}
+ * ({@code true}) to put the XCI simulator behind {@link HeldAnswers} for its administrators' creates, and
+ * {@code notify-environment}: the notification service the daemon's environment configures, posting to
+ * {@link DaemonFixture#notifications}: {@code webhook} (the default, at {@code /switchboard}, signed with
+ * {@link #NOTIFY_SECRET}) or {@code slack} (at {@code /environment-slack}).
  */
 public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManager {
 
@@ -74,8 +77,12 @@ public class GitRepoWithSimulators implements QuarkusTestResourceLifecycleManage
             config.put("switchboard.retry-initial", "1h");
             config.put("switchboard.webhook-secret", WEBHOOK_SECRET);
             config.put("switchboard.api-token", API_TOKEN);
-            config.put("switchboard.notify.webhook.url", fixture.notifications.uri("/switchboard").toString());
-            config.put("switchboard.notify.webhook.secret", NOTIFY_SECRET);
+            if (args.getOrDefault("notify-environment", "webhook").equals("slack")) {
+                config.put("switchboard.notify.slack.url", fixture.notifications.uri("/environment-slack").toString());
+            } else {
+                config.put("switchboard.notify.webhook.url", fixture.notifications.uri("/switchboard").toString());
+                config.put("switchboard.notify.webhook.secret", NOTIFY_SECRET);
+            }
             return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot set up the daemon's Git repository and simulators", e);

@@ -2,6 +2,10 @@ package dev.switchboard.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.desired.Notifications;
+import dev.switchboard.desired.SecretResolver;
+import dev.switchboard.model.SourceLocation;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -152,6 +156,42 @@ class NotifierTest {
                 .as("xci-paris is not subscribed, failed is not an event it hears")
                 .containsExactly("drift olx-main", "drift olx-main", "applied olx-main", "applied olx-main");
         assertThat(receiver.requests().get(0).header("X-Switchboard-Signature-256")).as("no secret, no signature").isNull();
+    }
+
+    private static Notifications.Service service(String name, Map<String, String> settings, String field, String reference) {
+        return new Notifications.Service(name, settings, Map.of(field, new Notifications.Reference(reference,
+                new SourceLocation(Path.of("switchboard.yaml"), 9, 7), "settings.notifications." + name + "." + field)),
+                Set.of("drift"), Optional.empty());
+    }
+
+    @Test
+    void buildsTheFilesServicesWithTheirSecretsResolvedAndTurnsOffOneThatCannotWork() {
+        Map<String, String> environment = Map.of("GITLAB_TOKEN", TOKEN, "SLACK_URL", "not a URL " + TOKEN);
+        SecretResolver secrets = new SecretResolver(name -> Optional.ofNullable(environment.get(name)), Path.of("."));
+        Notifier.Followed followed = Notifier.channels(new Notifications(List.of(
+                service("gitlab", Map.of("repository", "acme/desired", "api", receiver.uri("/api/v4").toString()),
+                        "token", "${env:GITLAB_TOKEN}"),
+                service("slack", Map.of(), "url", "${env:SLACK_URL}"),
+                service("teams", Map.of(), "url", "${env:TEAMS_URL}"))), Set.of(), secrets, http);
+
+        assertThat(followed.states()).extracting(Notifier.ServiceState::line).containsExactly(
+                "notifying gitlab (switchboard.yaml) of drift",
+                "not notifying slack (switchboard.yaml): switchboard.yaml:9:7: settings.notifications.slack.url: "
+                        + "the value of ${env:SLACK_URL} is not an http or https URL",
+                "not notifying teams (switchboard.yaml): switchboard.yaml:9:7: settings.notifications.teams.url: "
+                        + "the environment variable TEAMS_URL is not set");
+        assertThat(followed.states().toString()).doesNotContain(TOKEN);
+
+        Notifier notifier = new Notifier(List.of(), Runnable::run, (s, sent) -> counted.add(s + " " + (sent ? "sent" : "failed")));
+        notifier.follow(followed.channels());
+        notifier.passed(pass(outcome("olx-main", Result.DRIFT, Map.of("mailbox", 1), Optional.empty())), "drift", "repo");
+        assertThat(receiver.requests()).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo("/api/v4/projects/acme%2Fdesired/statuses/" + SHA);
+            assertThat(r.header("PRIVATE-TOKEN")).isEqualTo(TOKEN);
+        });
+        notifier.follow(List.of());
+        notifier.passed(pass(outcome("olx-main", Result.DRIFT, Map.of("mailbox", 2), Optional.empty())), "drift", "repo");
+        assertThat(receiver.requests()).as("a commit without the service no longer tells it").hasSize(1);
     }
 
     @Test
