@@ -30,7 +30,7 @@ class SchemaHoverTest {
         assertThat(type.path("description").asText()).contains("AddressType");
         assertThat(type.path("examples").isArray()).isTrue();
         List<String> codes = new ArrayList<>();
-        type.path("anyOf").forEach(branch -> {
+        type.path("oneOf").forEach(branch -> {
             assertThat(branch.path("description").asText()).as(branch.toString()).isNotBlank();
             if (branch.has("const")) {
                 codes.add(branch.get("const").asText() + ": " + branch.get("description").asText());
@@ -45,6 +45,8 @@ class SchemaHoverTest {
         // The document's words: "incomingNo : use the SDA prefix, anonymous : masked call, custom : a custom number".
         assertThat(meanings(template.path("callerIdMode"))).containsExactly("incomingNo: Use the SDA prefix",
                 "anonymous: Masked call", "custom: A custom number, given in customCallerId");
+        assertThat(template.path("callerIdMode").path("description").asText()) // the README's hover text
+                .isEqualTo("callerIdMode: which number is shown on outgoing calls; custom needs customCallerId.");
         assertThat(meanings(template.path("voiceMailNumberMode"))).extracting(m -> m.substring(0, m.indexOf(':')))
                 .containsExactly("short_number", "custom");
         assertThat(meanings(template.path("peerSipName"))).extracting(m -> m.substring(0, m.indexOf(':')))
@@ -70,11 +72,38 @@ class SchemaHoverTest {
                 """);
         Commands.Run result = commands.run("validate", "-c", dir.toString());
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+        // The README's Schemas section shows these two lines.
         assertThat(result.out())
-                .contains("xci.yaml:7:5: templates[0].callerIdMode: 'sometimes' is not allowed here")
-                .contains("hint: use one of: incomingNo (use the SDA prefix), anonymous (masked call), "
-                        + "custom (a custom number, given in customCallerId)")
+                .contains("xci.yaml:7:5: templates[0].callerIdMode: 'sometimes' is not allowed here" + System.lineSeparator()
+                        + "  hint: use one of: incomingNo (use the SDA prefix), anonymous (masked call), "
+                        + "custom (a custom number, given in customCallerId)" + System.lineSeparator())
                 .contains("1 problem in 1 file.");
+    }
+
+    @Test
+    void validateExplainsTheAddressTypeCodesItRefuses(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("switchboard.yaml"), """
+                apiVersion: switchboard/v1
+                targets:
+                  olx-main: { kind: officelinx, url: embedded, auth: { clientId: c, clientSecret: s, username: u, password: p } }
+                """);
+        Files.writeString(dir.resolve("acme.yaml"), """
+                target: olx-main
+                companies:
+                  - name: Acme
+                    featureGroups: [ { number: 1, name: Staff } ]
+                    mailboxes:
+                      - { number: "1001", userName: ada, firstName: Ada, lastName: Lovelace, featureGroup: 1,
+                          addresses: [ { type: 1, address: "+15551001" }, { type: -1, address: "1001" } ] }
+                """);
+        Commands.Run result = commands.run("validate", "-c", dir.toString());
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
+        assertThat(result.out())
+                .contains("companies[0].mailboxes[0].addresses[1].type: '-1' is not allowed here" + System.lineSeparator()
+                        + "  hint: use one of: 0 (extension: a number dialled to reach the mailbox")
+                .contains("another address type of the server")
+                .contains("1 problem in 1 file.")
+                .doesNotContain("addresses[0]");
     }
 
     /** "VALUE: description" for each {@code const} branch of a {@code oneOf}, as an editor's completion list shows them. */
