@@ -33,7 +33,7 @@ public final class SchemaValidator {
     public boolean validate(String schemaName, YamlDocument document, List<Problem> problems) {
         Schema schema = schemas.computeIfAbsent(schemaName, name -> registry.getSchema(tree(name)));
         List<Error> errors = schema.validate(document.root());
-        // A oneOf/anyOf of values (const branches with a description each, as editors show them) is one
+        // A oneOf of values (const branches with a description each, as editors show them) is one
         // problem listing the values, not one per branch that refused the value.
         List<String> choices = errors.stream().filter(SchemaValidator::isChoiceOfValues).map(SchemaValidator::location).toList();
         Set<String> seen = new LinkedHashSet<>();
@@ -101,7 +101,7 @@ public final class SchemaValidator {
                 return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
                         (value == null ? "the value" : "'" + value.asText() + "'") + " is not allowed here", hint);
             }
-            case "oneOf", "anyOf" -> {
+            case "oneOf" -> {
                 if (!isChoiceOfValues(error)) {
                     return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer), plainMessage(error));
                 }
@@ -182,10 +182,13 @@ public final class SchemaValidator {
         }
     }
 
-    /** Whether {@code error} is a oneOf/anyOf that lists values: const branches, and any other branch described. */
+    /**
+     * Whether {@code error} is a oneOf that lists values: const branches, and any other branch described. (The
+     * validator reports a failed anyOf by its branches' errors alone, so a list of values is written as a oneOf.)
+     */
     private static boolean isChoiceOfValues(Error error) {
         JsonNode branches = error.getSchemaNode();
-        if (!List.of("oneOf", "anyOf").contains(Optional.ofNullable(error.getKeyword()).orElse(""))
+        if (!"oneOf".equals(error.getKeyword())
                 || branches == null || !branches.isArray() || branches.isEmpty()) {
             return false;
         }
