@@ -33,9 +33,16 @@ public final class SchemaValidator {
     public boolean validate(String schemaName, YamlDocument document, List<Problem> problems) {
         Schema schema = schemas.computeIfAbsent(schemaName, name -> registry.getSchema(tree(name)));
         List<Error> errors = schema.validate(document.root());
+        // A oneOf of values (const branches with a description each, as editors show them) is one
+        // problem listing the values, not one per branch that refused the value.
+        List<String> choices = errors.stream().filter(SchemaValidator::isChoiceOfValues).map(SchemaValidator::location).toList();
         Set<String> seen = new LinkedHashSet<>();
         int before = problems.size();
         for (Error error : errors) {
+            String location = location(error);
+            if (choices.stream().anyMatch(choice -> location.startsWith(choice + "/"))) {
+                continue;
+            }
             Problem problem = describe(schemaName, document, error);
             if (seen.add(problem.render())) {
                 problems.add(problem);
@@ -93,6 +100,24 @@ public final class SchemaValidator {
                         : "use one of: " + String.join(", ", options);
                 return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
                         (value == null ? "the value" : "'" + value.asText() + "'") + " is not allowed here", hint);
+            }
+            case "oneOf" -> {
+                if (!isChoiceOfValues(error)) {
+                    return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer), plainMessage(error));
+                }
+                JsonNode value = error.getInstanceNode();
+                List<String> options = new ArrayList<>();
+                error.getSchemaNode().forEach(branch -> {
+                    String meaning = branch.path("description").asText("").trim();
+                    if (branch.has("const")) {
+                        options.add(branch.get("const").asText() + (meaning.isEmpty() ? "" : " (" + asHint(meaning) + ")"));
+                    } else {
+                        options.add(asHint(meaning));
+                    }
+                });
+                return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer),
+                        (value == null ? "the value" : "'" + value.asText() + "'") + " is not allowed here",
+                        "use one of: " + String.join(", ", options));
             }
             case "minimum", "maximum" -> {
                 Optional<JsonNode> schema = parentSchema(schemaName, error);
@@ -155,6 +180,30 @@ public final class SchemaValidator {
                 return Problem.at(document.locationOf(pointer), YamlDocument.fieldPath(pointer), plainMessage(error));
             }
         }
+    }
+
+    /**
+     * Whether {@code error} is a oneOf that lists values: const branches, and any other branch described. (The
+     * validator reports a failed anyOf by its branches' errors alone, so a list of values is written as a oneOf.)
+     */
+    private static boolean isChoiceOfValues(Error error) {
+        JsonNode branches = error.getSchemaNode();
+        if (!"oneOf".equals(error.getKeyword())
+                || branches == null || !branches.isArray() || branches.isEmpty()) {
+            return false;
+        }
+        boolean anyConst = false;
+        for (JsonNode branch : branches) {
+            anyConst |= branch.has("const");
+            if (!branch.has("const") && branch.path("description").asText("").isBlank()) {
+                return false;
+            }
+        }
+        return anyConst;
+    }
+
+    private static String location(Error error) {
+        return Optional.ofNullable(error.getSchemaLocation()).map(Object::toString).orElse("");
     }
 
     private static Problem empty(YamlDocument document, String pointer) {

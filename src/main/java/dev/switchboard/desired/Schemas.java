@@ -90,6 +90,8 @@ public final class Schemas {
         ObjectNode generic = (ObjectNode) defs.get("target");
         ObjectNode target = JSON.createObjectNode();
         target.put("type", "object");
+        target.set("description", generic.path("description").deepCopy());
+        ArrayNode targetExamples = target.putArray("examples");
         target.set("required", generic.get("required").deepCopy());
         ObjectNode kindProperty = generic.path("properties").path("kind").deepCopy();
         ArrayNode kinds = kindProperty.putArray("enum");
@@ -109,6 +111,19 @@ public final class Schemas {
             own.path("properties").fields().forEachRemaining(p -> properties.set(p.getKey(), p.getValue()));
             ArrayNode required = (ArrayNode) whole.get("required");
             own.path("required").forEach(required::add);
+            // What an editor shows on a target of this kind: its own fields' words, and whole examples of it.
+            whole.put("description", "A " + format.targetKind() + " target: the fields every target has (kind, url, prune, ...) and "
+                    + format.targetKind() + "'s own. " + own.path("description").asText(""));
+            ArrayNode examples = whole.putArray("examples");
+            own.path("examples").forEach(example -> {
+                ObjectNode complete = JSON.createObjectNode().put("kind", format.targetKind())
+                        .put("url", "https://" + format.targetKind() + ".example.com");
+                example.fields().forEachRemaining(f -> complete.set(f.getKey(), f.getValue().deepCopy()));
+                examples.add(complete);
+            });
+            if (targetExamples.isEmpty() && !examples.isEmpty()) {
+                targetExamples.add(examples.get(0).deepCopy());
+            }
             defs.set(prefix + "target", whole);
             ObjectNode branch = branches.addObject();
             ObjectNode condition = branch.putObject("if");
