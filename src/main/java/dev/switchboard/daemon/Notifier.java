@@ -213,6 +213,8 @@ public final class Notifier {
 
     /** The services named in the configuration; none when no address is set. */
     static List<Channel> channels(DaemonConfig.Notify config, HttpClient http) {
+        // A typo in the events is refused even before any service is set: switchboard.yaml's services use them.
+        requireEvents(Optional.empty(), config.on(), "");
         List<Channel> channels = new ArrayList<>();
         DaemonConfig.Webhook webhook = config.webhook();
         if (webhook.url().isPresent()) {
@@ -253,13 +255,17 @@ public final class Notifier {
     private static Channel channel(String service, DaemonConfig.Notify config, Optional<List<String>> on,
                                    Optional<List<String>> targets, Sender sender) {
         List<String> events = on.orElse(config.on());
+        requireEvents(on, events, service);
+        return new Channel(service, Set.copyOf(events), targets.or(config::targets).map(Set::copyOf), sender);
+    }
+
+    private static void requireEvents(Optional<List<String>> own, List<String> events, String service) {
         for (String event : events) {
             if (!EVENTS.contains(event)) {
-                throw new DaemonConfigException("SWITCHBOARD_NOTIFY" + (on.isPresent() ? "_" + service.toUpperCase() : "")
+                throw new DaemonConfigException("SWITCHBOARD_NOTIFY" + (own.isPresent() ? "_" + service.toUpperCase() : "")
                         + "_ON: " + event + " is not an event; the events are " + String.join(", ", EVENTS.stream().sorted().toList()));
             }
         }
-        return new Channel(service, Set.copyOf(events), targets.or(config::targets).map(Set::copyOf), sender);
     }
 
     /** Decides what the pass's outcomes are worth telling, and queues each for its services. */

@@ -49,7 +49,8 @@ public final class SharedSecret {
                 }
                 return Optional.of(new SharedSecret(content));
             } catch (IOException e) {
-                throw new DaemonConfigException(name + "_FILE " + file.get() + " cannot be read: " + e.getClass().getSimpleName());
+                throw new DaemonConfigException(name + "_FILE " + file.get() + " cannot be read ("
+                        + dev.switchboard.desired.SecretResolver.reason(e) + ")");
             }
         }
         return inline.filter(v -> !v.isEmpty()).map(SharedSecret::new);

@@ -28,7 +28,7 @@ final class WritableDirectory {
             Files.delete(Files.createTempFile(absolute, ".switchboard-probe", ".tmp"));
         } catch (IOException | SecurityException e) {
             throw new DaemonConfigException(setting + " " + absolute + " is not a writable directory ("
-                    + e.getClass().getSimpleName() + "): it holds " + purpose + "; point " + setting
+                    + dev.switchboard.desired.SecretResolver.reason(e) + "): it holds " + purpose + "; point " + setting
                     + " at a directory the user running Switchboard can write (a volume in a container, "
                     + "StateDirectory= under systemd)");
         }

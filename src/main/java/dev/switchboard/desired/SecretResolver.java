@@ -125,7 +125,7 @@ public final class SecretResolver {
      * Why a file could not be read, in words: never a Java exception's name, and not the path again
      * (an {@link java.nio.file.AccessDeniedException}'s message is only the path).
      */
-    static String reason(Exception e) {
+    public static String reason(Exception e) {
         if (e instanceof java.nio.charset.CharacterCodingException) {
             return "it is not UTF-8 text";
         }
@@ -135,8 +135,18 @@ public final class SecretResolver {
         if (e instanceof NoSuchFileException) {
             return "it does not exist";
         }
-        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
-                ? f.getReason() : e.getMessage();
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "a part of the path is not a directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            // Its message is the path itself, said already: only the operating system's reason is worth saying.
+            return f.getReason() == null || f.getReason().isBlank() ? "an input/output error"
+                    : Character.toLowerCase(f.getReason().charAt(0)) + f.getReason().substring(1);
+        }
+        String reason = e.getMessage();
         if (reason == null || reason.isBlank()) {
             return "an input/output error";
         }
