@@ -55,7 +55,8 @@ public class Commands {
     }
 
     /** The log records of a run, as {@code LEVEL message} lines. */
-    private static final class LogLines extends Handler {
+    /** The log records published while it is added to a logger, one line each: level and formatted message. */
+    public static final class LogLines extends Handler {
         private final StringBuffer lines = new StringBuffer();
 
         @Override
@@ -73,7 +74,7 @@ public class Commands {
         public void close() {
         }
 
-        String text() {
+        public String text() {
             return lines.toString();
         }
     }

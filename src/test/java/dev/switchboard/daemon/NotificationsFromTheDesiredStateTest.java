@@ -14,10 +14,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,7 +54,7 @@ class NotificationsFromTheDesiredStateTest {
     @Inject
     Commands commands;
 
-    private final LogLines log = new LogLines();
+    private final Commands.LogLines log = new Commands.LogLines();
 
     @BeforeEach
     void listen() {
@@ -210,29 +208,6 @@ class NotificationsFromTheDesiredStateTest {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-        }
-    }
-
-    /** The log records written meanwhile, as {@code LEVEL message} lines. */
-    private static final class LogLines extends Handler {
-        private final StringBuffer lines = new StringBuffer();
-
-        @Override
-        public void publish(LogRecord record) {
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            lines.append(record.getLevel()).append(' ').append(message).append('\n');
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        String text() {
-            return lines.toString();
         }
     }
 }
