@@ -63,6 +63,7 @@ public class Daemon {
     private ExecutorService worker;
     private ExecutorService notifying;
     private Notifier notifier;
+    private DaemonSettings settings;
     private HttpClient notifyHttp;
     private Set<String> environmentalServices = Set.of();
     private List<Notifier.ServiceState> environmentalStates = List.of();
@@ -114,7 +115,8 @@ public class Daemon {
         if (running) {
             return;
         }
-        schedule = Schedule.of(config);
+        settings = DaemonSettings.of(config);
+        schedule = Schedule.of(settings);
         webhookSecret = SharedSecret.read("SWITCHBOARD_WEBHOOK_SECRET", config.webhookSecret(), config.webhookSecretFile());
         apiToken = SharedSecret.read("SWITCHBOARD_API_TOKEN", config.apiToken(), config.apiTokenFile());
         notifyHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -137,10 +139,10 @@ public class Daemon {
             thread.setDaemon(true);
             return thread;
         });
-        board.started(source.describe(), config.mode().name().toLowerCase());
+        board.started(source.describe(), settings.mode().name().toLowerCase());
         running = true;
         LOG.infof("reconciling %s every %s in %s mode; state of embedded simulators and journals in %s",
-                source.describe(), config.interval(), config.mode().name().toLowerCase(), workDir);
+                source.describe(), settings.interval(), settings.mode().name().toLowerCase(), workDir);
         if (webhookSecret.isEmpty()) {
             LOG.warn("SWITCHBOARD_WEBHOOK_SECRET is not set: the push webhook refuses every request; polling finds new commits");
         }
@@ -247,7 +249,7 @@ public class Daemon {
             if (newCommit) {
                 LOG.infof("reconciling commit %s (%s)", revision.get().commit(), trigger.name().toLowerCase());
             }
-            Pass pass = reconciler.reconcile(revision.get(), config.mode(), workDir, board.knownTargets(),
+            Pass pass = reconciler.reconcile(revision.get(), settings.mode(), workDir, board.knownTargets(),
                     () -> stopping);
             pass.outcomes().forEach(metrics::reconciled);
             if (pass.loadError().isEmpty() && !stopping) {
@@ -257,7 +259,7 @@ public class Daemon {
             if (pass.notifications().isPresent()) {
                 follow(revision.get(), pass.notifications().get());
             }
-            notifier.passed(pass, config.mode().name().toLowerCase(), source.describe());
+            notifier.passed(pass, settings.mode().name().toLowerCase(), source.describe());
             lastReconciledCommit = Optional.of(revision.get().commit());
             reconciled = true;
             failed |= pass.failed();
@@ -330,7 +332,7 @@ public class Daemon {
                 nextRun = schedule.next(now, failuresInARow, random);
                 board.scheduled(nextRun);
             }
-            nextPoll = source.fetches() ? now.plus(config.git().poll()) : Instant.MAX;
+            nextPoll = source.fetches() ? now.plus(settings.poll()) : Instant.MAX;
         }
     }
 
@@ -349,8 +351,8 @@ public class Daemon {
             if (passes.running()) {
                 LOG.info("waiting for the reconcile in flight to finish before stopping");
             }
-            if (!pool.awaitTermination(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("the reconcile in flight did not finish within %s; stopping anyway", config.shutdownGrace());
+            if (!pool.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warnf("the reconcile in flight did not finish within %s; stopping anyway", settings.shutdownGrace());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -12,7 +12,10 @@ import java.util.Optional;
  * The daemon's configuration (SPEC section 6), from {@code application.properties} or the environment:
  * {@code SWITCHBOARD_CONFIG}, {@code SWITCHBOARD_GIT_URL}, {@code SWITCHBOARD_GIT_BRANCH}, ... Every
  * property has a default or is optional, because every command loads this mapping; {@link DaemonOptions#from}
- * checks it when {@code serve} starts. Secrets may be given inline or, as Kubernetes mounts them, in a file
+ * checks it when {@code serve} starts. Durations, the jitter, the mode and URLs are read as text and parsed by
+ * {@link DaemonSettings} when {@code serve} starts: a malformed one is refused there naming its variable, where a
+ * typed mapping would make every command fail at start with the config library's exception.
+ * Secrets may be given inline or, as Kubernetes mounts them, in a file
  * ({@code *-file}); neither is ever logged or shown.
  */
 @ConfigMapping(prefix = "switchboard")
@@ -35,21 +38,22 @@ public interface DaemonConfig {
 
     /** Time between scheduled reconciles, before jitter. */
     @WithDefault("3m")
-    Duration interval();
+    String interval();
 
     /** Up to this share of {@link #interval()} is added at random to each wait, so replicas spread out. */
     @WithDefault("0.2")
-    double jitter();
+    String jitter();
 
+    /** {@code drift} or {@code apply} ({@link Mode}). */
     @WithDefault("drift")
-    Mode mode();
+    String mode();
 
     /** The first wait after a failed reconcile; it doubles with each further failure. */
     @WithDefault("5s")
-    Duration retryInitial();
+    String retryInitial();
 
     @WithDefault("3m")
-    Duration retryMax();
+    String retryMax();
 
     /**
      * Where the daemon keeps its Git mirror and checkouts ({@code git/}) and the state that must outlive a
@@ -71,7 +75,7 @@ public interface DaemonConfig {
 
     /** The longest shutdown waits for an apply in flight. */
     @WithDefault("10m")
-    Duration shutdownGrace();
+    String shutdownGrace();
 
     /** Where the daemon tells people and forges what a reconcile found ({@code SWITCHBOARD_NOTIFY_*}). */
     @WithName("notify")
@@ -102,7 +106,7 @@ public interface DaemonConfig {
 
         /** How often the branch is fetched to look for a new commit, between scheduled reconciles. */
         @WithDefault("1m")
-        Duration poll();
+        String poll();
     }
 
     /**
@@ -136,7 +140,7 @@ public interface DaemonConfig {
     }
 
     interface Webhook {
-        Optional<java.net.URI> url();
+        Optional<String> url();
 
         Optional<String> secret();
 
@@ -161,7 +165,7 @@ public interface DaemonConfig {
         Optional<String> repository();
 
         /** The API's base URL; empty for github.com's or gitlab.com's. */
-        Optional<java.net.URI> api();
+        Optional<String> api();
 
         Optional<String> token();
 

@@ -220,7 +220,8 @@ public final class Notifier {
         if (webhook.url().isPresent()) {
             Optional<SharedSecret> secret = SharedSecret.read("SWITCHBOARD_NOTIFY_WEBHOOK_SECRET", webhook.secret(),
                     webhook.secretFile());
-            channels.add(channel("webhook", config, webhook.on(), webhook.targets(), webhook(http, webhook.url().get(), secret)));
+            channels.add(channel("webhook", config, webhook.on(), webhook.targets(), webhook(http,
+                    DaemonSettings.url("SWITCHBOARD_NOTIFY_WEBHOOK_URL", webhook.url().get(), false), secret)));
         }
         Optional<SharedSecret> slack = SharedSecret.read("SWITCHBOARD_NOTIFY_SLACK_URL", config.slack().url(),
                 config.slack().urlFile());
@@ -246,7 +247,8 @@ public final class Notifier {
         SharedSecret token = SharedSecret.read(variable, forge.token(), forge.tokenFile()).orElseThrow(() ->
                 new DaemonConfigException("SWITCHBOARD_NOTIFY_" + name.toUpperCase() + "_REPOSITORY is set but "
                         + variable + " (or " + variable + "_FILE) is not: a commit status needs a token"));
-        URI api = forge.api().orElse(defaultApi);
+        URI api = forge.api().map(a -> DaemonSettings.url("SWITCHBOARD_NOTIFY_" + name.toUpperCase() + "_API", a, false))
+                .orElse(defaultApi);
         Sender sender = name.equals("github") ? github(http, api, forge.repository().get(), token)
                 : gitlab(http, api, forge.repository().get(), token);
         return Optional.of(channel(name, config, forge.on(), forge.targets(), sender));

@@ -20,8 +20,8 @@ public record Schedule(Duration interval, double jitter, Duration retryInitial, 
         }
     }
 
-    static Schedule of(DaemonConfig config) {
-        return new Schedule(config.interval(), config.jitter(), config.retryInitial(), config.retryMax());
+    static Schedule of(DaemonSettings settings) {
+        return new Schedule(settings.interval(), settings.jitter(), settings.retryInitial(), settings.retryMax());
     }
 
     /** The next run after a reconcile that ended at {@code now} with {@code failuresInARow} failures (0: success). */

@@ -44,11 +44,38 @@ class DaemonConfigTest {
         assertThat(config.git().sshKeyFile()).contains(Path.of("/run/secrets/key"));
         assertThat(config.webhookSecret()).contains("hook");
         assertThat(config.apiTokenFile()).contains(Path.of("/run/secrets/api-token"));
-        assertThat(config.mode()).isEqualTo(DaemonConfig.Mode.APPLY);
-        assertThat(config.interval()).isEqualTo(Duration.ofMinutes(3));
-        assertThat(config.jitter()).isEqualTo(0.2);
-        assertThat(config.retryInitial()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(config.retryMax()).isEqualTo(Duration.ofMinutes(3));
+        DaemonSettings settings = DaemonSettings.of(config);
+        assertThat(settings.mode()).isEqualTo(DaemonConfig.Mode.APPLY);
+        assertThat(settings.interval()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(settings.jitter()).isEqualTo(0.2);
+        assertThat(settings.retryInitial()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.retryMax()).isEqualTo(Duration.ofMinutes(3));
+        assertThat(settings.shutdownGrace()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.poll()).isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void readsDurationsAsQuarkusDoesAndRefusesMalformedSettingsNamingTheirVariable() {
+        assertThat(DaemonSettings.of(fromEnvironment(Map.of("SWITCHBOARD_INTERVAL", "PT90S", "SWITCHBOARD_GIT_POLL", "500ms",
+                "SWITCHBOARD_MODE", "Drift"))))
+                .satisfies(s -> assertThat(s.interval()).isEqualTo(Duration.ofSeconds(90)))
+                .satisfies(s -> assertThat(s.poll()).isEqualTo(Duration.ofMillis(500)))
+                .satisfies(s -> assertThat(s.mode()).isEqualTo(DaemonConfig.Mode.DRIFT));
+        Map<String, String> refusals = Map.of(
+                "SWITCHBOARD_INTERVAL", "SWITCHBOARD_INTERVAL is 'soon', which is no duration: write it as 90s, 3m, 1h or 500ms",
+                "SWITCHBOARD_RETRY_MAX", "SWITCHBOARD_RETRY_MAX is 'soon', which is no duration",
+                "SWITCHBOARD_SHUTDOWN_GRACE", "SWITCHBOARD_SHUTDOWN_GRACE is 'soon', which is no duration",
+                "SWITCHBOARD_GIT_POLL", "SWITCHBOARD_GIT_POLL is 'soon', which is no duration",
+                "SWITCHBOARD_JITTER", "SWITCHBOARD_JITTER is 'soon', which is no number: write a share between 0 and 1",
+                "SWITCHBOARD_MODE", "SWITCHBOARD_MODE is 'soon': the modes are drift and apply (drift reports, apply heals)");
+        refusals.forEach((variable, message) -> assertThatThrownBy(() ->
+                DaemonSettings.of(fromEnvironment(Map.of(variable, "soon"))))
+                .isInstanceOf(DaemonConfigException.class).hasMessageStartingWith(message));
+        assertThatThrownBy(() -> DaemonSettings.url("SWITCHBOARD_NOTIFY_GITLAB_API", "gitlab.example.com/api/v4", false))
+                .hasMessage("SWITCHBOARD_NOTIFY_GITLAB_API is 'gitlab.example.com/api/v4', which is no http or https URL:"
+                        + " write it as https://host/path");
+        assertThatThrownBy(() -> DaemonSettings.url("SLACK_URL", "hooks.slack.com/T000/SECRET", true))
+                .hasMessageNotContaining("SECRET").hasMessageStartingWith("SLACK_URL is no http or https URL");
     }
 
     @Test
@@ -113,7 +140,7 @@ class DaemonConfigTest {
         assertThat(channels.get(0).targets()).isEmpty();
         assertThat(channels.get(1).events()).containsExactly("drift");
         assertThat(channels.get(1).targets()).contains(java.util.Set.of("olx-main", "xci-paris"));
-        assertThat(config.notifications().gitlab().api()).contains(java.net.URI.create("https://gitlab.example.com/api/v4"));
+        assertThat(config.notifications().gitlab().api()).contains("https://gitlab.example.com/api/v4");
         assertThat(Notifier.channels(fromEnvironment(Map.of()).notifications(), java.net.http.HttpClient.newHttpClient()))
                 .as("nothing configured, nothing notified").isEmpty();
     }
