@@ -200,18 +200,25 @@ public final class WriteOnlyFingerprints {
         }
     }
 
-    private static byte[] loadOrCreateKey(Path keyFile) throws IOException {
+    /**
+     * One key for every target of a state directory. Targets are applied at once, so two of them may ask for
+     * it first together: it is made under one lock, and written whole to a temporary file moved into place,
+     * so that nobody reads half a key or makes a second one.
+     */
+    private static synchronized byte[] loadOrCreateKey(Path keyFile) throws IOException {
         if (Files.exists(keyFile)) {
             return HexFormat.of().parseHex(Files.readString(keyFile).trim());
         }
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        Files.writeString(keyFile, HexFormat.of().formatHex(key));
+        Path temp = keyFile.resolveSibling(keyFile.getFileName() + ".tmp");
+        Files.writeString(temp, HexFormat.of().formatHex(key));
         try {
-            Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the file inherits the directory's ACL
         }
+        Files.move(temp, keyFile, StandardCopyOption.ATOMIC_MOVE);
         return key;
     }
 }

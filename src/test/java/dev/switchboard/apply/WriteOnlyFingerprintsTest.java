@@ -42,6 +42,37 @@ class WriteOnlyFingerprintsTest {
     }
 
     @Test
+    void targetsAppliedAtOnceOnAFreshCheckoutShareOneKey() throws Exception {
+        // Two targets' first sends race for the key that does not exist yet: both must fingerprint with the same.
+        for (int round = 0; round < 50; round++) {
+            Path fresh = state.resolve("round-" + round);
+            WriteOnlyFingerprints olx = WriteOnlyFingerprints.open(fresh, "olx-main");
+            WriteOnlyFingerprints xci = WriteOnlyFingerprints.open(fresh, "xci-paris");
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.CompletableFuture<String> first = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                await(together);
+                return olx.fingerprint("same secret");
+            });
+            String second;
+            await(together);
+            second = xci.fingerprint("same secret");
+            assertThat(first.get()).as("round " + round).isEqualTo(second);
+            assertThat(WriteOnlyFingerprints.open(fresh, "gws-main").fingerprint("same secret")).isEqualTo(second);
+            try (var files = Files.list(fresh.resolve("fingerprints"))) {
+                assertThat(files.map(f -> f.getFileName().toString())).containsExactly(".key");
+            }
+        }
+    }
+
+    private static void await(java.util.concurrent.CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void writesNothingUntilSomethingIsSentAndForgetsDeletedObjects() {
         WriteOnlyFingerprints fingerprints = WriteOnlyFingerprints.open(state, "xci-paris");
         assertThat(state.resolve("fingerprints")).doesNotExist();
