@@ -36,7 +36,7 @@ final class DesiredStates {
         for (Problem problem : result.problemsAndWarnings()) {
             err.println(problem.render());
         }
-        err.printf("The desired state in %s has %d problem%s: nothing was contacted. Run 'switchboard validate' after fixing them.%n",
+        err.printf("The desired state in %s has %d problem%s: nothing was changed. Run 'switchboard validate' after fixing them.%n",
                 dir, result.problems().size(), result.problems().size() == 1 ? "" : "s");
         err.flush();
         return Optional.empty();

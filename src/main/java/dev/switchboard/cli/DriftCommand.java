@@ -3,6 +3,8 @@ package dev.switchboard.cli;
 import dev.switchboard.desired.DesiredState;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineSession;
+import dev.switchboard.engine.Prefetch;
+import java.util.OptionalInt;
 import dev.switchboard.plan.Plan;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -52,14 +54,18 @@ public class DriftCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), selection.request().targets(),
-                spec.commandLine().getErr());
-        if (state.isEmpty()) {
-            return ExitCodes.ERROR;
-        }
         Plan drift;
-        try (EngineSession session = engine.open(state.get(), selection.request().targets())) {
-            drift = session.report(selection.request(), ConsoleProgress.forThisProcess(colour.enabled()));
+        // the live state is read while the desired state loads: see Prefetch
+        try (Prefetch prefetch = engine.prefetch(config.dir(), selection.request().targets(), OptionalInt.empty())) {
+            Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), selection.request().targets(),
+                    spec.commandLine().getErr());
+            if (state.isEmpty()) {
+                return ExitCodes.ERROR;
+            }
+            try (EngineSession session = engine.open(state.get(), selection.request().targets(), OptionalInt.empty(),
+                    prefetch)) {
+                drift = session.report(selection.request(), ConsoleProgress.forThisProcess(colour.enabled()));
+            }
         }
         String report = format.renderer(out.isEmpty() && colour.enabled(), "drift").render(drift);
         if (out.isPresent()) {

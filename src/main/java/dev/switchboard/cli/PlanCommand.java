@@ -4,6 +4,7 @@ import dev.switchboard.plan.Acceptance;
 import dev.switchboard.desired.DesiredState;
 import dev.switchboard.engine.Engine;
 import dev.switchboard.engine.EngineSession;
+import dev.switchboard.engine.Prefetch;
 import dev.switchboard.git.GitRevision;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.PlanError;
@@ -76,14 +77,18 @@ public class PlanCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         PrintWriter out = spec.commandLine().getOut();
-        Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), selection.request().targets(),
-                spec.commandLine().getErr());
-        if (state.isEmpty()) {
-            return ExitCodes.ERROR;
-        }
         Plan plan;
-        try (EngineSession session = engine.open(state.get(), selection.request(secrets.replaceSecrets).targets(), parallelism.value())) {
-            plan = session.report(selection.request(secrets.replaceSecrets), ConsoleProgress.forThisProcess(colour.enabled()));
+        // the live state is read while the desired state loads: see Prefetch
+        try (Prefetch prefetch = engine.prefetch(config.dir(), selection.request().targets(), parallelism.value())) {
+            Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), selection.request().targets(),
+                    spec.commandLine().getErr());
+            if (state.isEmpty()) {
+                return ExitCodes.ERROR;
+            }
+            try (EngineSession session = engine.open(state.get(), selection.request(secrets.replaceSecrets).targets(),
+                    parallelism.value(), prefetch)) {
+                plan = session.report(selection.request(secrets.replaceSecrets), ConsoleProgress.forThisProcess(colour.enabled()));
+            }
         }
         if (force) {
             plan = plan.accept(new Acceptance(acceptor(), Instant.now()));

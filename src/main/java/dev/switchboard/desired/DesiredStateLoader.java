@@ -71,6 +71,28 @@ public final class DesiredStateLoader {
         return new LoadResult(context.problems.isEmpty() ? state : Optional.empty(), context.problems, context.warnings);
     }
 
+    /**
+     * The targets {@code dir}'s {@code switchboard.yaml} declares, read and checked alone with the secrets of
+     * {@code selected} (every target when empty), as {@link #load(Path, Set)} reads them: for a command that
+     * starts reading live state while the rest loads. Empty when {@code switchboard.yaml} has a problem of its
+     * own, which the whole load then reports.
+     */
+    public Optional<Map<String, TargetSpec>> targets(Path dir, Set<String> selected) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        LoadContext context = new LoadContext(SecretResolver.fromProcessEnvironment(dir), selected);
+        if (!Files.isRegularFile(absolute.resolve(CONFIG_FILE))) {
+            return Optional.empty();
+        }
+        Optional<YamlDocument> config = parse(absolute, Path.of(CONFIG_FILE), context.problems);
+        if (config.isEmpty() || !requireMapping(config.get(), context.problems)) {
+            return Optional.empty();
+        }
+        validator.validate(Schemas.CONFIG, config.get(), context.problems);
+        YamlObject root = new YamlObject(config.get(), "", Schemas.CONFIG, context);
+        Map<String, TargetSpec> targets = ConfigReader.targets(root, ConfigReader.settings(root), formats, context);
+        return context.problems.isEmpty() ? Optional.of(targets) : Optional.empty();
+    }
+
     /** Which schema properties the readers consumed in a load, by schema definition; for tests. */
     Map<String, java.util.Set<String>> propertiesRead(Path dir, SecretResolver secrets) {
         LoadContext context = new LoadContext(secrets);

@@ -7,8 +7,11 @@ import dev.switchboard.desired.DesiredState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Clock;
+import dev.switchboard.model.TargetSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -69,7 +72,36 @@ public class Engine {
         return open(state, targets, OptionalInt.empty(), workDir);
     }
 
+    /**
+     * As {@link #open(DesiredState, Set, OptionalInt)}, taking over the connections and live state that
+     * {@code prefetch} read of targets whose declaration is still the one it read.
+     */
+    public EngineSession open(DesiredState state, Set<String> targets, OptionalInt parallelism, Prefetch prefetch) {
+        return open(state, targets, parallelism, state.dir(), prefetch);
+    }
+
+    /**
+     * Starts reading the live state of {@code targets} (every target when empty) of the desired state in
+     * {@code dir}, as its {@code switchboard.yaml} declares them, while the caller loads the rest: see
+     * {@link Prefetch}. Reads nothing when {@code switchboard.yaml} has a problem (the load reports it).
+     */
+    public Prefetch prefetch(Path dir, Set<String> targets, OptionalInt parallelism) {
+        Map<String, TargetSpec> selected = new LinkedHashMap<>();
+        loader.targets(dir, targets).ifPresent(declared -> declared.forEach((name, spec) -> {
+            if (targets.isEmpty() || targets.contains(name)) {
+                selected.put(name, EngineSession.withParallelism(spec, parallelism));
+            }
+        }));
+        return selected.isEmpty() ? Prefetch.NONE
+                : Prefetch.start(selected, dir.toAbsolutePath().normalize(), connections);
+    }
+
     private EngineSession open(DesiredState state, Set<String> targets, OptionalInt parallelism, Path workDir) {
+        return open(state, targets, parallelism, workDir, Prefetch.NONE);
+    }
+
+    private EngineSession open(DesiredState state, Set<String> targets, OptionalInt parallelism, Path workDir,
+                               Prefetch prefetch) {
         List<String> selected = new ArrayList<>();
         for (String name : targets) {
             if (!state.targets().containsKey(name)) {
@@ -83,6 +115,7 @@ public class Engine {
                 selected.add(name);
             }
         }
-        return new EngineSession(state, selected, workDir.toAbsolutePath(), connections, systems.normalizers(), clock, parallelism);
+        return new EngineSession(state, selected, workDir.toAbsolutePath(), connections, systems.normalizers(), clock,
+                parallelism, prefetch);
     }
 }

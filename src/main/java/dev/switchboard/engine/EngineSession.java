@@ -76,10 +76,14 @@ public final class EngineSession implements AutoCloseable {
     private final Map<String, Connection> open = new LinkedHashMap<>();
     private final Map<String, ResourceSet> lastLive = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, TargetLock> locks = new LinkedHashMap<>();
+    private final Prefetch prefetch;
+    /** The targets whose connection came from {@link #prefetch}, with their live state being read. */
+    private final Map<String, Prefetch.Taken> readAhead = new java.util.concurrent.ConcurrentHashMap<>();
 
     EngineSession(DesiredState state, List<String> targets, Path workDir, Connections connections,
                   NormalizerRegistry normalizers, Clock clock,
-                  OptionalInt parallelism) {
+                  OptionalInt parallelism, Prefetch prefetch) {
+        this.prefetch = prefetch;
         this.normalizers = normalizers;
         this.state = state;
         this.parallelism = parallelism;
@@ -202,60 +206,6 @@ public final class EngineSession implements AutoCloseable {
         }
     }
 
-    /**
-     * A progress that records its events until {@link #replayTo} names the real one, then replays them and
-     * forwards the rest as they come; {@code replayTo} returns once the work has ended.
-     */
-    private static final class DeferredProgress implements Progress {
-        private final List<Runnable> held = new ArrayList<>();
-        private Progress real;
-        private boolean ended;
-
-        @Override
-        public synchronized void start(String task, long total) {
-            forward(p -> p.start(task, total));
-        }
-
-        @Override
-        public synchronized void step(long done) {
-            forward(p -> p.step(done));
-        }
-
-        @Override
-        public synchronized void finish() {
-            forward(Progress::finish);
-        }
-
-        private void forward(java.util.function.Consumer<Progress> event) {
-            if (real != null) {
-                event.accept(real);
-            } else {
-                held.add(() -> event.accept(real));
-            }
-        }
-
-        synchronized void end() {
-            ended = true;
-            notifyAll();
-        }
-
-        void replayTo(Progress progress) {
-            synchronized (this) {
-                real = progress;
-                held.forEach(Runnable::run);
-                held.clear();
-                while (!ended) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            }
-        }
-    }
-
     private void requireKnownKinds(List<KeyPattern> only) {
         Set<String> kinds = new TreeSet<>();
         for (String target : targets) {
@@ -275,8 +225,8 @@ public final class EngineSession implements AutoCloseable {
                                   Map<String, Set<String>> keysByKind) {
         TargetSpec spec = spec(target);
         Provider provider = connection(target).provider();
-        ResourceSet live = fetch(target, progress);
         ResourceSet desired = state.resourcesOf(target);
+        ResourceSet live = liveState(target, desired, provider, progress);
         if (!request.only().isEmpty()) {
             for (ResourceSet set : List.of(desired, live)) {
                 for (Resource resource : set.all()) {
@@ -325,8 +275,33 @@ public final class EngineSession implements AutoCloseable {
         return warnings;
     }
 
+    /**
+     * The live state read ahead of the target, once the provider has been told what is declared and says the
+     * read covers it; otherwise read now.
+     */
+    private ResourceSet liveState(String target, ResourceSet desired, Provider provider, Progress progress) {
+        Prefetch.Taken taken = readAhead.remove(target);
+        if (taken == null) {
+            return fetch(target, progress);
+        }
+        taken.progress().replayTo(progress);
+        ResourceSet live = taken.join();
+        provider.expect(desired);
+        if (!provider.readCovers(desired)) {
+            return fetch(target, progress);
+        }
+        lastLive.put(target, live);
+        return live;
+    }
+
     /** Reads a target's live state afresh. */
     public ResourceSet fetch(String target, Progress progress) {
+        Prefetch.Taken unused = readAhead.remove(target);
+        if (unused != null) {
+            // a read ahead nobody took: let it end before the provider is told what is declared and read again
+            unused.live().handle((live, failure) -> live).join();
+            connection(target).provider().expect(state.resourcesOf(target));
+        }
         progress.start("fetching " + target, 0);
         try {
             ResourceSet live = connection(target).provider().fetchLiveState(progress::step);
@@ -616,6 +591,12 @@ public final class EngineSession implements AutoCloseable {
             throw new EngineException("target " + target + " is not part of this run");
         }
         return open.computeIfAbsent(target, t -> {
+            Optional<Prefetch.Taken> taken = prefetch.take(t, spec(t));
+            if (taken.isPresent()) {
+                // told what is declared once its read is in: see liveState
+                readAhead.put(t, taken.get());
+                return taken.get().connection();
+            }
             Connection connection = connections.open(workDir, spec(t));
             connection.provider().expect(state.resourcesOf(t));
             return connection;
@@ -624,7 +605,10 @@ public final class EngineSession implements AutoCloseable {
 
     /** The target as declared, with {@code --parallelism} applied. */
     private TargetSpec spec(String target) {
-        TargetSpec declared = state.targets().get(target);
+        return withParallelism(state.targets().get(target), parallelism);
+    }
+
+    static TargetSpec withParallelism(TargetSpec declared, OptionalInt parallelism) {
         if (parallelism.isEmpty()) {
             return declared;
         }

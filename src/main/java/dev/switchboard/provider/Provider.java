@@ -27,11 +27,21 @@ public interface Provider extends AutoCloseable {
     ResourceSet fetchLiveState(FetchProgress progress);
 
     /**
-     * Told, before any fetch, the objects the desired state declares for this target: for an API that
-     * cannot list everything without knowing what to ask for (Officelinx addresses, listed one type at a
-     * time by a server that requires the type). Most providers need nothing of it.
+     * Told the objects the desired state declares for this target: for an API that cannot list everything
+     * without knowing what to ask for (Officelinx addresses, listed one type at a time by a server that
+     * requires the type). Most providers need nothing of it. Usually told before any fetch; when the live
+     * state was read while the desired state loaded, after that read, and then asked {@link #readCovers}.
      */
     default void expect(ResourceSet declared) {
+    }
+
+    /**
+     * Whether the live state last fetched, read before {@link #expect} was told of {@code declared}, holds
+     * everything of it that a fetch told first would have read; when not, the engine fetches again. True
+     * for a provider whose reads do not depend on what is declared.
+     */
+    default boolean readCovers(ResourceSet declared) {
+        return true;
     }
 
     default Optional<ResourceType> type(ResourceKind kind) {

@@ -129,7 +129,7 @@ class ParallelApplyTest {
             }
         };
         return new EngineSession(state, TARGETS, dir, connections, NormalizerRegistry.defaults(), Clock.systemUTC(),
-                OptionalInt.empty());
+                OptionalInt.empty(), Prefetch.NONE);
     }
 
     /** Records its events, and each concurrent task's apart, under the name it was started with. */

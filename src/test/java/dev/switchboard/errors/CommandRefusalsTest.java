@@ -73,8 +73,8 @@ class CommandRefusalsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
         export -c D -t olx-main            | Error: target olx-main, OAuth2 password grant: POST /UCOAuth2/oauth2/token -> no response: Connection refused
         plan -c src/test/resources/errors/validate/bad-alias  | acme.yaml:3:11: companies[0].name: alias *acme names no anchor defined before it
-        plan -c src/test/resources/errors/validate/bad-alias  | errors/validate/bad-alias has 3 problems: nothing was contacted. Run 'switchboard validate' after fixing them.
-        drift -c src/test/resources/errors/validate/bad-alias | errors/validate/bad-alias has 3 problems: nothing was contacted. Run 'switchboard validate' after fixing them.
+        plan -c src/test/resources/errors/validate/bad-alias  | errors/validate/bad-alias has 3 problems: nothing was changed. Run 'switchboard validate' after fixing them.
+        drift -c src/test/resources/errors/validate/bad-alias | errors/validate/bad-alias has 3 problems: nothing was changed. Run 'switchboard validate' after fixing them.
         drift -c D -t nope                 | Error: no target named 'nope' in
         export -c D -t nope                | (targets: olx-main)
         plan -c D -o junit                 | -o junit is for drift reports: use 'switchboard drift -o junit'.

@@ -37,6 +37,8 @@ final class LiveStateReader {
     /** The address types to ask for one by one, once the server refused a list without addresstype. */
     private volatile Set<Long> declaredAddressTypes = Set.of(0L);
     private volatile boolean addressTypeRequired;
+    /** The address types the last {@link #fetchAll} would ask for one by one. */
+    private volatile Set<Long> typesOfLastFetch = Set.of(0L);
 
     LiveStateReader(String target, OfficelinxClient client, long pbx, int parallelism) {
         this.target = target;
@@ -56,6 +58,7 @@ final class LiveStateReader {
      * naming the mailbox has arrived, all on one {@link FetchScheduler} bounded by the parallelism.
      */
     ResourceSet fetchAll(FetchProgress progress) {
+        typesOfLastFetch = declaredAddressTypes;
         try (FetchScheduler fetch = FetchScheduler.open(target, parallelism)) {
             List<Resource> companies = new ArrayList<>();
             List<CompletableFuture<CompanyScope>> scopes = new ArrayList<>();
@@ -179,6 +182,14 @@ final class LiveStateReader {
         Set<Long> types = new java.util.TreeSet<>(declared);
         types.add(0L);
         declaredAddressTypes = Set.copyOf(types);
+    }
+
+    /**
+     * Whether the last fetch read every address of {@code types}: it did, unless the server needs a type to list
+     * addresses and the fetch was not told all of them.
+     */
+    boolean lastFetchCovered(Set<Long> types) {
+        return !addressTypeRequired || typesOfLastFetch.containsAll(types);
     }
 
     Optional<Long> mailboxOfAddress(String addressId) {

@@ -46,11 +46,21 @@ final class OfficelinxProvider implements Provider {
     /** The address types declared, for a server that lists addresses one type at a time. */
     @Override
     public void expect(ResourceSet declared) {
+        reader.expectAddressTypes(addressTypes(declared));
+    }
+
+    /** A read told no address type covers the declared ones unless the server lists every type at once. */
+    @Override
+    public boolean readCovers(ResourceSet declared) {
+        return reader.lastFetchCovered(addressTypes(declared));
+    }
+
+    private static Set<Long> addressTypes(ResourceSet declared) {
         Set<Long> types = new HashSet<>();
         for (Resource address : declared.ofKind(OfficelinxKinds.ADDRESS)) {
             types.add(OfficelinxMapping.asLong(address.key().parts().get(2)));
         }
-        reader.expectAddressTypes(types);
+        return types;
     }
 
     @Override
