@@ -63,12 +63,11 @@ final class LiveStateReader {
             List<Resource> companies = new ArrayList<>();
             List<CompletableFuture<CompanyScope>> scopes = new ArrayList<>();
             List<List<CompletableFuture<List<Resource>>>> addressesByCompany = new ArrayList<>();
-            for (ObjectNode record : FetchScheduler.join(fetch.read(this::companies))) {
-                Optional<Resource> company = OfficelinxMapping.company(record);
-                if (company.isEmpty()) {
-                    continue;
-                }
-                companies.add(company.get());
+            FetchScheduler.join(fetch.read(this::companies)).forEach(record ->
+                    OfficelinxMapping.company(record).ifPresent(companies::add));
+            PageProbe probe = new PageProbe(companies.size());
+            for (Resource each : companies) {
+                Optional<Resource> company = Optional.of(each);
                 progress.fetched(1);
                 long id = Long.parseLong(company.get().requireId());
                 String name = company.get().key().leaf();
@@ -76,7 +75,7 @@ final class LiveStateReader {
                 CompletableFuture<List<ObjectNode>> departments = fetch.read(() -> departments(id, about));
                 CompletableFuture<List<ObjectNode>> groups = fetch.read(() -> featureGroups(id, about));
                 List<CompletableFuture<List<Resource>>> addresses = Collections.synchronizedList(new ArrayList<>());
-                CompletableFuture<List<ObjectNode>> mailboxes = new MailboxPages(fetch, id, about, mailbox -> {
+                CompletableFuture<List<ObjectNode>> mailboxes = new MailboxPages(fetch, probe, id, about, mailbox -> {
                     Optional<Long> mailboxId = JsonFields.number(mailbox, "MailboxID");
                     Optional<String> number = JsonFields.text(mailbox, "MailboxNo");
                     if (mailboxId.isPresent() && number.isPresent()) {
@@ -109,11 +108,68 @@ final class LiveStateReader {
     }
 
     /**
-     * A company's mailbox pages, each requested when the one before has answered; {@code found} is told
-     * of each new mailbox as its page arrives.
+     * Where this server's mailbox pages start, once a fetch has learnt it (see {@link PageProbe}): 1, as the
+     * document's examples ask for {@code page=1}, or 0; null while not known.
+     */
+    private volatile Integer firstPage;
+
+    /**
+     * Learns, within one fetch, where mailbox pages start. The document says neither, so the first company
+     * whose page 1 holds mailboxes also has its page 0 read: a page 0 holding a mailbox that page 1 does not
+     * means pages count from 0, and every company's page 0 is read too; a page 0 that is page 1 again, or
+     * empty, means they count from 1, which the target then remembers. A fetch in which no company's page 1
+     * holds a mailbox reads every company's page 0, learning nothing. So a server is asked for one page more
+     * than it has, once, instead of once per company.
+     */
+    private final class PageProbe {
+        /** The first page, once decided; the companies whose paging has ended wait for it. */
+        final CompletableFuture<Integer> first = new CompletableFuture<>();
+        private int pagingToEnd;
+        private boolean probing;
+
+        PageProbe(int companies) {
+            pagingToEnd = companies;
+            Integer known = firstPage;
+            if (known != null) {
+                first.complete(known);
+            }
+        }
+
+        /** Whether the caller is to read its page 0 to decide: only one company at a time does. */
+        synchronized boolean claim() {
+            if (first.isDone() || probing) {
+                return false;
+            }
+            probing = true;
+            return true;
+        }
+
+        void decided(int page) {
+            firstPage = page;
+            first.complete(page);
+        }
+
+        void failed(Throwable failure) {
+            first.completeExceptionally(failure);
+        }
+
+        synchronized void pagingEnded() {
+            pagingToEnd--;
+            if (pagingToEnd <= 0 && !probing && !first.isDone()) {
+                first.complete(0); // no page 1 held a mailbox: read every page 0, and learn nothing
+            }
+        }
+    }
+
+    /**
+     * A company's mailbox pages, each requested when the one before has answered, from the first page (page 1
+     * while it is not known: see {@link PageProbe}); {@code found} is told of each new mailbox as its page
+     * arrives. Paging stops at an empty or shorter page, or at one that brings no mailbox not already seen (a
+     * server that ignores {@code page}).
      */
     private final class MailboxPages {
         private final FetchScheduler fetch;
+        private final PageProbe probe;
         private final long companyId;
         private final String about;
         private final Consumer<ObjectNode> found;
@@ -121,17 +177,20 @@ final class LiveStateReader {
         private final Set<Long> seen = new HashSet<>();
         private final CompletableFuture<List<ObjectNode>> done = new CompletableFuture<>();
         private int pageSize;
-        private int staleInARow;
+        private int startedAt;
+        private volatile boolean probedHere;
 
-        MailboxPages(FetchScheduler fetch, long companyId, String about, Consumer<ObjectNode> found) {
+        MailboxPages(FetchScheduler fetch, PageProbe probe, long companyId, String about, Consumer<ObjectNode> found) {
             this.fetch = fetch;
+            this.probe = probe;
             this.companyId = companyId;
             this.about = about;
             this.found = found;
         }
 
         CompletableFuture<List<ObjectNode>> start() {
-            request(0);
+            startedAt = probe.first.isDone() && !probe.first.isCompletedExceptionally() ? probe.first.join() : 1;
+            request(startedAt);
             return done;
         }
 
@@ -142,10 +201,15 @@ final class LiveStateReader {
                     return;
                 }
                 try {
-                    if (arrived(records, page)) {
+                    Set<Long> before = page == 1 ? idsOf(records) : Set.of();
+                    boolean more = arrived(records);
+                    if (page == 1 && !before.isEmpty() && probe.claim()) {
+                        probePageZero(before);
+                    }
+                    if (more) {
                         request(page + 1);
                     } else {
-                        done.complete(all);
+                        pagingEnded();
                     }
                 } catch (RuntimeException e) {
                     done.completeExceptionally(e);
@@ -153,11 +217,49 @@ final class LiveStateReader {
             });
         }
 
-        /**
-         * Takes a page in; whether paging goes on, by the rule of {@link #mailboxes}: always after page 0, then
-         * until an empty or shorter page, or the second page in a row with nothing new.
-         */
-        private boolean arrived(List<ObjectNode> records, int page) {
+        /** Reads page 0 beside page 1, whose mailboxes are {@code pageOne}, and decides where pages start. */
+        private void probePageZero(Set<Long> pageOne) {
+            probedHere = true;
+            fetch.read(() -> mailboxPage(companyId, about, 0)).whenComplete((records, failure) -> {
+                if (failure != null) {
+                    probe.failed(failure);
+                    done.completeExceptionally(failure);
+                    return;
+                }
+                try {
+                    boolean fromZero = !pageOne.containsAll(idsOf(records));
+                    arrived(records);
+                    probe.decided(fromZero ? 0 : 1);
+                } catch (RuntimeException e) {
+                    probe.failed(e);
+                    done.completeExceptionally(e);
+                }
+            });
+        }
+
+        /** Paging from {@link #startedAt} is over: page 0 is read too if pages turned out to start there. */
+        private void pagingEnded() {
+            probe.pagingEnded();
+            probe.first.whenComplete((first, failure) -> {
+                if (failure != null) {
+                    done.completeExceptionally(failure);
+                } else if (first == 0 && startedAt != 0 && !probedHere) {
+                    fetch.read(() -> mailboxPage(companyId, about, 0)).whenComplete((records, again) -> {
+                        if (again != null) {
+                            done.completeExceptionally(again);
+                            return;
+                        }
+                        arrived(records);
+                        done.complete(all);
+                    });
+                } else {
+                    done.complete(all);
+                }
+            });
+        }
+
+        /** Takes a page in; whether paging goes on: after a full page that brought a mailbox not seen before. */
+        private synchronized boolean arrived(List<ObjectNode> records) {
             boolean fresh = false;
             for (ObjectNode record : records) {
                 if (seen.add(JsonFields.number(record, "MailboxID").orElse(-1L))) {
@@ -166,10 +268,15 @@ final class LiveStateReader {
                     fresh = true;
                 }
             }
-            staleInARow = fresh ? 0 : staleInARow + 1;
             pageSize = Math.max(pageSize, records.size());
-            return page == 0 || (!records.isEmpty() && records.size() >= pageSize && staleInARow < 2);
+            return fresh && records.size() >= pageSize;
         }
+    }
+
+    private static Set<Long> idsOf(List<ObjectNode> records) {
+        Set<Long> ids = new HashSet<>();
+        records.forEach(record -> ids.add(JsonFields.number(record, "MailboxID").orElse(-1L)));
+        return ids;
     }
 
     /** GetListOfCompanies: 404 with no content is the document's way of saying "none". */
@@ -257,18 +364,20 @@ final class LiveStateReader {
     }
 
     /**
-     * Every page of a company's mailboxes. Neither the page size nor where pages start is documented: the
-     * largest page seen is taken as the size, and pages are read from 0, so that a server counting from 0
-     * has its first page read and one counting from 1 (which answers page 0 as page 1, or as nothing) loses
-     * none. Paging stops at an empty or shorter page after page 0, or at the second page in a row that
-     * brings no mailbox not already seen (a server that ignores {@code page}).
+     * Every page of a company's mailboxes, one after another. Neither the page size nor where pages start is
+     * documented: the largest page seen is taken as the size. Where a fetch has learnt the first page (see
+     * {@link PageProbe}), paging starts there and stops as {@link MailboxPages} does. Otherwise pages are read
+     * from 0, so that a server counting from 0 has its first page read and one counting from 1 (which answers
+     * page 0 as page 1, or as nothing) loses none; paging then stops at an empty or shorter page after page 0,
+     * or at the second page in a row that brings no mailbox not already seen (a server that ignores {@code page}).
      */
     private List<ObjectNode> mailboxes(long companyId, String about) {
+        Integer known = firstPage;
         List<ObjectNode> all = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         int pageSize = 0;
         int staleInARow = 0;
-        for (int page = 0; ; page++) {
+        for (int page = known == null ? 0 : known; ; page++) {
             List<ObjectNode> records = mailboxPage(companyId, about, page);
             boolean fresh = false;
             for (ObjectNode record : records) {
@@ -279,6 +388,12 @@ final class LiveStateReader {
             }
             staleInARow = fresh ? 0 : staleInARow + 1;
             pageSize = Math.max(pageSize, records.size());
+            if (known != null) {
+                if (!fresh || records.size() < pageSize) {
+                    return all;
+                }
+                continue;
+            }
             if (page == 0) {
                 continue;
             }
