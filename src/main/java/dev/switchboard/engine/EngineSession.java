@@ -150,7 +150,20 @@ public final class EngineSession implements AutoCloseable {
                         + String.join(", ", targets) + hint);
             }
         }
-        return Plan.of(plans);
+        return Plan.of(withNumberPlanErrors(plans));
+    }
+
+    /**
+     * The plans with the errors of {@code settings.numberPlan} that need the servers ({@link NumberPlanLiveCheck}):
+     * a declared extension held on another target of its scope by an object no file declares.
+     */
+    private List<TargetPlan> withNumberPlanErrors(List<TargetPlan> plans) {
+        if (state.settings().numberPlan().scopes().isEmpty()) {
+            return plans;
+        }
+        Map<String, List<PlanError>> errors = NumberPlanLiveCheck.check(state.settings().numberPlan(), state.resources(),
+                Map.copyOf(lastLive));
+        return plans.stream().map(p -> p.withMoreErrors(errors.getOrDefault(p.target(), List.of()))).toList();
     }
 
     /**
@@ -406,7 +419,10 @@ public final class EngineSession implements AutoCloseable {
                     now.changes().stream().filter(c -> keys.contains(c.key())).map(c -> nowByKey.get(c.key())).toList(),
                     now.errors().stream().filter(e -> keys.contains(e.key())).toList()));
         }
-        return new Revalidation(Plan.of(fresh), differences);
+        List<TargetPlan> checked = withNumberPlanErrors(fresh).stream().map(p -> new TargetPlan(p.target(), p.policy(),
+                p.liveObjects(), p.changes(), p.errors().stream().filter(e -> e.reason() != PlanError.Reason.NUMBER_TAKEN
+                || p.changes().stream().anyMatch(c -> c.key().equals(e.key()))).toList(), p.warnings())).toList();
+        return new Revalidation(Plan.of(checked), differences);
     }
 
     /**

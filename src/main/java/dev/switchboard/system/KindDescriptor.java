@@ -58,13 +58,17 @@ public record KindDescriptor(ResourceKind kind, List<String> keyParts, List<Reso
         return new KindDescriptor(kind, keyParts, parents, numbers, Optional.of(field));
     }
 
-    private KindDescriptor withNumber(NumberField.Role role, String keyPart) {
+    private int indexOf(String keyPart) {
         int index = keyParts.indexOf(keyPart);
         if (index < 0) {
             throw new IllegalArgumentException(kind.name() + " has no key part " + keyPart + " (it has " + keyParts + ")");
         }
+        return index;
+    }
+
+    private KindDescriptor withNumber(NumberField.Role role, String keyPart) {
         List<NumberField> more = new ArrayList<>(numbers);
-        more.add(NumberField.keyPart(kind, role, index, keyPart));
+        more.add(NumberField.keyPart(kind, role, indexOf(keyPart), keyPart));
         return new KindDescriptor(kind, keyParts, parents, more, keyField);
     }
 
