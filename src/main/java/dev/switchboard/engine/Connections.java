@@ -33,6 +33,11 @@ public class Connections {
         this.systems = systems;
     }
 
+    /** The installed systems' kinds' parents and updatable keys, for pairing {@code renamedFrom}. */
+    public dev.switchboard.diff.RenameRules renameRules() {
+        return systems.renameRules();
+    }
+
     public List<String> supportedKinds() {
         return systems.targetKinds();
     }

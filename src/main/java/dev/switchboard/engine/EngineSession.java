@@ -309,8 +309,35 @@ public final class EngineSession implements AutoCloseable {
                         && fingerprints.recorded(key, field).isEmpty());
         Planner planner = new Planner(normalizers,
                 request.replaceSecrets() ? WriteOnlyPolicy.ALWAYS : writeOnly);
-        TargetPlan plan = planner.plan(spec, desired, live, capabilities);
-        return request.replaceSecrets() ? plan : plan.withWarnings(unrecorded(plan, fingerprints, capabilities));
+        TargetPlan plan = planner.plan(spec, desired, live, capabilities, connections.renameRules());
+        rememberRenamedKeys(target, plan);
+        if (request.replaceSecrets()) {
+            return plan;
+        }
+        List<PlanWarning> warnings = new ArrayList<>(plan.warnings());
+        warnings.addAll(unrecorded(plan, fingerprints, capabilities));
+        return plan.withWarnings(warnings);
+    }
+
+    /**
+     * Adds to the live state the apply resolves IDs from each object the plan renames (and each child that
+     * follows it) under its new key as well, so that an object created under a renamed parent finds the
+     * parent's server ID.
+     */
+    private void rememberRenamedKeys(String target, TargetPlan plan) {
+        ResourceSet live = lastLive.get(target);
+        if (live == null || plan.changes().stream().allMatch(c -> c.renamedFrom().isEmpty())) {
+            return;
+        }
+        Map<ResourceKey, Resource> both = new LinkedHashMap<>(live.byKey());
+        for (Change change : plan.changes()) {
+            change.renamedFrom().ifPresent(old -> {
+                Resource found = change.before().orElseThrow();
+                both.putIfAbsent(change.key(), new Resource(change.key(), found.fields(), found.dependsOn(), found.id(),
+                        found.options(), found.origin()));
+            });
+        }
+        lastLive.put(target, ResourceSet.of(target, both.values()));
     }
 
     /**
@@ -362,7 +389,7 @@ public final class EngineSession implements AutoCloseable {
                 if (!change.callsApi()) {
                     continue;
                 }
-                Optional<Resource> now = live.get(change.key());
+                Optional<Resource> now = live.get(change.renamedFrom().orElse(change.key()));
                 if (change.action() == Action.CREATE) {
                     now.ifPresent(r -> stale.add(describe(change) + " was created on the server since the plan"));
                 } else if (now.isEmpty()) {
