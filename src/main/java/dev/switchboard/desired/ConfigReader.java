@@ -3,6 +3,7 @@ package dev.switchboard.desired;
 import dev.switchboard.model.Durations;
 import dev.switchboard.model.KeyPattern;
 import dev.switchboard.model.ResourceKind;
+import dev.switchboard.model.SourceLocation;
 import dev.switchboard.model.TargetSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +20,11 @@ final class ConfigReader {
     }
 
     static Settings settings(YamlObject root) {
+        return settings(root, List.of());
+    }
+
+    /** @param numberFields the fields of the installed systems that hold extensions and mailboxes */
+    static Settings settings(YamlObject root, List<NumberField> numberFields) {
         Optional<YamlObject> settings = root.object("settings", "settings");
         if (settings.isEmpty()) {
             return Settings.DEFAULT;
@@ -35,7 +41,54 @@ final class ConfigReader {
                 s.integer("maxDeletePercent").map(Long::intValue).orElse(Settings.DEFAULT.maxDeletePercent()),
                 s.integer("maxUpdatePercent").map(Long::intValue).orElse(Settings.DEFAULT.maxUpdatePercent()),
                 ignore,
-                NotificationsReader.read(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of())));
+                NotificationsReader.read(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of())),
+                numberPlan(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of()), numberFields));
+    }
+
+    /**
+     * {@code settings.numberPlan}: each scope's targets declared, each in one scope only, each range's ends in
+     * order (the schema checks their form).
+     */
+    private static NumberPlan numberPlan(YamlObject settings, List<String> declaredTargets, List<NumberField> fields) {
+        List<NumberPlan.Scope> scopes = new ArrayList<>();
+        Map<String, SourceLocation> scopeOfTarget = new LinkedHashMap<>();
+        for (YamlObject scope : settings.objects("numberPlan", "numberPlanScope")) {
+            String name = scope.text("name").orElse("");
+            List<String> targets = new ArrayList<>();
+            List<String> written = scope.texts("targets");
+            for (int i = 0; i < written.size(); i++) {
+                String target = written.get(i);
+                SourceLocation at = scope.locationOf("targets", i);
+                if (!declaredTargets.contains(target)) {
+                    scope.problem(Problem.at(at, scope.fieldPath("targets", i), "target '" + target
+                            + "' of number plan " + name + " is not declared under targets:", Suggestions.closest(target,
+                            declaredTargets).map(t -> "did you mean '" + t + "'?").orElse("the targets are: "
+                            + String.join(", ", declaredTargets))));
+                } else if (scopeOfTarget.containsKey(target)) {
+                    scope.problem(Problem.at(at, scope.fieldPath("targets", i), "target " + target
+                            + " is in two number plans: here and at " + scopeOfTarget.get(target),
+                            "a target has one dial plan: put the targets that share it in one scope"));
+                } else {
+                    scopeOfTarget.put(target, at);
+                    targets.add(target);
+                }
+            }
+            List<NumberPlan.Range> ranges = new ArrayList<>();
+            List<String> rangeTexts = scope.texts("ranges");
+            for (int i = 0; i < rangeTexts.size(); i++) {
+                Optional<NumberPlan.Range> range = NumberPlan.Range.parse(rangeTexts.get(i));
+                if (range.isEmpty() && rangeTexts.get(i).matches(" *[0-9]+( *- *[0-9]+)? *")) {
+                    scope.problem(Problem.at(scope.locationOf("ranges", i), scope.fieldPath("ranges", i), "'"
+                            + rangeTexts.get(i) + "' is not a range of numbers",
+                            "write FIRST-LAST in digits, the first no greater than the last: \"1000-1999\", or one number"));
+                } else {
+                    range.ifPresent(ranges::add); // a range not of the form is the schema's to report
+                }
+            }
+            boolean required = scope.text("mailboxes").map("required"::equals).orElse(false);
+            scopes.add(new NumberPlan.Scope(name, targets, ranges, required, scope.location()));
+        }
+        return scopes.isEmpty() ? NumberPlan.NONE : new NumberPlan(scopes, fields);
     }
 
     static Map<String, TargetSpec> targets(YamlObject root, Settings settings, Map<String, ResourceFileFormat> formats,

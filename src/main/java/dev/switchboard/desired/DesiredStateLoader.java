@@ -33,12 +33,22 @@ public final class DesiredStateLoader {
     private final Map<String, ResourceFileFormat> formats = new LinkedHashMap<>();
     private final Schemas schemas;
     private final SchemaValidator validator;
+    private final List<NumberField> numberFields;
 
     /** @param formats the file formats of the installed target systems: the kinds a target may have */
     public DesiredStateLoader(List<ResourceFileFormat> formats) {
+        this(formats, List.of());
+    }
+
+    /**
+     * @param formats      the file formats of the installed target systems: the kinds a target may have
+     * @param numberFields the fields of their kinds that hold extensions and mailboxes, for {@code settings.numberPlan}
+     */
+    public DesiredStateLoader(List<ResourceFileFormat> formats, List<NumberField> numberFields) {
         formats.forEach(f -> this.formats.put(f.targetKind(), f));
         this.schemas = new Schemas(formats);
         this.validator = new SchemaValidator(schemas);
+        this.numberFields = List.copyOf(numberFields);
     }
 
     /** The schemas this loader checks files against. */
@@ -120,7 +130,7 @@ public final class DesiredStateLoader {
             validator.validate(Schemas.CONFIG, config.get(), problems);
             YamlObject root = new YamlObject(config.get(), "", Schemas.CONFIG, context);
             root.text("apiVersion");
-            settings = ConfigReader.settings(root);
+            settings = ConfigReader.settings(root, numberFields);
             targets = ConfigReader.targets(root, settings, formats, context);
         }
 
@@ -135,6 +145,11 @@ public final class DesiredStateLoader {
         }
         context.reading(null);
         checkReferences(context);
+        if (!settings.numberPlan().scopes().isEmpty()) {
+            Map<String, java.util.Collection<Resource>> declared = new LinkedHashMap<>();
+            targets.keySet().forEach(t -> declared.put(t, context.declared(t).values()));
+            problems.addAll(NumberPlanCheck.check(settings.numberPlan(), declared));
+        }
 
         Map<String, ResourceSet> resources = new LinkedHashMap<>();
         for (String target : targets.keySet()) {

@@ -176,12 +176,14 @@ public final class YamlObject {
         return names;
     }
 
-    /** {@code protect} and {@code ignore} (where the definition has it), plus the kind's ignores from settings. */
+    /** {@code protect}, {@code renamedFrom} and {@code ignore} (where the definition has it), plus the kind's ignores from settings. */
     public ResourceOptions options(boolean hasIgnore, Set<String> settingsIgnore) {
         Set<String> ignore = new LinkedHashSet<>(settingsIgnore);
         if (hasIgnore) {
             ignore.addAll(texts("ignore"));
         }
-        return new ResourceOptions(bool("protect").orElse(false), ignore);
+        // renamedFrom is read only where written, so that a kind whose schema lacks it reads no property it does not have
+        Optional<String> renamedFrom = self().has("renamedFrom") ? text("renamedFrom") : Optional.empty();
+        return new ResourceOptions(bool("protect").orElse(false), ignore, renamedFrom);
     }
 }

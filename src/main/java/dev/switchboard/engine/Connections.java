@@ -33,6 +33,12 @@ public class Connections {
         this.systems = systems;
     }
 
+    /** The installed systems' kinds' parents and updatable keys, for pairing {@code renamedFrom}. */
+    public dev.switchboard.diff.RenameRules renameRules() {
+        // a Connections that tests make of their own providers has no systems: no kind then renames in place
+        return systems == null ? dev.switchboard.diff.RenameRules.NONE : systems.renameRules();
+    }
+
     public List<String> supportedKinds() {
         return systems.targetKinds();
     }

@@ -31,7 +31,7 @@ public class Engine {
     public Engine(Connections connections, TargetSystems systems) {
         this.connections = connections;
         this.systems = systems;
-        this.loader = new DesiredStateLoader(systems.fileFormats());
+        this.loader = new DesiredStateLoader(systems.fileFormats(), systems.numberFields());
         this.clock = Clock.systemUTC();
     }
 

@@ -154,7 +154,20 @@ public final class EngineSession implements AutoCloseable {
                         + String.join(", ", targets) + hint);
             }
         }
-        return Plan.of(plans);
+        return Plan.of(withNumberPlanErrors(plans));
+    }
+
+    /**
+     * The plans with the errors of {@code settings.numberPlan} that need the servers ({@link NumberPlanLiveCheck}):
+     * a declared extension held on another target of its scope by an object no file declares.
+     */
+    private List<TargetPlan> withNumberPlanErrors(List<TargetPlan> plans) {
+        if (state.settings().numberPlan().scopes().isEmpty()) {
+            return plans;
+        }
+        Map<String, List<PlanError>> errors = NumberPlanLiveCheck.check(state.settings().numberPlan(), state.resources(),
+                Map.copyOf(lastLive));
+        return plans.stream().map(p -> p.withMoreErrors(errors.getOrDefault(p.target(), List.of()))).toList();
     }
 
     /**
@@ -246,8 +259,35 @@ public final class EngineSession implements AutoCloseable {
                         && fingerprints.recorded(key, field).isEmpty());
         Planner planner = new Planner(normalizers,
                 request.replaceSecrets() ? WriteOnlyPolicy.ALWAYS : writeOnly);
-        TargetPlan plan = planner.plan(spec, desired, live, capabilities);
-        return request.replaceSecrets() ? plan : plan.withWarnings(unrecorded(plan, fingerprints, capabilities));
+        TargetPlan plan = planner.plan(spec, desired, live, capabilities, connections.renameRules());
+        rememberRenamedKeys(target, plan);
+        if (request.replaceSecrets()) {
+            return plan;
+        }
+        List<PlanWarning> warnings = new ArrayList<>(plan.warnings());
+        warnings.addAll(unrecorded(plan, fingerprints, capabilities));
+        return plan.withWarnings(warnings);
+    }
+
+    /**
+     * Adds to the live state the apply resolves IDs from each object the plan renames (and each child that
+     * follows it) under its new key as well, so that an object created under a renamed parent finds the
+     * parent's server ID.
+     */
+    private void rememberRenamedKeys(String target, TargetPlan plan) {
+        ResourceSet live = lastLive.get(target);
+        if (live == null || plan.changes().stream().allMatch(c -> c.renamedFrom().isEmpty())) {
+            return;
+        }
+        Map<ResourceKey, Resource> both = new LinkedHashMap<>(live.byKey());
+        for (Change change : plan.changes()) {
+            change.renamedFrom().ifPresent(old -> {
+                Resource found = change.before().orElseThrow();
+                both.putIfAbsent(change.key(), new Resource(change.key(), found.fields(), found.dependsOn(), found.id(),
+                        found.options(), found.origin()));
+            });
+        }
+        lastLive.put(target, ResourceSet.of(target, both.values()));
     }
 
     /**
@@ -324,7 +364,7 @@ public final class EngineSession implements AutoCloseable {
                 if (!change.callsApi()) {
                     continue;
                 }
-                Optional<Resource> now = live.get(change.key());
+                Optional<Resource> now = live.get(change.renamedFrom().orElse(change.key()));
                 if (change.action() == Action.CREATE) {
                     now.ifPresent(r -> stale.add(describe(change) + " was created on the server since the plan"));
                 } else if (now.isEmpty()) {
@@ -381,7 +421,10 @@ public final class EngineSession implements AutoCloseable {
                     now.changes().stream().filter(c -> keys.contains(c.key())).map(c -> nowByKey.get(c.key())).toList(),
                     now.errors().stream().filter(e -> keys.contains(e.key())).toList()));
         }
-        return new Revalidation(Plan.of(fresh), differences);
+        List<TargetPlan> checked = withNumberPlanErrors(fresh).stream().map(p -> new TargetPlan(p.target(), p.policy(),
+                p.liveObjects(), p.changes(), p.errors().stream().filter(e -> e.reason() != PlanError.Reason.NUMBER_TAKEN
+                || p.changes().stream().anyMatch(c -> c.key().equals(e.key()))).toList(), p.warnings())).toList();
+        return new Revalidation(Plan.of(checked), differences);
     }
 
     /**

@@ -100,6 +100,24 @@ public record Change(String target, ResourceKey key, Action action, Optional<Res
         return key.kind();
     }
 
+    /**
+     * This change, computed on {@code original} moved to this change's key, as the server has it: under its
+     * old key ({@code renamedFrom}, or a child of a renamed object). {@code before} is the object as read, so
+     * that a saved plan's freshness and the apply's writes (by its server ID) are those of the live object.
+     */
+    public Change withLiveUnderOldKey(Resource original) {
+        if (before.isEmpty()) {
+            throw new IllegalArgumentException("a " + action.json() + " of " + key + " has no live object to rename");
+        }
+        return new Change(target, key, action, Optional.of(original), after, fields,
+                reason + "; renamed from " + original.key().path(), Optional.of(Fingerprint.of(original)));
+    }
+
+    /** The key the live object has on the server when the plan renames it (its {@code before}'s); empty otherwise. */
+    public Optional<ResourceKey> renamedFrom() {
+        return before.map(Resource::key).filter(old -> !old.equals(key));
+    }
+
     public boolean callsApi() {
         return action.callsApi();
     }

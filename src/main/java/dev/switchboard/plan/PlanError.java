@@ -28,7 +28,11 @@ public record PlanError(String target, ResourceKey key, Reason reason, String me
         /** The target's provider does not know the kind at all. */
         UNKNOWN_KIND,
         /** The target's live state could not be read (server down, login refused): nothing of it is planned. */
-        UNREADABLE
+        UNREADABLE,
+        /** A declared extension of a number plan that an object no file declares holds on another target of it. */
+        NUMBER_TAKEN,
+        /** A {@code renamedFrom} whose old key is declared too, or a rename the API can neither do nor replace. */
+        RENAME_REFUSED
     }
 
     /** The kind of the key of a target-wide error: the target itself, as {@code ["olx-main"]}. */

@@ -81,8 +81,9 @@ final class PlanFileReader {
                     side(field.get("after"), sensitive), sensitive));
         }
         ResourceKey key = key(required(node, "kind").asText(), required(node, "key"));
+        ResourceKey liveKey = node.hasNonNull("renamedFrom") ? key(required(node, "kind").asText(), node.get("renamedFrom")) : key;
         return new Change(target, key, Action.fromJson(required(node, "action").asText()),
-                resource(node.get("before"), key), resource(node.get("after"), key), fields, required(node, "reason").asText(),
+                resource(node.get("before"), liveKey), resource(node.get("after"), key), fields, required(node, "reason").asText(),
                 Optional.ofNullable(node.get("liveFingerprint")).filter(n -> !n.isNull()).map(JsonNode::asText));
     }
 

@@ -72,6 +72,7 @@ final class PlanFileWriter {
         ObjectNode node = NODES.objectNode();
         node.put("kind", change.kind().name());
         node.set("key", key(change.key()));
+        change.renamedFrom().ifPresent(old -> node.set("renamedFrom", key(old)));
         node.put("action", change.action().json());
         node.put("reason", change.reason());
         node.put("liveFingerprint", change.liveFingerprint().orElse(null));

@@ -4,6 +4,8 @@ import dev.switchboard.diff.Differ;
 import dev.switchboard.diff.FieldDiff;
 import dev.switchboard.diff.WriteOnlyPolicy;
 import dev.switchboard.diff.NormalizerRegistry;
+import dev.switchboard.diff.RenamePairing;
+import dev.switchboard.diff.RenameRules;
 import dev.switchboard.diff.ResourceDiff;
 import dev.switchboard.model.Resource;
 import dev.switchboard.model.KeyPattern;
@@ -11,7 +13,9 @@ import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.TargetSpec;
 import dev.switchboard.plan.TargetCapabilities.KindCapabilities;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,17 +61,33 @@ public final class Planner {
     }
 
     public TargetPlan plan(TargetSpec target, ResourceSet desired, ResourceSet live, TargetCapabilities capabilities) {
+        return plan(target, desired, live, capabilities, RenameRules.NONE);
+    }
+
+    /**
+     * As {@link #plan(TargetSpec, ResourceSet, ResourceSet, TargetCapabilities)}, pairing the declarations that
+     * say {@code renamedFrom} with the live objects under their old keys first ({@link RenamePairing}): a kind
+     * whose key the API can change ({@code rules}) is updated in place, and its children follow it; another is
+     * replaced (refused when protected). Each change of a moved object has the live object, under its old
+     * key, as its {@code before}; a {@code renamedFrom} with nothing to pair is a {@link PlanWarning}.
+     */
+    public TargetPlan plan(TargetSpec target, ResourceSet desired, ResourceSet live, TargetCapabilities capabilities,
+                           RenameRules rules) {
+        RenamePairing.Result renames = RenamePairing.pair(desired, live, rules);
         String name = target.name();
         List<Change> changes = new ArrayList<>();
         List<PlanError> errors = new ArrayList<>();
-        for (ResourceDiff pair : differ.diff(desired, live)) {
+        renames.errors().forEach((key, why) -> errors.add(new PlanError(name, key, PlanError.Reason.RENAME_REFUSED, why)));
+        for (ResourceDiff pair : differ.diff(desired, renames.live())) {
             Optional<KindCapabilities> can = capabilities.of(pair.key().kind());
             if (can.isEmpty()) {
                 errors.add(new PlanError(name, pair.key(), PlanError.Reason.UNKNOWN_KIND,
                         pair.key() + ": target " + name + " does not manage " + pair.key().kind().name() + " objects"));
             }
             boolean singleton = can.map(KindCapabilities::singleton).orElse(false);
-            if (pair.isMissingLive()) {
+            if (renames.renamed().contains(pair.key()) && pair.desired().isPresent() && pair.live().isPresent()) {
+                changes.add(rename(target, pair, renames.movedFrom().get(pair.key()), rules, can, errors));
+            } else if (pair.isMissingLive()) {
                 changes.add(Change.create(name, pair.desired().orElseThrow()));
                 if (singleton) {
                     errors.add(new PlanError(name, pair.key(), PlanError.Reason.CANNOT_CREATE, pair.key()
@@ -89,7 +109,7 @@ public final class Planner {
             } else if (pair.isModified() && can.isPresent() && !can.get().canUpdate() && can.get().canCreate()
                     && can.get().canDelete()) {
                 changes.add(replace(target, pair.live().orElseThrow(), pair.desired().orElseThrow(), pair.fields(),
-                        can.get(), errors));
+                        can.get(), errors, "the API cannot update a " + pair.key().kind().name()));
             } else if (pair.isModified()) {
                 changes.add(Change.update(name, pair.live().orElseThrow(), pair.desired().orElseThrow(), pair.fields()));
                 if (can.isPresent() && !can.get().canUpdate()) {
@@ -101,8 +121,63 @@ public final class Planner {
                 changes.add(Change.noOp(name, pair.live().orElseThrow(), pair.desired().orElseThrow()));
             }
         }
+        changes.replaceAll(change -> change.renamedFrom().isEmpty() && change.before().isPresent()
+                && renames.movedFrom().containsKey(change.key())
+                ? change.withLiveUnderOldKey(renames.movedFrom().get(change.key())) : change);
         changes.sort(new ChangeOrder(capabilities.kindOrder()));
-        return new TargetPlan(name, target.policy(), live.size(), changes, errors);
+        List<PlanWarning> notes = new ArrayList<>();
+        renames.notes().forEach((key, note) -> notes.add(new PlanWarning(name, key, "renamedFrom", note)));
+        return new TargetPlan(name, target.policy(), live.size(), changes, errors, notes);
+    }
+
+    /**
+     * A declared object paired with the live one under its old key: an update that sets its key field, where
+     * the API can change it (its server ID and children stay), or else a replace, refused when it is protected
+     * under its new key or its old one.
+     */
+    private static Change rename(TargetSpec target, ResourceDiff pair, Resource original, RenameRules rules,
+                                 Optional<KindCapabilities> can, List<PlanError> errors) {
+        String name = target.name();
+        Resource live = pair.live().orElseThrow();
+        Resource desired = pair.desired().orElseThrow();
+        List<FieldDiff> fields = new ArrayList<>(pair.fields());
+        Optional<String> keyField = rules.keyField(live.kind());
+        String kind = live.kind().name();
+        Change change;
+        if (keyField.isPresent()) {
+            String field = keyField.get();
+            if (desired.field(field).isEmpty()) {
+                Map<String, Object> withKey = new LinkedHashMap<>(desired.fields());
+                withKey.put(field, desired.key().leaf());
+                desired = desired.withFields(withKey);
+            }
+            if (fields.stream().noneMatch(f -> f.field().equals(field))) {
+                fields.add(FieldDiff.changed(field, Optional.of(original.key().leaf()), Optional.of(desired.key().leaf())));
+            }
+            change = Change.update(name, live, desired, fields);
+            if (can.isPresent() && !can.get().canUpdate()) {
+                errors.add(new PlanError(name, pair.key(), PlanError.Reason.CANNOT_UPDATE, pair.key()
+                        + " cannot be renamed: the API has no update for " + kind));
+            }
+        } else {
+            if (fields.isEmpty()) {
+                fields.add(FieldDiff.changed("key", Optional.of(original.key().path()), Optional.of(desired.key().path())));
+            }
+            if (can.isPresent() && can.get().canCreate() && can.get().canDelete()) {
+                change = replace(target, live, desired, fields, can.get(), errors,
+                        "the API cannot change the key of a " + kind);
+                target.policy().protection(original.key()).filter(p -> target.policy().protection(live.key()).isEmpty())
+                        .ifPresent(p -> errors.add(new PlanError(name, pair.key(), PlanError.Reason.PROTECTED, original.key()
+                                + " is protected by '" + p + "' in the protect list of target " + name
+                                + ": refusing to replace it (delete then create) to rename it")));
+            } else {
+                change = Change.replace(name, live, desired, fields, "the API cannot change the key of a " + kind);
+                errors.add(new PlanError(name, pair.key(), PlanError.Reason.RENAME_REFUSED, pair.key() + " cannot be"
+                        + " renamed from " + original.key().path() + ": the API can neither change the key of a " + kind
+                        + " nor delete and create one; rename it on the server, or keep its old name"));
+            }
+        }
+        return change.withLiveUnderOldKey(original);
     }
 
     /**
@@ -111,7 +186,7 @@ public final class Planner {
      * refuse to delete it.
      */
     private static Change replace(TargetSpec target, Resource live, Resource desired, List<FieldDiff> fields,
-                                  KindCapabilities can, List<PlanError> errors) {
+                                  KindCapabilities can, List<PlanError> errors, String why) {
         String name = target.name();
         String kind = live.kind().name();
         Optional<KeyPattern> protection = target.policy().protection(live.key());
@@ -127,7 +202,7 @@ public final class Planner {
         can.deletionRefusal().apply(live).ifPresent(refusal -> errors.add(new PlanError(name, live.key(),
                 PlanError.Reason.CANNOT_UPDATE, live.key() + " cannot be updated (the API has no update for " + kind
                 + ") nor replaced: " + refusal)));
-        return Change.replace(name, live, desired, fields, "the API cannot update a " + kind);
+        return Change.replace(name, live, desired, fields, why);
     }
 
     private static Change unmanagedOrDelete(TargetSpec target, Resource live, Optional<KindCapabilities> can,

@@ -39,6 +39,16 @@ public record TargetPlan(String target, TargetSpec.Policy policy, int liveObject
         return new TargetPlan(target, policy, 0, List.of(), List.of(PlanError.unreadable(target, cause)));
     }
 
+    /** This plan with {@code more} errors after its own. */
+    public TargetPlan withMoreErrors(List<PlanError> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<PlanError> all = new java.util.ArrayList<>(errors);
+        all.addAll(more);
+        return new TargetPlan(target, policy, liveObjects, changes, all, warnings);
+    }
+
     public TargetPlan withWarnings(List<PlanWarning> found) {
         return new TargetPlan(target, policy, liveObjects, changes, errors, found);
     }

@@ -15,11 +15,16 @@ final class ChangeLines {
 
     /** {@code + mailbox Acme/1002}, with the reason for deletes and unmanaged objects. */
     static String header(Change change) {
-        String line = change.action().symbol() + " " + change.key();
+        String line = change.action().symbol() + " " + change.key() + renamed(change);
         if (change.action() == Action.DELETE || change.action() == Action.UNMANAGED || change.action() == Action.REPLACE) {
             line += "  # " + change.reason();
         }
         return line;
+    }
+
+    /** {@code  (renamed from Acme)}: the key the server has the object under, when the plan renames it. */
+    static String renamed(Change change) {
+        return change.renamedFrom().map(old -> " (renamed from " + old.path() + ")").orElse("");
     }
 
     /** A create's ID and fields, an update's {@code field: old -> new}; nothing for the others. */

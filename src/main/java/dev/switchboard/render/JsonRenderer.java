@@ -109,6 +109,7 @@ public final class JsonRenderer implements PlanRenderer {
         node.put("target", change.target());
         node.put("kind", change.kind().name());
         node.put("key", change.key().path());
+        change.renamedFrom().ifPresent(old -> node.put("renamedFrom", old.path()));
         node.put("action", change.action().json());
         node.put("id", change.liveId().orElse(Values.KNOWN_AFTER_APPLY));
         node.put("reason", change.reason());

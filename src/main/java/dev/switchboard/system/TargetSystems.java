@@ -1,6 +1,8 @@
 package dev.switchboard.system;
 
+import dev.switchboard.desired.NumberField;
 import dev.switchboard.desired.ResourceFileFormat;
+import dev.switchboard.diff.RenameRules;
 import dev.switchboard.diff.Normalizer;
 import dev.switchboard.diff.NormalizerRegistry;
 import dev.switchboard.diff.Normalizers;
@@ -9,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -75,5 +78,25 @@ public class TargetSystems {
             }
         }
         return NormalizerRegistry.of(rules, Normalizers.scalars(), caseInsensitive);
+    }
+
+    /** The fields of every system's kinds that hold extensions and mailboxes, for {@code settings.numberPlan}. */
+    public List<NumberField> numberFields() {
+        List<NumberField> fields = new ArrayList<>();
+        systems.forEach(system -> system.kinds().forEach(kind -> fields.addAll(kind.numbers())));
+        return fields;
+    }
+
+    /** Every system's kinds' parents and updatable key fields, for pairing {@code renamedFrom}. */
+    public RenameRules renameRules() {
+        Map<ResourceKind, List<ResourceKind>> parents = new HashMap<>();
+        Map<ResourceKind, String> keyFields = new HashMap<>();
+        for (TargetSystem system : systems) {
+            for (KindDescriptor kind : system.kinds()) {
+                parents.put(kind.kind(), kind.parents());
+                kind.keyField().ifPresent(field -> keyFields.put(kind.kind(), field));
+            }
+        }
+        return new RenameRules(parents, keyFields);
     }
 }

@@ -25,7 +25,7 @@ public final class Fixtures {
 
     /** A loader of the installed systems' files. */
     public static DesiredStateLoader loader() {
-        return new DesiredStateLoader(InstalledSystems.all().fileFormats());
+        return new DesiredStateLoader(InstalledSystems.all().fileFormats(), InstalledSystems.all().numberFields());
     }
 
     public static LoadResult load(Path dir, Map<String, String> environment) {

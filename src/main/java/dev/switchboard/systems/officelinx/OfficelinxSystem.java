@@ -30,10 +30,10 @@ import java.util.Set;
 public class OfficelinxSystem implements TargetSystem {
 
     private static final List<KindDescriptor> KINDS = List.of(
-            KindDescriptor.of(COMPANY, List.of("name")),
-            KindDescriptor.of(DEPARTMENT, List.of("company", "path"), COMPANY, DEPARTMENT),
+            KindDescriptor.of(COMPANY, List.of("name")).updatableKey("name"),
+            KindDescriptor.of(DEPARTMENT, List.of("company", "path"), COMPANY, DEPARTMENT).updatableKey("name"),
             KindDescriptor.of(FEATURE_GROUP, List.of("company", "number"), COMPANY),
-            KindDescriptor.of(MAILBOX, List.of("company", "number"), COMPANY, FEATURE_GROUP, DEPARTMENT),
+            KindDescriptor.of(MAILBOX, List.of("company", "number"), COMPANY, FEATURE_GROUP, DEPARTMENT).mailbox("number"),
             KindDescriptor.of(ADDRESS, List.of("company", "mailbox", "type", "address"), MAILBOX));
 
     private static final ResourceFileFormat FILES = new ResourceFileFormat(OfficelinxKinds.TARGET_KIND,

@@ -44,7 +44,7 @@ public class SipxconfigSystem implements TargetSystem {
     public List<KindDescriptor> kinds() {
         List<KindDescriptor> kinds = new ArrayList<>();
         for (ResourceKind kind : SipxconfigKinds.PER_USER) {
-            kinds.add(KindDescriptor.of(kind, List.of("user")));
+            kinds.add(KindDescriptor.of(kind, List.of("user")).extension("user"));
         }
         kinds.add(KindDescriptor.of(SipxconfigKinds.CONFERENCE_SETTINGS, List.of("user", "name")));
         kinds.add(KindDescriptor.of(SipxconfigKinds.PHONEBOOK_ENTRY, List.of("user", "number")));

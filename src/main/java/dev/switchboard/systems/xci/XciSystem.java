@@ -34,8 +34,8 @@ public class XciSystem implements TargetSystem {
     private static final List<KindDescriptor> KINDS = List.of(
             KindDescriptor.of(XIVO, List.of("name")),
             KindDescriptor.of(ENTITY, List.of("name@xivo"), XIVO),
-            KindDescriptor.of(TEMPLATE, List.of("name"), XIVO, ENTITY),
-            KindDescriptor.of(USER, List.of("xivo", "internalNumber"), ENTITY, TEMPLATE),
+            KindDescriptor.of(TEMPLATE, List.of("name"), XIVO, ENTITY).updatableKey("name"),
+            KindDescriptor.of(USER, List.of("xivo", "internalNumber"), ENTITY, TEMPLATE).extension("internalNumber"),
             KindDescriptor.of(ADMINISTRATOR, List.of("login"), ENTITY));
 
     private static final ResourceFileFormat FILES = new ResourceFileFormat(XciKinds.TARGET_KIND, XciKinds.ALL,

@@ -39,8 +39,8 @@ public class XivoWsSystem implements TargetSystem {
 
     private static final List<KindDescriptor> KINDS = List.of(
             KindDescriptor.of(ENTITY, List.of("name")),
-            KindDescriptor.of(LINE, List.of("context", "number")),
-            KindDescriptor.of(USER, List.of("context", "number"), ENTITY, LINE),
+            KindDescriptor.of(LINE, List.of("context", "number")).extension("number"),
+            KindDescriptor.of(USER, List.of("context", "number"), ENTITY, LINE).extension("number"),
             KindDescriptor.of(PICKUP, List.of("name"), USER),
             KindDescriptor.of(MAIL_SETTINGS, List.of(XivoWsKinds.MAIL_KEY)));
 
