@@ -514,6 +514,44 @@ public final class EngineSession implements AutoCloseable {
     }
 
     /**
+     * The inverse plan of the apply that {@code journal} records (SPEC: {@code switchboard rollback}), from
+     * the live state read now: see {@link dev.switchboard.plan.InversePlanner}. Its target must be one of this
+     * session's; take the apply lock first ({@link #lockForApply}), so that no apply changes the servers
+     * between this plan and its apply. The plan is then applied by {@link #apply}, gated as any plan.
+     *
+     * @param force roll back objects changed on the server since (stale) anyway
+     */
+    public Rollback rollback(Path journal, boolean force, Progress progress) {
+        String target = AppliedJournal.targetOf(journal);
+        Provider provider = connection(target).provider();
+        Map<String, dev.switchboard.model.ResourceKind> kinds = new LinkedHashMap<>();
+        provider.types().forEach(type -> kinds.put(type.kind().name(), type.kind()));
+        AppliedJournal applied = AppliedJournal.read(journal, name -> Optional.ofNullable(kinds.get(name)));
+        ResourceSet live = fetch(target, progress);
+        Path shown = journal.toAbsolutePath().startsWith(workDir) ? workDir.relativize(journal.toAbsolutePath())
+                : journal.getFileName();
+        TargetPlan inverse = new dev.switchboard.plan.InversePlanner(normalizers).invert(spec(target), applied.applied(),
+                live, state.resourcesOf(target), capabilities(provider), force, shown.toString());
+        return new Rollback(applied, Plan.of(List.of(inverse)));
+    }
+
+    /**
+     * A rollback's inverse plan.
+     *
+     * @param journal what the journal says the apply did, and what it leaves alone
+     */
+    public record Rollback(AppliedJournal journal, Plan plan) {
+
+        /**
+         * Whether its creates must run one at a time: a version 1 journal does not say what each deleted
+         * object depends on, so only the plan's order (parents first) keeps a child from going before its parent.
+         */
+        public boolean sequential() {
+            return journal.applied().stream().anyMatch(c -> !c.dependsOnKnown());
+        }
+    }
+
+    /**
      * Applies every target of {@code plan} that may be applied: targets that are read-only, have plan
      * errors or exceed a safety threshold (unless forced) are refused and reported, the others applied,
      * all at once (each target is a server of its own, and each still applies its changes in dependency

@@ -28,7 +28,9 @@ public record PlanError(String target, ResourceKey key, Reason reason, String me
         /** The target's provider does not know the kind at all. */
         UNKNOWN_KIND,
         /** The target's live state could not be read (server down, login refused): nothing of it is planned. */
-        UNREADABLE
+        UNREADABLE,
+        /** A rollback's object changed on the server since the apply it undoes ({@code rollback --force} overrides it). */
+        STALE
     }
 
     /** The kind of the key of a target-wide error: the target itself, as {@code ["olx-main"]}. */
