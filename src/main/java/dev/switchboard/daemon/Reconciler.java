@@ -93,7 +93,7 @@ public class Reconciler {
 
     private static TargetOutcome withKinds(TargetOutcome o, List<String> kinds) {
         return new TargetOutcome(o.target(), o.commit(), o.result(), o.plan(), o.driftByKind(), o.unmanaged(), o.error(),
-                o.finished(), o.duration(), kinds);
+                o.finished(), o.duration(), kinds, o.journal());
     }
 
     private TargetOutcome reconcileTargetOnce(DesiredState state, String target, String commit, DaemonConfig.Mode mode,
@@ -131,7 +131,8 @@ public class Reconciler {
                     .filter(r -> r.status() != ChangeResult.Status.APPLIED).map(ChangeResult::change).toList();
             if (notApplied.isEmpty()) {
                 LOG.infof("%s: applied %d change(s) of commit %s", target, changes.size(), commit);
-                return outcome(targetPlan, commit, Result.APPLIED, List.of(), Optional.empty(), start);
+                return outcome(targetPlan, commit, Result.APPLIED, List.of(), Optional.empty(), start)
+                        .withJournal(applied.journal());
             }
             boolean anyFailed = applied.count(ChangeResult.Status.FAILED) > 0;
             ChangeResult.Status worst = anyFailed ? ChangeResult.Status.FAILED : ChangeResult.Status.UNCONFIRMED;
@@ -140,7 +141,8 @@ public class Reconciler {
                     .map(r -> r.change().key() + ": " + r.message().orElse("failed"))
                     .collect(Collectors.joining("; "));
             return outcome(targetPlan, commit, anyFailed || applied.count(ChangeResult.Status.UNCONFIRMED) == 0
-                    ? Result.FAILED : Result.UNCONFIRMED, notApplied, Optional.of(failures), start);
+                    ? Result.FAILED : Result.UNCONFIRMED, notApplied, Optional.of(failures), start)
+                    .withJournal(applied.journal());
         } catch (RuntimeException e) {
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warnf("%s: reconcile of commit %s failed: %s", target, commit, error);
