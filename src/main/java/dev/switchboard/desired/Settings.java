@@ -9,9 +9,11 @@ import java.util.Set;
  *
  * @param ignore        fields left unmanaged, by resource kind name
  * @param notifications the services the daemon notifies, their secrets unresolved
+ * @param windows       {@code settings.windows}: when applies may run, per target
  */
 public record Settings(int parallelism, int maxDeletePercent, int maxUpdatePercent, Map<String, Set<String>> ignore,
-                       Notifications notifications) {
+                       Notifications notifications,
+                       ChangeWindows windows) {
 
     public static final Settings DEFAULT = new Settings(TargetSpec.Policy.DEFAULT_PARALLELISM,
             TargetSpec.Policy.DEFAULT_MAX_DELETE_PERCENT, TargetSpec.Policy.DEFAULT_MAX_UPDATE_PERCENT, Map.of(),
@@ -19,6 +21,13 @@ public record Settings(int parallelism, int maxDeletePercent, int maxUpdatePerce
 
     public Settings {
         ignore = Map.copyOf(ignore);
+        java.util.Objects.requireNonNull(windows, "windows");
+    }
+
+    /** Settings without change windows. */
+    public Settings(int parallelism, int maxDeletePercent, int maxUpdatePercent, Map<String, Set<String>> ignore,
+                    Notifications notifications) {
+        this(parallelism, maxDeletePercent, maxUpdatePercent, ignore, notifications, ChangeWindows.NONE);
     }
 
     public Set<String> ignored(String kind) {
