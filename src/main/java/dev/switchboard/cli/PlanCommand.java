@@ -82,14 +82,20 @@ public class PlanCommand implements Callable<Integer> {
             return ExitCodes.ERROR;
         }
         Plan plan;
+        java.io.StringWriter windows = new java.io.StringWriter();
         try (EngineSession session = engine.open(state.get(), selection.request(secrets.replaceSecrets).targets(), parallelism.value())) {
             plan = session.report(selection.request(secrets.replaceSecrets), ConsoleProgress.forThisProcess(colour.enabled()));
+            ChangeWindowLines.state(session, new PrintWriter(windows));
         }
         if (force) {
             plan = plan.accept(new Acceptance(acceptor(), Instant.now()));
         }
         out.print(format.renderer(colour.enabled()).render(plan));
         out.flush();
+        // With json or markdown, stdout holds the document alone.
+        PrintWriter windowsTo = format == OutputFormat.text ? out : spec.commandLine().getErr();
+        windowsTo.print(windows);
+        windowsTo.flush();
         boolean unread = plan.errors().stream().anyMatch(e -> e.reason() == PlanError.Reason.UNREADABLE);
         if (this.out.isPresent() && unread) {
             spec.commandLine().getErr().println("Not saved to " + this.out.get() + ": a plan of a target that could not "

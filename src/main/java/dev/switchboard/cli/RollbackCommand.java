@@ -68,6 +68,10 @@ public class RollbackCommand implements Callable<Integer> {
             converter = DurationConverter.class)
     Duration lockTimeout;
 
+    @Option(names = "--override-window", description = "Roll back although the target is outside its change window "
+            + "(settings.windows).")
+    boolean overrideWindow;
+
     @Mixin
     ParallelismOption parallelism;
 
@@ -144,12 +148,13 @@ public class RollbackCommand implements Callable<Integer> {
                 human.flush();
                 return ExitCodes.ERROR;
             }
+            ChangeWindowLines.print(session, plan, overrideWindow, human);
             if (!autoApprove && !confirmed(human)) {
                 err.println("Rollback cancelled: nothing was changed.");
                 return ExitCodes.ERROR;
             }
             OptionalInt width = rollback.sequential() ? OptionalInt.of(1) : parallelism.value();
-            ApplyReport report = session.apply(plan, new ApplyOptions(force, width), progress);
+            ApplyReport report = session.apply(plan, new ApplyOptions(force, width, overrideWindow), progress);
             ApplyCommand.print(report, shown, human);
             return report.succeeded() ? ExitCodes.OK : ExitCodes.ERROR;
         }

@@ -3,6 +3,7 @@ package dev.switchboard.daemon;
 import dev.switchboard.apply.ApplyReport;
 import dev.switchboard.apply.ChangeResult;
 import dev.switchboard.apply.TargetApplyReport;
+import dev.switchboard.desired.ChangeWindows;
 import dev.switchboard.desired.DesiredState;
 import dev.switchboard.desired.LoadResult;
 import dev.switchboard.desired.Problem;
@@ -93,7 +94,7 @@ public class Reconciler {
 
     private static TargetOutcome withKinds(TargetOutcome o, List<String> kinds) {
         return new TargetOutcome(o.target(), o.commit(), o.result(), o.plan(), o.driftByKind(), o.unmanaged(), o.error(),
-                o.finished(), o.duration(), kinds, o.journal());
+                o.finished(), o.duration(), kinds, o.journal(), o.windowOpens());
     }
 
     private TargetOutcome reconcileTargetOnce(DesiredState state, String target, String commit, DaemonConfig.Mode mode,
@@ -119,6 +120,13 @@ public class Reconciler {
             }
             if (targetPlan.blockedByReadOnly()) {
                 return outcome(targetPlan, commit, Result.READ_ONLY, changes, Optional.empty(), start);
+            }
+            ChangeWindows.State window = session.window(target);
+            if (!window.open()) {
+                LOG.infof("%s: commit %s waits for its change window: %s", target, commit, window.describe());
+                return outcome(targetPlan, commit, Result.WAITING_FOR_WINDOW, changes,
+                        Optional.of("waiting: outside its change window, " + window.describe()), start)
+                        .withWindowOpening(window.nextChange());
             }
             ApplyReport report = session.apply(plan, ApplyOptions.DEFAULT, Progress.NONE);
             TargetApplyReport applied = report.targets().get(0);

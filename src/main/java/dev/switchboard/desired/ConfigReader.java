@@ -68,7 +68,7 @@ final class ConfigReader {
                         + "' is no duration a window can last", "a whole number above 0 with ms, s, m or h: 2h, 90m"));
                 valid = false;
             }
-            java.time.ZoneId zone = java.time.ZoneOffset.UTC;
+            java.time.ZoneId zone = java.time.ZoneId.of("UTC");
             Optional<String> zoneName = w.text("timeZone");
             if (zoneName.isPresent()) {
                 try {

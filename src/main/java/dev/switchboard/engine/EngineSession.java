@@ -17,6 +17,7 @@ import dev.switchboard.apply.TargetApplier;
 import dev.switchboard.apply.TargetApplyReport;
 import dev.switchboard.apply.WriteOnlyFingerprints;
 import dev.switchboard.diff.WriteOnlyPolicy;
+import dev.switchboard.desired.ChangeWindows;
 import dev.switchboard.desired.DesiredState;
 import dev.switchboard.model.KeyPattern;
 import dev.switchboard.model.Resource;
@@ -567,6 +568,15 @@ public final class EngineSession implements AutoCloseable {
         boolean several = plan.targets().stream().filter(t -> !t.apiChanges().isEmpty()).count() > 1;
         for (TargetPlan target : plan.targets()) {
             List<String> refusals = refusals(target, options.force());
+            ChangeWindows.State window = window(target.target());
+            if (!target.apiChanges().isEmpty() && !window.open()) {
+                if (options.overrideWindow()) {
+                    LOG.warnf("--override-window: %s is applied outside its change window: %s", target.target(),
+                            window.describe());
+                } else {
+                    refusals.add(outsideWindow(target.target(), window));
+                }
+            }
             if (!refusals.isEmpty()) {
                 reports.add(CompletableFuture.completedFuture(TargetApplyReport.refused(target.target(), refusals)));
                 continue;
@@ -613,6 +623,22 @@ public final class EngineSession implements AutoCloseable {
             throw failed;
         }
         return new ApplyReport(done);
+    }
+
+    /** {@code target}'s change window now ({@code settings.windows}, read at this session's clock). */
+    public ChangeWindows.State window(String target) {
+        return state.settings().windows().state(target, clock.instant());
+    }
+
+    /** Whether {@code settings.windows} has any window: when not, plan and apply say nothing of windows. */
+    public boolean hasWindows() {
+        return !state.settings().windows().windows().isEmpty();
+    }
+
+    /** The refusal of an apply outside its window, naming the next opening. */
+    public static String outsideWindow(String target, ChangeWindows.State window) {
+        return "target " + target + " is outside its change window: " + window.describe()
+                + "; use --override-window to apply anyway";
     }
 
     private TargetApplyReport applyTarget(TargetPlan target, Connection connection, int parallelism, Progress progress) {
