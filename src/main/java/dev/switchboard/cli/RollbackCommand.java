@@ -134,11 +134,11 @@ public class RollbackCommand implements Callable<Integer> {
                 Files.writeString(out.get(), format.renderer(false, "rollback").render(plan), StandardCharsets.UTF_8);
                 err.println("Wrote the inverse plan to " + out.get() + ".");
             }
-            if (!plan.hasChanges()) {
+            if (!plan.hasChanges() && !plan.hasErrors()) {
                 human.println("Nothing to roll back: the servers are as they were before that apply"
                         + (rollback.journal().notInverted().isEmpty() ? "." : ", but for what is listed above."));
                 human.flush();
-                return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
+                return ExitCodes.OK;
             }
             SafetyVerdict verdict = SafetyPolicy.evaluate(plan, force);
             if (!verdict.allowed()) {

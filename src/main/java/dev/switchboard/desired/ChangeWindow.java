@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +36,8 @@ public record ChangeWindow(Kind kind, String schedule, Duration duration, List<S
     }
 
     private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    /** Parsed once per expression: finding a next opening asks a schedule for its times many times over. */
+    private static final java.util.Map<String, ExecutionTime> EXECUTIONS = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ChangeWindow {
         Objects.requireNonNull(kind, "kind");
@@ -61,18 +62,22 @@ public record ChangeWindow(Kind kind, String schedule, Duration duration, List<S
         return targets.isEmpty() || targets.contains(target);
     }
 
-    /** The start of the occurrence that is on at {@code time}, if one is. */
+    /**
+     * The start of an occurrence that is on at {@code time}, if one is: the first start after
+     * {@code time - duration} (an occurrence that started exactly then has just ended), when it is not after {@code time}.
+     */
     public Optional<Instant> activeSince(Instant time) {
-        ExecutionTime execution = ExecutionTime.forCron(parse(schedule));
-        ZonedDateTime at = time.atZone(zone);
-        ZonedDateTime minute = at.truncatedTo(ChronoUnit.MINUTES);
-        Optional<ZonedDateTime> start = execution.isMatch(minute) ? Optional.of(minute) : execution.lastExecution(at);
-        return start.map(ZonedDateTime::toInstant).filter(s -> s.plus(duration).isAfter(time));
+        return execution().nextExecution(time.minus(duration).atZone(zone)).map(ZonedDateTime::toInstant)
+                .filter(start -> !start.isAfter(time));
     }
 
     /** The first start strictly after {@code time}. */
     public Optional<Instant> nextStart(Instant time) {
-        return ExecutionTime.forCron(parse(schedule)).nextExecution(time.atZone(zone)).map(ZonedDateTime::toInstant);
+        return execution().nextExecution(time.atZone(zone)).map(ZonedDateTime::toInstant);
+    }
+
+    private ExecutionTime execution() {
+        return EXECUTIONS.computeIfAbsent(schedule, s -> ExecutionTime.forCron(parse(s)));
     }
 
     /** {@code allow "0 22 * * 1-5" for 2h (Europe/Paris)}. */

@@ -16,8 +16,15 @@ public record ChangeWindows(List<ChangeWindow> windows) {
 
     public static final ChangeWindows NONE = new ChangeWindows(List.of());
 
-    /** How far ahead {@link #state} looks for the next opening. */
-    private static final int LOOKAHEAD_DAYS = 366;
+    /** How far ahead {@link #state} looks for the next opening, and for the closing of an open target. */
+    private static final int OPENING_LOOKAHEAD_DAYS = 366;
+    private static final int CLOSING_LOOKAHEAD_DAYS = 7;
+    /**
+     * At most this many window starts and ends are tried, for an opening and for a closing: windows back to back
+     * never close, and each try asks every window's schedule.
+     */
+    private static final int MAX_OPENING_CANDIDATES = 1000;
+    private static final int MAX_CLOSING_CANDIDATES = 200;
 
     public ChangeWindows {
         windows = List.copyOf(windows);
@@ -86,9 +93,11 @@ public record ChangeWindows(List<ChangeWindow> windows) {
      * changes only where a window starts or ends, so those are the times to try, in order.
      */
     private static Optional<Instant> nextFlip(List<ChangeWindow> covering, Instant time, boolean opening) {
-        Instant horizon = time.plus(LOOKAHEAD_DAYS, ChronoUnit.DAYS);
+        Instant horizon = time.plus(opening ? OPENING_LOOKAHEAD_DAYS : CLOSING_LOOKAHEAD_DAYS, ChronoUnit.DAYS);
         Instant from = time;
-        while (from.isBefore(horizon)) {
+        int tried = 0;
+        int most = opening ? MAX_OPENING_CANDIDATES : MAX_CLOSING_CANDIDATES;
+        while (from.isBefore(horizon) && tried < most) {
             TreeSet<Instant> candidates = new TreeSet<>();
             for (ChangeWindow window : covering) {
                 window.activeSince(from).ifPresent(start -> candidates.add(start.plus(window.duration())));
@@ -98,6 +107,9 @@ public record ChangeWindows(List<ChangeWindow> windows) {
             }
             Instant last = from;
             for (Instant candidate : new ArrayList<>(candidates.tailSet(from, false))) {
+                if (++tried > most || candidate.isAfter(horizon)) {
+                    return Optional.empty();
+                }
                 if (openAt(covering, candidate) == opening) {
                     return Optional.of(candidate);
                 }

@@ -115,6 +115,15 @@ public final class InversePlanner {
             } else {
                 staleFields(key, change.after().orElseThrow().fields(), now.get());
             }
+            Optional<String> undeletable = capabilities.of(key.kind()).flatMap(can -> can.whyNotDeletable(now.get()));
+            if (undeletable.isPresent()) {
+                // as a plan leaves what it cannot prune: reported, not an obstacle to the rest of the rollback
+                changes.add(Change.unmanaged(name, now.get(), "created by the apply of " + journal
+                        + "; not rolled back: " + undeletable.get()));
+                warnings.add(new PlanWarning(name, key, "", "created by the apply, and " + undeletable.get()
+                        + ": it stays; remove it on the server by hand if it must go"));
+                return;
+            }
             Change delete = new Change(name, key, Action.DELETE, now, Optional.empty(), List.of(),
                     "created by the apply of " + journal + ": the rollback deletes it", Optional.of(Fingerprint.of(now.get())));
             refuseDestruction(delete, now.get());

@@ -119,6 +119,24 @@ class InversePlannerTest {
     }
 
     @Test
+    void leavesWhatWasCreatedAndTheApiCannotDeleteAndSaysSo() {
+        ResourceKind xivo = ResourceKind.of("test", "xivo");
+        ResourceKey paris = ResourceKey.of(xivo, "paris");
+        JournalChange created = new JournalChange(paris, Action.CREATE, Optional.of("1"), Optional.empty(),
+                Optional.of(recorded(paris, Map.of("name", "paris"), Set.of())), Set.of(), true);
+
+        TargetPlan plan = new InversePlanner(NormalizerRegistry.defaults()).invert(target(List.of()), List.of(created),
+                ResourceSet.of("t", List.of(Resource.live(paris, "1", Map.of("name", "paris"), Set.of()))),
+                ResourceSet.empty("t"), TargetCapabilities.of(KindCapabilities.createOnly(xivo)), false, "j.jsonl");
+
+        assertThat(plan.errors()).isEmpty();
+        assertThat(plan.hasChanges()).isFalse();
+        assertThat(plan.changes()).singleElement().satisfies(c -> assertThat(c.action()).isEqualTo(Action.UNMANAGED));
+        assertThat(plan.warnings()).singleElement().satisfies(w -> assertThat(w.message())
+                .contains("the API cannot delete a xivo").contains("by hand"));
+    }
+
+    @Test
     void replacesBackWhatWasReplaced() {
         ResourceKey sales = group("sales");
         JournalChange replace = new JournalChange(sales, Action.REPLACE, Optional.of("3"),
