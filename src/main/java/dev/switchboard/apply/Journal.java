@@ -29,6 +29,13 @@ import java.util.Map;
  */
 public final class Journal implements AutoCloseable {
 
+    /**
+     * The version of what a journal's lines hold, in its {@code begin} event: 2 adds to each change its
+     * {@code keyParts}, the {@code changed} fields of an update and the {@code beforeDependsOn} and
+     * {@code afterDependsOn} keys, which a rollback needs; a journal without a version is of version 1.
+     */
+    public static final int VERSION = 2;
+
     /** Where journals are kept, relative to the desired-state directory. */
     public static final Path DIRECTORY = Path.of(".switchboard", "journal");
 
@@ -64,7 +71,7 @@ public final class Journal implements AutoCloseable {
             BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             Journal journal = new Journal(file, writer, clock);
-            journal.record("begin", Map.of("target", target));
+            journal.record("begin", Map.of("target", target, "version", VERSION));
             return journal;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the apply journal " + file

@@ -275,11 +275,31 @@ public final class TargetApplier {
         details.put("target", change.target());
         details.put("kind", change.kind().name());
         details.put("key", change.key().path());
+        // What a rollback needs to invert the change (Journal.VERSION 2): the key's parts (a name may hold
+        // a '/'), the fields an update sent, and what each side depends on, to re-create parents first.
+        details.put("keyParts", change.key().parts());
         details.put("action", change.action().json());
         change.liveId().ifPresent(id -> details.put("id", id));
         change.before().ifPresent(before -> details.put("before", before.fields()));
         change.after().ifPresent(after -> details.put("after", after.fields()));
+        if (!change.fields().isEmpty() && change.before().isPresent()) {
+            details.put("changed", changedFields(change));
+        }
+        change.before().ifPresent(before -> details.put("beforeDependsOn", qualified(before.dependsOn())));
+        change.after().ifPresent(after -> details.put("afterDependsOn", qualified(after.dependsOn())));
         message.ifPresent(m -> details.put("message", m));
         return details;
+    }
+
+    /** Each key as {@code [kind, part, ...]}, as a saved plan writes them. */
+    private static List<List<String>> qualified(Set<ResourceKey> keys) {
+        List<List<String>> out = new ArrayList<>();
+        for (ResourceKey key : keys) {
+            List<String> parts = new ArrayList<>();
+            parts.add(key.kind().name());
+            parts.addAll(key.parts());
+            out.add(parts);
+        }
+        return out;
     }
 }

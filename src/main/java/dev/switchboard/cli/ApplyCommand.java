@@ -62,6 +62,10 @@ public class ApplyCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Apply although deletes or updates exceed maxDeletePercent / maxUpdatePercent.")
     boolean force;
 
+    @Option(names = "--override-window", description = "Apply targets outside their change window (settings.windows) "
+            + "all the same.")
+    boolean overrideWindow;
+
     @Mixin
     ParallelismOption parallelism;
 
@@ -182,13 +186,14 @@ public class ApplyCommand implements Callable<Integer> {
                 }
                 return plan.hasErrors() ? ExitCodes.ERROR : ExitCodes.OK;
             }
+            ChangeWindowLines.print(session, plan, overrideWindow, out);
             if (!autoApprove && !confirmed(out)) {
                 err.println("Apply cancelled: nothing was changed.");
                 return ExitCodes.ERROR;
             }
             // A saved plan accepted with plan --force needs no --force: a person reviewed exactly these changes.
             ApplyReport report = session.apply(plan, new ApplyOptions(force || plan.accepted().isPresent(),
-                    parallelism.value()), progress);
+                    parallelism.value(), overrideWindow), progress);
             if (json) {
                 report(report);
             } else {

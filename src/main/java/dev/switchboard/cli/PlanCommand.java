@@ -78,6 +78,7 @@ public class PlanCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         Plan plan;
+        java.io.StringWriter windows = new java.io.StringWriter();
         // the live state is read while the desired state loads: see Prefetch
         try (Prefetch prefetch = engine.prefetch(config.dir(), selection.request().targets(), parallelism.value())) {
             Optional<DesiredState> state = DesiredStates.load(engine.loader(), config.dir(), selection.request().targets(),
@@ -88,6 +89,7 @@ public class PlanCommand implements Callable<Integer> {
             try (EngineSession session = engine.open(state.get(), selection.request(secrets.replaceSecrets).targets(),
                     parallelism.value(), prefetch)) {
                 plan = session.report(selection.request(secrets.replaceSecrets), ConsoleProgress.forThisProcess(colour.enabled()));
+                ChangeWindowLines.state(session, new PrintWriter(windows));
             }
         }
         if (force) {
@@ -95,6 +97,10 @@ public class PlanCommand implements Callable<Integer> {
         }
         out.print(format.renderer(colour.enabled()).render(plan));
         out.flush();
+        // With json or markdown, stdout holds the document alone.
+        PrintWriter windowsTo = format == OutputFormat.text ? out : spec.commandLine().getErr();
+        windowsTo.print(windows);
+        windowsTo.flush();
         boolean unread = plan.errors().stream().anyMatch(e -> e.reason() == PlanError.Reason.UNREADABLE);
         if (this.out.isPresent() && unread) {
             spec.commandLine().getErr().println("Not saved to " + this.out.get() + ": a plan of a target that could not "

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 PlanCommand.class,
                 ShowCommand.class,
                 ApplyCommand.class,
+                RollbackCommand.class,
                 DriftCommand.class,
                 ExportCommand.class,
                 ServeCommand.class,

@@ -235,6 +235,7 @@ public class Daemon {
     private void runPass(Trigger trigger) {
         boolean failed = false;
         boolean reconciled = false;
+        Optional<Instant> windowOpens = Optional.empty();
         try {
             Optional<Revision> revision = fetch();
             failed = revision.isEmpty();
@@ -263,12 +264,13 @@ public class Daemon {
             lastReconciledCommit = Optional.of(revision.get().commit());
             reconciled = true;
             failed |= pass.failed();
+            windowOpens = pass.outcomes().stream().flatMap(o -> o.windowOpens().stream()).min(Instant::compareTo);
         } catch (RuntimeException e) {
             LOG.errorf(e, "a reconcile pass failed unexpectedly; retrying with backoff");
             failed = true;
             reconciled = true;
         } finally {
-            reschedule(trigger, failed, reconciled);
+            reschedule(trigger, failed, reconciled, windowOpens);
             passesEnded.incrementAndGet();
         }
     }
@@ -324,12 +326,16 @@ public class Daemon {
         }
     }
 
-    private void reschedule(Trigger trigger, boolean failed, boolean reconciled) {
+    /** @param windowOpens the earliest opening of a window a target waits for: the next run is no later */
+    private void reschedule(Trigger trigger, boolean failed, boolean reconciled, Optional<Instant> windowOpens) {
         Instant now = clock.instant();
         synchronized (this) {
             if (reconciled || failed || trigger != Trigger.POLL) {
                 failuresInARow = failed ? failuresInARow + 1 : 0;
                 nextRun = schedule.next(now, failuresInARow, random);
+                if (windowOpens.isPresent() && windowOpens.get().isBefore(nextRun)) {
+                    nextRun = windowOpens.get().isAfter(now) ? windowOpens.get() : now;
+                }
                 board.scheduled(nextRun);
             }
             nextPoll = source.fetches() ? now.plus(settings.poll()) : Instant.MAX;

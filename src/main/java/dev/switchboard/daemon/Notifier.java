@@ -319,7 +319,7 @@ public final class Notifier {
             case FAILED -> Optional.of("failed");
             case BLOCKED -> Optional.of("blocked");
             case UNCONFIRMED -> Optional.of("unconfirmed");
-            case IN_SYNC -> Optional.empty();
+            case IN_SYNC, WAITING_FOR_WINDOW -> Optional.empty();
         };
     }
 

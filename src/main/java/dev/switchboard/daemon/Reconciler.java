@@ -3,6 +3,7 @@ package dev.switchboard.daemon;
 import dev.switchboard.apply.ApplyReport;
 import dev.switchboard.apply.ChangeResult;
 import dev.switchboard.apply.TargetApplyReport;
+import dev.switchboard.desired.ChangeWindows;
 import dev.switchboard.desired.DesiredState;
 import dev.switchboard.desired.LoadResult;
 import dev.switchboard.desired.Problem;
@@ -93,7 +94,7 @@ public class Reconciler {
 
     private static TargetOutcome withKinds(TargetOutcome o, List<String> kinds) {
         return new TargetOutcome(o.target(), o.commit(), o.result(), o.plan(), o.driftByKind(), o.unmanaged(), o.error(),
-                o.finished(), o.duration(), kinds);
+                o.finished(), o.duration(), kinds, o.journal(), o.windowOpens());
     }
 
     private TargetOutcome reconcileTargetOnce(DesiredState state, String target, String commit, DaemonConfig.Mode mode,
@@ -120,6 +121,13 @@ public class Reconciler {
             if (targetPlan.blockedByReadOnly()) {
                 return outcome(targetPlan, commit, Result.READ_ONLY, changes, Optional.empty(), start);
             }
+            ChangeWindows.State window = session.window(target);
+            if (!window.open()) {
+                LOG.infof("%s: commit %s waits for its change window: %s", target, commit, window.describe());
+                return outcome(targetPlan, commit, Result.WAITING_FOR_WINDOW, changes,
+                        Optional.of("waiting: outside its change window, " + window.describe()), start)
+                        .withWindowOpening(window.nextChange());
+            }
             ApplyReport report = session.apply(plan, ApplyOptions.DEFAULT, Progress.NONE);
             TargetApplyReport applied = report.targets().get(0);
             if (!applied.refusals().isEmpty()) {
@@ -131,7 +139,8 @@ public class Reconciler {
                     .filter(r -> r.status() != ChangeResult.Status.APPLIED).map(ChangeResult::change).toList();
             if (notApplied.isEmpty()) {
                 LOG.infof("%s: applied %d change(s) of commit %s", target, changes.size(), commit);
-                return outcome(targetPlan, commit, Result.APPLIED, List.of(), Optional.empty(), start);
+                return outcome(targetPlan, commit, Result.APPLIED, List.of(), Optional.empty(), start)
+                        .withJournal(applied.journal());
             }
             boolean anyFailed = applied.count(ChangeResult.Status.FAILED) > 0;
             ChangeResult.Status worst = anyFailed ? ChangeResult.Status.FAILED : ChangeResult.Status.UNCONFIRMED;
@@ -140,7 +149,8 @@ public class Reconciler {
                     .map(r -> r.change().key() + ": " + r.message().orElse("failed"))
                     .collect(Collectors.joining("; "));
             return outcome(targetPlan, commit, anyFailed || applied.count(ChangeResult.Status.UNCONFIRMED) == 0
-                    ? Result.FAILED : Result.UNCONFIRMED, notApplied, Optional.of(failures), start);
+                    ? Result.FAILED : Result.UNCONFIRMED, notApplied, Optional.of(failures), start)
+                    .withJournal(applied.journal());
         } catch (RuntimeException e) {
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             LOG.warnf("%s: reconcile of commit %s failed: %s", target, commit, error);

@@ -23,7 +23,12 @@ public enum Result {
      * Every change that was not applied was accepted by the server but not seen on reading back in time
      * (GWS {@code statusCode 0}): not failed, not applied; the next pass plans what is still to do.
      */
-    UNCONFIRMED("unconfirmed");
+    UNCONFIRMED("unconfirmed"),
+    /**
+     * Changes found, in apply mode, on a target outside its change window ({@code settings.windows}): not applied
+     * yet; the daemon runs again no later than the window's opening and applies then.
+     */
+    WAITING_FOR_WINDOW("waiting-for-window");
 
     private final String label;
 

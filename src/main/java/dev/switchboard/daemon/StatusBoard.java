@@ -27,6 +27,8 @@ public class StatusBoard {
     private Optional<String> lastError = Optional.empty();
     private Optional<Instant> nextRun = Optional.empty();
     private final Map<String, TargetOutcome> targets = new LinkedHashMap<>();
+    /** The journal of each target's last apply (for {@code switchboard rollback}); kept while passes apply nothing. */
+    private final Map<String, String> journals = new LinkedHashMap<>();
     private final List<String> suspended = new ArrayList<>();
     private List<Notifier.ServiceState> notifications = List.of();
 
@@ -43,7 +45,8 @@ public class StatusBoard {
      */
     public record TargetStatus(String name, String commit, String result, int driftCount, Map<String, Integer> drift,
                                int unmanaged, Optional<Summary> lastPlan, Optional<Instant> lastRun, double durationSeconds,
-                               Optional<String> lastError, Optional<Instant> nextRun, boolean suspended) {
+                               Optional<String> lastError, Optional<Instant> nextRun, boolean suspended,
+                               Optional<String> lastJournal) {
     }
 
     /** @param notifications each notification service of the environment and of the commit in force, on or not */
@@ -86,6 +89,7 @@ public class StatusBoard {
         } else {
             pass.outcomes().forEach(o -> targets.put(o.target(), o));
         }
+        pass.outcomes().forEach(o -> o.journal().ifPresent(j -> journals.put(o.target(), j.toString())));
         suspended.clear();
         suspended.addAll(pass.suspended());
         pass.suspended().forEach(targets::remove);
@@ -129,12 +133,12 @@ public class StatusBoard {
         for (TargetOutcome o : targets.values()) {
             list.add(new TargetStatus(o.target(), o.commit(), o.result().label(), o.drift(), o.driftByKind(),
                     o.unmanaged(), o.plan().map(TargetPlan::summary), Optional.of(o.finished()), o.duration().toMillis() / 1000.0,
-                    o.error(), nextRun, false));
+                    o.error(), nextRun, false, Optional.ofNullable(journals.get(o.target()))));
         }
         for (String name : suspended) {
             list.add(new TargetStatus(name, lastFetch.flatMap(FetchStatus::commit).orElse(Revision.NO_COMMIT),
                     "suspended", 0, Map.of(), 0, Optional.empty(), Optional.empty(), 0, Optional.empty(),
-                    Optional.empty(), true));
+                    Optional.empty(), true, Optional.ofNullable(journals.get(name))));
         }
         return new Status(source, mode, ready, lastFetch, lastError, nextRun, list, notifications);
     }

@@ -1,6 +1,7 @@
 package dev.switchboard.daemon;
 
 import dev.switchboard.plan.TargetPlan;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -19,14 +20,37 @@ import java.util.TreeMap;
  * @param error        why it failed or was blocked; never holds a secret
  * @param kinds        the names of every kind the target's system manages, drifting or not (empty when the
  *                     desired state did not load): the drift gauges exist at 0 for each
+ * @param journal      the journal of the apply this reconcile ran, for {@code switchboard rollback}; empty
+ *                     when it applied nothing
+ * @param windowOpens  when a target {@link Result#WAITING_FOR_WINDOW} may be applied: the next run is no later
  */
 public record TargetOutcome(String target, String commit, Result result, Optional<TargetPlan> plan,
                             Map<String, Integer> driftByKind, int unmanaged, Optional<String> error,
-                            Instant finished, Duration duration, List<String> kinds) {
+                            Instant finished, Duration duration, List<String> kinds, Optional<Path> journal,
+                            Optional<Instant> windowOpens) {
 
     public TargetOutcome {
         driftByKind = Collections.unmodifiableMap(new TreeMap<>(driftByKind));
         kinds = List.copyOf(kinds);
+    }
+
+    public TargetOutcome(String target, String commit, Result result, Optional<TargetPlan> plan,
+                         Map<String, Integer> driftByKind, int unmanaged, Optional<String> error,
+                         Instant finished, Duration duration, List<String> kinds) {
+        this(target, commit, result, plan, driftByKind, unmanaged, error, finished, duration, kinds, Optional.empty(),
+                Optional.empty());
+    }
+
+    /** This outcome with the journal of the apply it ran. */
+    public TargetOutcome withJournal(Optional<Path> file) {
+        return new TargetOutcome(target, commit, result, plan, driftByKind, unmanaged, error, finished, duration, kinds,
+                file, windowOpens);
+    }
+
+    /** This outcome with the time its change window opens. */
+    public TargetOutcome withWindowOpening(Optional<Instant> opens) {
+        return new TargetOutcome(target, commit, result, plan, driftByKind, unmanaged, error, finished, duration, kinds,
+                journal, opens);
     }
 
     public TargetOutcome(String target, String commit, Result result, Optional<TargetPlan> plan,

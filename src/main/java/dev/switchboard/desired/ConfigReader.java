@@ -42,7 +42,8 @@ final class ConfigReader {
                 s.integer("maxUpdatePercent").map(Long::intValue).orElse(Settings.DEFAULT.maxUpdatePercent()),
                 ignore,
                 NotificationsReader.read(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of())),
-                numberPlan(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of()), numberFields));
+                numberPlan(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of()), numberFields),
+                windows(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of())));
     }
 
     /**
@@ -89,6 +90,65 @@ final class ConfigReader {
             scopes.add(new NumberPlan.Scope(name, targets, ranges, required, scope.location()));
         }
         return scopes.isEmpty() ? NumberPlan.NONE : new NumberPlan(scopes, fields);
+    }
+
+    /**
+     * {@code settings.windows}: each entry's cron expression, duration, time zone and target names checked,
+     * a problem at its line naming the field otherwise (the schema has checked the entries' shape).
+     */
+    private static ChangeWindows windows(YamlObject settings, List<String> targetNames) {
+        List<ChangeWindow> windows = new java.util.ArrayList<>();
+        List<YamlObject> entries = settings.objects("windows", "window");
+        for (YamlObject w : entries) {
+            Optional<ChangeWindow.Kind> kind = w.text("kind").filter(k -> k.equals("allow") || k.equals("deny"))
+                    .map(k -> ChangeWindow.Kind.valueOf(k.toUpperCase(java.util.Locale.ROOT)));
+            Optional<String> schedule = w.text("schedule");
+            boolean valid = kind.isPresent() && schedule.isPresent();
+            if (schedule.isPresent()) {
+                try {
+                    ChangeWindow.parse(schedule.get());
+                } catch (IllegalArgumentException e) {
+                    w.problem(Problem.at(w.locationOf("schedule"), w.fieldPath("schedule"), "'" + schedule.get()
+                            + "' is not a cron expression: " + e.getMessage(), "five fields, minute hour day-of-month"
+                            + " month day-of-week, as crontab writes them: \"0 22 * * 1-5\" is 22:00 Monday to Friday"));
+                    valid = false;
+                }
+            }
+            Optional<String> text = w.text("duration");
+            Optional<java.time.Duration> duration = text.flatMap(Durations::parse).filter(d -> !d.isZero());
+            if (text.isPresent() && duration.isEmpty()) {
+                w.problem(Problem.at(w.locationOf("duration"), w.fieldPath("duration"), "'" + text.get()
+                        + "' is no duration a window can last", "a whole number above 0 with ms, s, m or h: 2h, 90m"));
+                valid = false;
+            }
+            java.time.ZoneId zone = java.time.ZoneId.of("UTC");
+            Optional<String> zoneName = w.text("timeZone");
+            if (zoneName.isPresent()) {
+                try {
+                    zone = java.time.ZoneId.of(zoneName.get());
+                } catch (java.time.DateTimeException e) {
+                    String hint = Suggestions.closest(zoneName.get(), java.time.ZoneId.getAvailableZoneIds())
+                            .map(z -> "did you mean '" + z + "'?").orElse("an IANA time zone such as Europe/Paris or UTC");
+                    w.problem(Problem.at(w.locationOf("timeZone"), w.fieldPath("timeZone"), "'" + zoneName.get()
+                            + "' is not a time zone", hint));
+                    valid = false;
+                }
+            }
+            List<String> targets = w.texts("targets");
+            for (int i = 0; i < targets.size(); i++) {
+                if (!targetNames.isEmpty() && !targetNames.contains(targets.get(i))) {
+                    String hint = Suggestions.closest(targets.get(i), targetNames).map(t -> "did you mean '" + t + "'?")
+                            .orElse("the targets are: " + String.join(", ", targetNames));
+                    w.problem(Problem.at(w.locationOf("targets", i), w.fieldPath("targets", i), "'" + targets.get(i)
+                            + "' is not a target of switchboard.yaml", hint));
+                    valid = false;
+                }
+            }
+            if (valid && duration.isPresent()) {
+                windows.add(new ChangeWindow(kind.get(), schedule.get().trim(), duration.get(), targets, zone, w.location()));
+            }
+        }
+        return new ChangeWindows(windows);
     }
 
     static Map<String, TargetSpec> targets(YamlObject root, Settings settings, Map<String, ResourceFileFormat> formats,

@@ -28,11 +28,21 @@ public class Engine {
     private final DesiredStateLoader loader;
     private final Clock clock;
 
+    @jakarta.inject.Inject
     public Engine(Connections connections, TargetSystems systems) {
+        this(connections, systems, Clock.systemUTC());
+    }
+
+    /** @param clock what sessions read the time from: change windows, journals, locks (a test moves it) */
+    public Engine(Connections connections, TargetSystems systems, Clock clock) {
         this.connections = connections;
         this.systems = systems;
         this.loader = new DesiredStateLoader(systems.fileFormats(), systems.numberFields());
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     /** The target systems installed. */

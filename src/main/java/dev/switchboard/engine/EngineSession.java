@@ -17,6 +17,7 @@ import dev.switchboard.apply.TargetApplier;
 import dev.switchboard.apply.TargetApplyReport;
 import dev.switchboard.apply.WriteOnlyFingerprints;
 import dev.switchboard.diff.WriteOnlyPolicy;
+import dev.switchboard.desired.ChangeWindows;
 import dev.switchboard.desired.DesiredState;
 import dev.switchboard.model.KeyPattern;
 import dev.switchboard.model.Resource;
@@ -532,6 +533,44 @@ public final class EngineSession implements AutoCloseable {
     }
 
     /**
+     * The inverse plan of the apply that {@code journal} records (SPEC: {@code switchboard rollback}), from
+     * the live state read now: see {@link dev.switchboard.plan.InversePlanner}. Its target must be one of this
+     * session's; take the apply lock first ({@link #lockForApply}), so that no apply changes the servers
+     * between this plan and its apply. The plan is then applied by {@link #apply}, gated as any plan.
+     *
+     * @param force roll back objects changed on the server since (stale) anyway
+     */
+    public Rollback rollback(Path journal, boolean force, Progress progress) {
+        String target = AppliedJournal.targetOf(journal);
+        Provider provider = connection(target).provider();
+        Map<String, dev.switchboard.model.ResourceKind> kinds = new LinkedHashMap<>();
+        provider.types().forEach(type -> kinds.put(type.kind().name(), type.kind()));
+        AppliedJournal applied = AppliedJournal.read(journal, name -> Optional.ofNullable(kinds.get(name)));
+        ResourceSet live = fetch(target, progress);
+        Path shown = journal.toAbsolutePath().startsWith(workDir) ? workDir.relativize(journal.toAbsolutePath())
+                : journal.getFileName();
+        TargetPlan inverse = new dev.switchboard.plan.InversePlanner(normalizers).invert(spec(target), applied.applied(),
+                live, state.resourcesOf(target), capabilities(provider), force, shown.toString());
+        return new Rollback(applied, Plan.of(List.of(inverse)));
+    }
+
+    /**
+     * A rollback's inverse plan.
+     *
+     * @param journal what the journal says the apply did, and what it leaves alone
+     */
+    public record Rollback(AppliedJournal journal, Plan plan) {
+
+        /**
+         * Whether its creates must run one at a time: a version 1 journal does not say what each deleted
+         * object depends on, so only the plan's order (parents first) keeps a child from going before its parent.
+         */
+        public boolean sequential() {
+            return journal.applied().stream().anyMatch(c -> !c.dependsOnKnown());
+        }
+    }
+
+    /**
      * Applies every target of {@code plan} that may be applied: targets that are read-only, have plan
      * errors or exceed a safety threshold (unless forced) are refused and reported, the others applied,
      * all at once (each target is a server of its own, and each still applies its changes in dependency
@@ -547,6 +586,15 @@ public final class EngineSession implements AutoCloseable {
         boolean several = plan.targets().stream().filter(t -> !t.apiChanges().isEmpty()).count() > 1;
         for (TargetPlan target : plan.targets()) {
             List<String> refusals = refusals(target, options.force());
+            ChangeWindows.State window = window(target.target());
+            if (!target.apiChanges().isEmpty() && !window.open()) {
+                if (options.overrideWindow()) {
+                    LOG.warnf("--override-window: %s is applied outside its change window: %s", target.target(),
+                            window.describe());
+                } else {
+                    refusals.add(outsideWindow(target.target(), window));
+                }
+            }
             if (!refusals.isEmpty()) {
                 reports.add(CompletableFuture.completedFuture(TargetApplyReport.refused(target.target(), refusals)));
                 continue;
@@ -593,6 +641,22 @@ public final class EngineSession implements AutoCloseable {
             throw failed;
         }
         return new ApplyReport(done);
+    }
+
+    /** {@code target}'s change window now ({@code settings.windows}, read at this session's clock). */
+    public ChangeWindows.State window(String target) {
+        return state.settings().windows().state(target, clock.instant());
+    }
+
+    /** Whether {@code settings.windows} has any window: when not, plan and apply say nothing of windows. */
+    public boolean hasWindows() {
+        return !state.settings().windows().windows().isEmpty();
+    }
+
+    /** The refusal of an apply outside its window, naming the next opening. */
+    public static String outsideWindow(String target, ChangeWindows.State window) {
+        return "target " + target + " is outside its change window: " + window.describe()
+                + "; use --override-window to apply anyway";
     }
 
     private TargetApplyReport applyTarget(TargetPlan target, Connection connection, int parallelism, Progress progress) {

@@ -32,7 +32,9 @@ public record PlanError(String target, ResourceKey key, Reason reason, String me
         /** A declared extension of a number plan that an object no file declares holds on another target of it. */
         NUMBER_TAKEN,
         /** A {@code renamedFrom} whose old key is declared too, or a rename the API can neither do nor replace. */
-        RENAME_REFUSED
+        RENAME_REFUSED,
+        /** A rollback's object changed on the server since the apply it undoes ({@code rollback --force} overrides it). */
+        STALE
     }
 
     /** The kind of the key of a target-wide error: the target itself, as {@code ["olx-main"]}. */

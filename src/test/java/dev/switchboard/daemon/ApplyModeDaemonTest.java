@@ -105,6 +105,10 @@ class ApplyModeDaemonTest {
                         && fixture.target(s, "xci-paris").path("result").asText().equals("applied"));
         assertThat(fixture.target(status, "xci-paris").path("lastPlan").path("update").asInt()).isEqualTo(1);
         assertThat(administrator("ops").path("name").asText()).isEqualTo("Operations");
+        // The status links the apply's journal, for 'switchboard rollback JOURNAL'.
+        String journal = fixture.target(status, "xci-paris").path("lastJournal").asText();
+        assertThat(journal).endsWith("-xci-paris.jsonl");
+        assertThat(java.nio.file.Path.of(journal)).content().contains("\"administrator\"").contains("Operations");
     }
 
     @Test
