@@ -31,7 +31,6 @@ final class SimulatedTargets implements AutoCloseable {
     SimulatedTargets(int targets, int mailboxes, Duration latency) {
         try {
             dir = Files.createTempDirectory("switchboard-fleet-test");
-            StringBuilder yaml = new StringBuilder("apiVersion: switchboard/v1\nsettings:\n  parallelism: 2\ntargets:\n");
             for (int i = 0; i < targets; i++) {
                 String name = String.format("t%02d", i);
                 RequestLog log = new RequestLog(InstalledSystems.all().find("officelinx").orElseThrow()
@@ -39,11 +38,26 @@ final class SimulatedTargets implements AutoCloseable {
                 SimServer server = SimServer.start(SimOptions.DEFAULT.withLatency(latency), log);
                 servers.put(name, server);
                 logs.put(name, log);
-                yaml.append("  ").append(name).append(":\n    kind: officelinx\n    url: ").append(server.baseUri())
-                        .append("\n    auth: { clientId: switchboard, clientSecret: switchboard, username: admin, password: admin }\n");
             }
-            Files.writeString(dir.resolve("switchboard.yaml"), yaml.toString());
+            pin(Map.of());
             writeMailboxes(mailboxes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes {@code switchboard.yaml}, each target of {@code pins} with {@code shard: K}. */
+    void pin(Map<String, Integer> pins) {
+        StringBuilder yaml = new StringBuilder("apiVersion: switchboard/v1\nsettings:\n  parallelism: 2\ntargets:\n");
+        servers.forEach((name, server) -> {
+            yaml.append("  ").append(name).append(":\n    kind: officelinx\n    url: ").append(server.baseUri())
+                    .append("\n    auth: { clientId: switchboard, clientSecret: switchboard, username: admin, password: admin }\n");
+            if (pins.containsKey(name)) {
+                yaml.append("    shard: ").append(pins.get(name)).append('\n');
+            }
+        });
+        try {
+            Files.writeString(dir.resolve("switchboard.yaml"), yaml.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
