@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElector;
 import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,6 +51,7 @@ final class LeaseFleet implements Fleet, AutoCloseable {
     private volatile boolean holding;
     private volatile boolean closed;
     private volatile CompletableFuture<?> election = CompletableFuture.completedFuture(null);
+    private volatile LeaderElector elector;
     private volatile ShardAssignment assignment = ShardAssignment.ofMembers(List.of());
 
     private LeaseFleet(KubernetesClient client, String namespace, String identity, FleetSettings settings, Clock clock) {
@@ -90,16 +92,28 @@ final class LeaseFleet implements Fleet, AutoCloseable {
         if (closed) {
             return;
         }
+        try {
+            stand();
+        } catch (RuntimeException e) {
+            LOG.warnf("%s cannot stand for its Lease %s/%s: %s; trying again", identity, namespace, leaseName(identity),
+                    e.getMessage());
+            timer.schedule(this::elect, settings.lease().retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void stand() {
         FleetSettings.LeaseSettings lease = settings.lease();
         LeaseLock lock = new LeaseLock(new ObjectMetaBuilder().withNamespace(namespace).withName(leaseName(identity))
                 .addToLabels(FLEET_LABEL, lease.fleet()).addToLabels("app.kubernetes.io/name", "switchboard").build(),
                 identity);
-        CompletableFuture<?> running = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
+        LeaderElector standing = client.leaderElector().withConfig(new LeaderElectionConfigBuilder()
                 .withName(leaseName(identity)).withLock(lock)
                 .withLeaseDuration(lease.duration()).withRenewDeadline(lease.renewDeadline())
-                .withRetryPeriod(lease.retryPeriod()).withReleaseOnCancel(true)
+                .withRetryPeriod(lease.retryPeriod()).withReleaseOnCancel(false)
                 .withLeaderCallbacks(new LeaderCallbacks(this::acquired, this::lost, leader -> { }))
-                .build()).build().start();
+                .build()).build();
+        elector = standing;
+        CompletableFuture<?> running = standing.start();
         election = running;
         running.whenComplete((ignored, failure) -> {
             holding = false;
@@ -166,6 +180,11 @@ final class LeaseFleet implements Fleet, AutoCloseable {
         return members;
     }
 
+    static boolean renewedWithin(Lease lease, Instant now, java.time.Duration deadline) {
+        ZonedDateTime renewed = lease.getSpec().getRenewTime();
+        return renewed != null && now.isBefore(renewed.toInstant().plus(deadline));
+    }
+
     static boolean unexpired(Lease lease, Instant now) {
         ZonedDateTime renewed = lease.getSpec().getRenewTime();
         Integer seconds = lease.getSpec().getLeaseDurationSeconds();
@@ -185,7 +204,11 @@ final class LeaseFleet implements Fleet, AutoCloseable {
         return identity;
     }
 
-    /** Whether this replica holds its Lease unexpired, read from the API server now. */
+    /**
+     * Whether this replica holds its Lease, read from the API server now: held by it and renewed less than the
+     * renew deadline ago. The others count it out only once the lease duration has passed since that renewal,
+     * so an apply this allows starts while no other replica may start one on the same target.
+     */
     @Override
     public boolean mayApply() {
         if (!holding) {
@@ -193,8 +216,9 @@ final class LeaseFleet implements Fleet, AutoCloseable {
         }
         try {
             Lease lease = client.leases().inNamespace(namespace).withName(leaseName(identity)).get();
-            return lease != null && lease.getSpec() != null && identity.equals(lease.getSpec().getHolderIdentity())
-                    && unexpired(lease, clock.instant()) && holding;
+            boolean held = lease != null && lease.getSpec() != null && identity.equals(lease.getSpec().getHolderIdentity())
+                    && renewedWithin(lease, clock.instant(), settings.lease().renewDeadline()) && holding;
+            return held;
         } catch (RuntimeException e) {
             LOG.warnf("%s: cannot read its Lease: %s", identity, e.getMessage());
             return false;
@@ -216,6 +240,11 @@ final class LeaseFleet implements Fleet, AutoCloseable {
                 : identity + " no longer holds its Lease";
     }
 
+    /** How many members the assignment in force has. */
+    int memberCount() {
+        return assignment.members().size();
+    }
+
     /** Whether the election currently holds the Lease (it may have expired on the server since). */
     boolean holding() {
         return holding;
@@ -224,9 +253,25 @@ final class LeaseFleet implements Fleet, AutoCloseable {
     /** Gives the Lease up (released, so that the others take the targets at once) and stops following the fleet. */
     @Override
     public void close() {
+        boolean held = holding;
+        stopRenewing();
+        if (held && elector != null) {
+            try {
+                elector.release();
+            } catch (RuntimeException e) {
+                LOG.warnf("%s could not release its Lease (the others take its targets when it expires): %s", identity,
+                        e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Stops renewing the Lease and following the fleet without releasing the Lease: what a replica that hangs,
+     * or is cut off from the API server, does. The others take its targets once the Lease expires.
+     */
+    void stopRenewing() {
         closed = true;
         election.cancel(true);
-        holding = false;
         timer.shutdownNow();
     }
 }
