@@ -2,6 +2,11 @@ package dev.switchboard.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,14 +37,24 @@ public final class RequestLog implements Simulator {
     private final Simulator delegate;
     private final Clock clock;
     private final List<Entry> entries = new ArrayList<>();
+    private final Optional<Path> file;
 
     public RequestLog(Simulator delegate) {
-        this(delegate, Clock.systemUTC());
+        this(delegate, Clock.systemUTC(), Optional.empty());
     }
 
-    RequestLog(Simulator delegate, Clock clock) {
+    /**
+     * A log that also appends each request to {@code file} as it is answered, one line each:
+     * {@code STARTED ENDED METHOD PATH STATUS} (instants in ISO-8601).
+     */
+    public RequestLog(Simulator delegate, Path file) {
+        this(delegate, Clock.systemUTC(), Optional.of(file));
+    }
+
+    RequestLog(Simulator delegate, Clock clock, Optional<Path> file) {
         this.delegate = delegate;
         this.clock = clock;
+        this.file = file;
     }
 
     /** The requests answered so far, in the order they began. */
@@ -77,6 +92,11 @@ public final class RequestLog implements Simulator {
                     started, clock.instant());
             synchronized (this) {
                 entries.add(entry);
+                if (file.isPresent()) {
+                    Files.writeString(file.get(), entry.started() + " " + entry.ended() + " " + entry.method() + " "
+                            + entry.path() + " " + entry.status() + "\n", StandardCharsets.UTF_8,
+                            StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                }
             }
         }
     }
