@@ -2,7 +2,7 @@
 // Kubernetes (and Prometheus Operator) schemas of the kubernetes-models packages. Plain YAML files are
 // validated as they are. `--must-fail DIR` renders DIR and passes only if validation rejects it, so that
 // a validator that accepts everything is caught.
-//   node check-manifests.mjs ../kubernetes ../kubernetes/with-servicemonitor --must-fail broken
+//   node check-manifests.mjs ../kubernetes ../kubernetes/with-servicemonitor ../kubernetes/fleet --must-fail broken
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { isDeepStrictEqual } from "node:util";
@@ -11,6 +11,7 @@ import { readYamlDocuments, render } from "./kustomize.mjs";
 const MODELS = {
   "v1": "kubernetes-models/v1",
   "apps/v1": "kubernetes-models/apps/v1",
+  "rbac.authorization.k8s.io/v1": "kubernetes-models/rbac.authorization.k8s.io/v1",
   "monitoring.coreos.com/v1": "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1",
 };
 

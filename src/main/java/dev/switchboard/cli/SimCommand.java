@@ -10,6 +10,7 @@ import dev.switchboard.sim.FaultMix;
 import dev.switchboard.sim.FaultRule;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
+import dev.switchboard.sim.RequestLog;
 import dev.switchboard.sim.SimServer;
 import dev.switchboard.sim.Simulator;
 import io.quarkus.runtime.Quarkus;
@@ -88,6 +89,17 @@ public class SimCommand implements Callable<Integer> {
                     + "or xci.login-303 (README, Simulators, lists them). Repeatable; the default is the most lenient reading.")
     List<String> dialects = new ArrayList<>();
 
+    @Option(names = "--fleet", paramLabel = "N", defaultValue = "0",
+            description = "Serve N independent simulated servers instead of one, each with every simulator and a state of its"
+                    + " own, on ports --port to --port + N - 1 (any free ones with --port 0): a fleet of targets for tests"
+                    + " and benchmarks. With --state FILE, server NNN keeps its state in FILE-NNN.json.")
+    int fleet;
+
+    @Option(names = "--request-log", paramLabel = "DIR",
+            description = "Append every request each server answers to DIR/sNNN-KIND.log (DIR/KIND.log without --fleet):"
+                    + " when it began and ended, method, path and status; never a body or header.")
+    Optional<Path> requestLog;
+
     @Spec
     CommandSpec spec;
 
@@ -153,16 +165,29 @@ public class SimCommand implements Callable<Integer> {
             }
             dialectsByKind.computeIfAbsent(system.get().targetKind(), k -> new ArrayList<>()).add(dialect);
         }
-        List<Simulator> simulators = new ArrayList<>();
-        for (TargetSystem system : systems.all()) {
+        if (fleet < 0 || (fleet > 0 && port > 0 && port + fleet - 1 > 65535)) {
+            spec.commandLine().getErr().println("--fleet " + fleet + ": write a number of servers, 1 or more, whose ports"
+                    + " from --port " + port + " stay below 65536");
+            return ExitCodes.ERROR;
+        }
+        if (requestLog.isPresent()) {
             try {
-                simulators.add(system.simulator(credentials, dialectsByKind.getOrDefault(system.targetKind(), List.of()),
-                        optionsByKind.getOrDefault(system.targetKind(), Map.of())));
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println((dialectsByKind.containsKey(system.targetKind()) ? "--dialect: "
-                        : "--sim-option: ") + e.getMessage());
+                java.nio.file.Files.createDirectories(requestLog.get());
+            } catch (java.io.IOException e) {
+                spec.commandLine().getErr().println("--request-log " + requestLog.get() + ": cannot create the directory: "
+                        + e.getMessage());
                 return ExitCodes.ERROR;
             }
+        }
+        List<Simulator> simulators;
+        try {
+            simulators = simulators(credentials, dialectsByKind, optionsByKind, "");
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return ExitCodes.ERROR;
+        }
+        if (fleet > 0) {
+            return serveFleet(options, credentials, dialectsByKind, optionsByKind);
         }
         try (SimServer server = SimServer.start(options, simulators.toArray(Simulator[]::new))) {
             PrintWriter out = spec.commandLine().getOut();
@@ -187,5 +212,65 @@ public class SimCommand implements Callable<Integer> {
             Quarkus.waitForExit();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A fresh simulator of every system, each behind a {@link RequestLog} writing to {@code --request-log}'s
+     * {@code <prefix>KIND.log} when asked.
+     *
+     * @throws IllegalArgumentException naming the flag whose dialect or knob a simulator does not know
+     */
+    private List<Simulator> simulators(SimCredentials credentials, Map<String, List<String>> dialectsByKind,
+                                       Map<String, Map<String, String>> optionsByKind, String prefix) {
+        List<Simulator> simulators = new ArrayList<>();
+        for (TargetSystem system : systems.all()) {
+            Simulator simulator;
+            try {
+                simulator = system.simulator(credentials, dialectsByKind.getOrDefault(system.targetKind(), List.of()),
+                        optionsByKind.getOrDefault(system.targetKind(), Map.of()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException((dialectsByKind.containsKey(system.targetKind()) ? "--dialect: "
+                        : "--sim-option: ") + e.getMessage(), e);
+            }
+            simulators.add(requestLog.<Simulator>map(dir -> new RequestLog(simulator,
+                    dir.resolve(prefix + system.targetKind() + ".log"))).orElse(simulator));
+        }
+        return simulators;
+    }
+
+    /** {@code --fleet N}: N servers, each with every simulator, a state and a request log of its own. */
+    private int serveFleet(SimOptions options, SimCredentials credentials, Map<String, List<String>> dialectsByKind,
+                           Map<String, Map<String, String>> optionsByKind) {
+        List<SimServer> servers = new ArrayList<>();
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            for (int i = 0; i < fleet; i++) {
+                String name = String.format("s%03d", i);
+                SimOptions own = options.withPort(port == 0 ? 0 : port + i);
+                if (stateFile.isPresent()) {
+                    String file = stateFile.get().getFileName().toString().replaceFirst("\\.json$", "");
+                    own = own.withStateFile(stateFile.get().resolveSibling(file + "-" + name.substring(1) + ".json"));
+                }
+                servers.add(SimServer.start(own, simulators(credentials, dialectsByKind, optionsByKind, name + "-")
+                        .toArray(Simulator[]::new)));
+            }
+            out.println("Switchboard simulator fleet: " + fleet + " servers, each with every simulator under its documented"
+                    + " path prefix; login " + login + " / password " + password + "; OAuth2 client " + clientId + " / "
+                    + clientSecret);
+            for (int i = 0; i < servers.size(); i++) {
+                out.println(String.format("  s%03d %s", i, servers.get(i).baseUri()));
+            }
+            requestLog.ifPresent(dir -> out.println("Request logs: " + dir.resolve("sNNN-KIND.log")));
+            out.println("Press Ctrl+C to stop.");
+            out.flush();
+            Quarkus.waitForExit();
+            return ExitCodes.OK;
+        } catch (java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("--fleet " + fleet + ": " + e.getMessage()
+                    + (port == 0 ? "" : "; pass --port 0 to take any free ports"));
+            return ExitCodes.ERROR;
+        } finally {
+            servers.forEach(SimServer::close);
+        }
     }
 }

@@ -52,6 +52,7 @@ public class Daemon {
     private final Reconciler reconciler;
     private final StatusBoard board;
     private final DaemonMetrics metrics;
+    private final Fleets fleets;
     private final Clock clock = Clock.systemUTC();
     private final RandomGenerator random = new Random();
 
@@ -64,6 +65,7 @@ public class Daemon {
     private ExecutorService notifying;
     private Notifier notifier;
     private DaemonSettings settings;
+    private Fleet fleet = Fleet.SINGLE;
     private HttpClient notifyHttp;
     private Set<String> environmentalServices = Set.of();
     private List<Notifier.ServiceState> environmentalStates = List.of();
@@ -86,8 +88,9 @@ public class Daemon {
     private Notifications followed = Notifications.NONE;
     private List<Notifier.ServiceState> notificationStates = List.of();
 
-    public Daemon(DaemonConfig config, Reconciler reconciler, StatusBoard board, DaemonMetrics metrics) {
+    public Daemon(DaemonConfig config, Reconciler reconciler, StatusBoard board, DaemonMetrics metrics, Fleets fleets) {
         this.config = config;
+        this.fleets = fleets;
         this.reconciler = reconciler;
         this.board = board;
         this.metrics = metrics;
@@ -117,6 +120,8 @@ public class Daemon {
         }
         settings = DaemonSettings.of(config);
         schedule = Schedule.of(settings);
+        fleet = fleets.open(settings.fleet());
+        metrics.shard(fleet.shard());
         webhookSecret = SharedSecret.read("SWITCHBOARD_WEBHOOK_SECRET", config.webhookSecret(), config.webhookSecretFile());
         apiToken = SharedSecret.read("SWITCHBOARD_API_TOKEN", config.apiToken(), config.apiTokenFile());
         notifyHttp = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -141,8 +146,9 @@ public class Daemon {
         });
         board.started(source.describe(), settings.mode().name().toLowerCase());
         running = true;
-        LOG.infof("reconciling %s every %s in %s mode; state of embedded simulators and journals in %s",
-                source.describe(), settings.interval(), settings.mode().name().toLowerCase(), workDir);
+        LOG.infof("reconciling %s every %s in %s mode, %d target(s) at once, as %s; state of embedded simulators and"
+                + " journals in %s", source.describe(), settings.interval(), settings.mode().name().toLowerCase(),
+                settings.concurrentTargets(), fleets.describe(settings.fleet(), fleet), workDir);
         if (webhookSecret.isEmpty()) {
             LOG.warn("SWITCHBOARD_WEBHOOK_SECRET is not set: the push webhook refuses every request; polling finds new commits");
         }
@@ -251,7 +257,7 @@ public class Daemon {
                 LOG.infof("reconciling commit %s (%s)", revision.get().commit(), trigger.name().toLowerCase());
             }
             Pass pass = reconciler.reconcile(revision.get(), settings.mode(), workDir, board.knownTargets(),
-                    () -> stopping);
+                    () -> stopping, fleet, settings.concurrentTargets());
             pass.outcomes().forEach(metrics::reconciled);
             if (pass.loadError().isEmpty() && !stopping) {
                 metrics.onlyDeclared(pass.outcomes().stream().map(TargetOutcome::target).toList());
@@ -365,6 +371,7 @@ public class Daemon {
         } finally {
             source.close();
             notifying.shutdown();
+            fleets.close();
             running = false;
         }
     }

@@ -77,6 +77,65 @@ public interface DaemonConfig {
     @WithDefault("10m")
     String shutdownGrace();
 
+    /**
+     * How many targets one pass reconciles at once ({@code SWITCHBOARD_CONCURRENT_TARGETS}); each target is
+     * still reconciled once at a time, its own API calls bounded by its {@code parallelism}.
+     */
+    @WithDefault("4")
+    String concurrentTargets();
+
+    /**
+     * How many replicas share the targets ({@code SWITCHBOARD_REPLICAS}, the StatefulSet's replicas); with
+     * {@code 1} this replica reconciles every target.
+     */
+    @WithDefault("1")
+    String replicas();
+
+    /**
+     * This replica's shard, {@code 0} to {@code replicas - 1} ({@code SWITCHBOARD_SHARD}); by default the
+     * ordinal at the end of the hostname, as a StatefulSet names its pods ({@code switchboard-2}: 2).
+     */
+    Optional<String> shard();
+
+    /**
+     * {@code static} (default: {@link #replicas()} and {@link #shard()} fix the replicas) or
+     * {@code kubernetes}: every replica holds a Lease of its own and the targets are shared among the
+     * replicas whose Lease is unexpired ({@code SWITCHBOARD_MEMBERSHIP}).
+     */
+    @WithDefault("static")
+    String membership();
+
+    /** The Leases of {@code membership: kubernetes} and of the Lease lock. */
+    Lease lease();
+
+    interface Lease {
+
+        /** The namespace of the Leases; by default the pod's own (the service account's namespace file). */
+        Optional<String> namespace();
+
+        /**
+         * Who this replica is in its Lease's {@code holderIdentity}; by default the hostname ({@code HOSTNAME},
+         * the pod's name in a StatefulSet).
+         */
+        Optional<String> identity();
+
+        /** The value of the {@code switchboard.dev/fleet} label that the replicas of one fleet share. */
+        @WithDefault("switchboard")
+        String fleet();
+
+        /** How long a Lease holds without renewal (the Java Operator SDK's default). */
+        @WithDefault("15s")
+        String duration();
+
+        /** How long a holder keeps trying to renew before it counts itself out and stops applying. */
+        @WithDefault("10s")
+        String renewDeadline();
+
+        /** The wait between renewals and between tries. */
+        @WithDefault("2s")
+        String retryPeriod();
+    }
+
     /** Where the daemon tells people and forges what a reconcile found ({@code SWITCHBOARD_NOTIFY_*}). */
     @WithName("notify")
     Notify notifications();

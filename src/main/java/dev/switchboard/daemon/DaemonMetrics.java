@@ -16,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * its suffixes: {@code switchboard_reconcile_total{target,result}},
  * {@code switchboard_reconcile_duration_seconds{target}}, {@code switchboard_drift_objects{target,kind}},
  * {@code switchboard_git_fetch_total{result}} and {@code switchboard_last_reconcile_timestamp_seconds{target}}.
- * The API call metrics are {@link MicrometerApiObserver}'s. Labels never hold a secret.
+ * The API call metrics are {@link MicrometerApiObserver}'s. Labels never hold a secret. The reconcile, drift
+ * and timestamp series also carry {@code shard}: the replica that reconciled the target (SPEC section 6), so
+ * that a fleet's series can be told apart and summed.
  */
 @ApplicationScoped
 public class DaemonMetrics {
@@ -30,9 +32,15 @@ public class DaemonMetrics {
     private final MeterRegistry registry;
     private final Map<Tags, AtomicLong> drift = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> lastReconcile = new ConcurrentHashMap<>();
+    private volatile String shard = Fleet.SINGLE.shard();
 
     public DaemonMetrics(MeterRegistry registry) {
         this.registry = registry;
+    }
+
+    /** The {@code shard} label of this replica's series from now on. */
+    public void shard(String name) {
+        shard = name;
     }
 
     public void fetched(boolean success) {
@@ -48,15 +56,15 @@ public class DaemonMetrics {
 
     public void reconciled(TargetOutcome outcome) {
         Counter.builder("switchboard.reconcile").description("Reconciles of a target, by result")
-                .tags("target", outcome.target(), "result", outcome.result().label()).register(registry).increment();
+                .tags("target", outcome.target(), "result", outcome.result().label(), "shard", shard).register(registry).increment();
         Timer.builder("switchboard.reconcile.duration").description("How long a target's reconcile took")
-                .tag("target", outcome.target()).serviceLevelObjectives(RECONCILE_BUCKETS)
+                .tags("target", outcome.target(), "shard", shard).serviceLevelObjectives(RECONCILE_BUCKETS)
                 .register(registry).record(outcome.duration());
         lastReconcile.computeIfAbsent(outcome.target(), target -> {
             AtomicLong seconds = new AtomicLong();
             Gauge.builder("switchboard.last.reconcile.timestamp.seconds", seconds, AtomicLong::get)
                     .description("When the target's last reconcile ended, in Unix seconds")
-                    .tag("target", target).register(registry);
+                    .tags("target", target, "shard", shard).register(registry);
             return seconds;
         }).set(outcome.finished().getEpochSecond());
         // Every managed kind has its series, at 0 when in sync, so that an alert on it has something to watch.
@@ -86,7 +94,7 @@ public class DaemonMetrics {
     }
 
     private AtomicLong driftGauge(String target, String kind) {
-        return drift.computeIfAbsent(Tags.of("target", target, "kind", kind), tags -> {
+        return drift.computeIfAbsent(Tags.of("target", target, "kind", kind, "shard", shard), tags -> {
             AtomicLong count = new AtomicLong();
             Gauge.builder("switchboard.drift.objects", count, AtomicLong::get)
                     .description("Objects whose live state differs from Git, by kind").tags(tags).register(registry);

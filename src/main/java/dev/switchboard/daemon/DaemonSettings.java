@@ -14,9 +14,12 @@ import java.util.stream.Collectors;
  * and how to write it.
  *
  * @param poll how often a Git source is fetched between runs
+ * @param concurrentTargets how many targets a pass reconciles at once
+ * @param fleet how the targets are shared among replicas
  */
 record DaemonSettings(Duration interval, double jitter, DaemonConfig.Mode mode, Duration retryInitial,
-                      Duration retryMax, Duration shutdownGrace, Duration poll) {
+                      Duration retryMax, Duration shutdownGrace, Duration poll,
+                      int concurrentTargets, FleetSettings fleet) {
 
     /** @throws DaemonConfigException naming the first setting that is malformed */
     static DaemonSettings of(DaemonConfig config) {
@@ -25,7 +28,23 @@ record DaemonSettings(Duration interval, double jitter, DaemonConfig.Mode mode, 
                 duration("SWITCHBOARD_RETRY_INITIAL", config.retryInitial()),
                 duration("SWITCHBOARD_RETRY_MAX", config.retryMax()),
                 duration("SWITCHBOARD_SHUTDOWN_GRACE", config.shutdownGrace()),
-                duration("SWITCHBOARD_GIT_POLL", config.git().poll()));
+                duration("SWITCHBOARD_GIT_POLL", config.git().poll()),
+                count("SWITCHBOARD_CONCURRENT_TARGETS", config.concurrentTargets(), "targets reconciled at once"),
+                FleetSettings.of(config));
+    }
+
+    /** A whole number of at least 1. */
+    static int count(String variable, String value, String what) {
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count >= 1) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new DaemonConfigException(variable + " is '" + value + "', which is no count of " + what
+                + ": write a whole number of at least 1, such as 4");
     }
 
     /** {@code 90s}, {@code 3m}, {@code 1h}, {@code 500ms}, or ISO-8601 ({@code PT3M}), as Quarkus reads durations. */

@@ -29,6 +29,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.LinkedHashMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -50,13 +57,23 @@ public class Reconciler {
         this.engine = engine;
     }
 
+    /** As {@link #reconcile(Revision, DaemonConfig.Mode, Path, Collection, BooleanSupplier, Fleet, int)}: one replica, one target at a time. */
+    public Pass reconcile(Revision revision, DaemonConfig.Mode mode, Path workDir, Collection<String> knownTargets,
+                          BooleanSupplier stopping) {
+        return reconcile(revision, mode, workDir, knownTargets, stopping, Fleet.SINGLE, 1);
+    }
+
     /**
      * @param workDir       where embedded simulators and apply journals keep their files
      * @param knownTargets  the targets of earlier passes: they are reported failed when the state does not load
-     * @param stopping      checked between targets: once true, the remaining targets are left for later
+     * @param stopping      checked before each target: once true, the targets not started are left for later
+     * @param fleet         who owns which target: this replica reconciles only its own, and applies only while
+     *                      {@link Fleet#mayApply}
+     * @param concurrentTargets how many of its targets are reconciled at once (each target once, by one thread);
+     *                      the outcomes are in {@code switchboard.yaml} order whatever order they end in
      */
     public Pass reconcile(Revision revision, DaemonConfig.Mode mode, Path workDir, Collection<String> knownTargets,
-                          BooleanSupplier stopping) {
+                          BooleanSupplier stopping, Fleet fleet, int concurrentTargets) {
         Instant start = clock.instant();
         LoadResult loaded = engine.loader().load(revision.dir());
         if (!loaded.valid()) {
@@ -67,21 +84,70 @@ public class Reconciler {
                     .map(t -> TargetOutcome.failed(t, revision.commit(), error, clock.instant(), took)).toList(), List.of());
         }
         DesiredState state = loaded.requireValid();
-        List<TargetOutcome> outcomes = new ArrayList<>();
         List<String> suspended = new ArrayList<>();
+        Map<String, String> owners = new LinkedHashMap<>();
+        List<Callable<Optional<TargetOutcome>>> work = new ArrayList<>();
         for (var target : state.targets().values()) {
             if (target.policy().suspend()) {
                 suspended.add(target.name());
-            } else if (!stopping.getAsBoolean()) {
-                outcomes.add(reconcileTarget(state, target.name(), revision.commit(), mode, workDir));
+                continue;
             }
+            Fleet.Owner owner = fleet.owner(target);
+            owners.put(target.name(), owner.shard());
+            if (!owner.mine()) {
+                continue;
+            }
+            if (owner.problem().isPresent()) {
+                Instant now = clock.instant();
+                work.add(() -> Optional.of(TargetOutcome.failed(target.name(), revision.commit(), owner.problem().get(),
+                        now, Duration.ZERO)));
+                continue;
+            }
+            work.add(() -> stopping.getAsBoolean() ? Optional.empty()
+                    : Optional.of(reconcileTarget(state, target.name(), revision.commit(), mode, workDir, fleet)));
         }
-        return new Pass(revision, Optional.empty(), outcomes, suspended, Optional.of(state.settings().notifications()));
+        List<TargetOutcome> outcomes = runBounded(work, concurrentTargets);
+        return new Pass(revision, Optional.empty(), outcomes, suspended, Optional.of(state.settings().notifications()),
+                owners, fleet.shard());
+    }
+
+    /**
+     * Runs every target's reconcile, at most {@code bound} at once, and returns what they found in the order
+     * given: a reconcile never throws (it reports), so nothing is lost to an exception.
+     */
+    private static List<TargetOutcome> runBounded(List<Callable<Optional<TargetOutcome>>> work, int bound) {
+        if (work.isEmpty()) {
+            return List.of();
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(bound, work.size()), runnable -> {
+            Thread thread = new Thread(runnable, "switchboard-target-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Optional<TargetOutcome>>> futures = new ArrayList<>();
+            work.forEach(w -> futures.add(pool.submit(w)));
+            List<TargetOutcome> outcomes = new ArrayList<>();
+            for (Future<Optional<TargetOutcome>> future : futures) {
+                try {
+                    future.get().ifPresent(outcomes::add);
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while the targets were reconciled", e);
+                }
+            }
+            return outcomes;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private TargetOutcome reconcileTarget(DesiredState state, String target, String commit, DaemonConfig.Mode mode,
-                                          Path workDir) {
-        return withKinds(reconcileTargetOnce(state, target, commit, mode, workDir), kindsOf(state, target));
+                                          Path workDir, Fleet fleet) {
+        return withKinds(reconcileTargetOnce(state, target, commit, mode, workDir, fleet), kindsOf(state, target));
     }
 
     /** The names of the kinds the target's system manages. */
@@ -98,7 +164,7 @@ public class Reconciler {
     }
 
     private TargetOutcome reconcileTargetOnce(DesiredState state, String target, String commit, DaemonConfig.Mode mode,
-                                              Path workDir) {
+                                              Path workDir, Fleet fleet) {
         Instant start = clock.instant();
         Optional<TargetPlan> planned = Optional.empty();
         try (EngineSession session = engine.open(state, Set.of(target), workDir)) {
@@ -127,6 +193,12 @@ public class Reconciler {
                 return outcome(targetPlan, commit, Result.WAITING_FOR_WINDOW, changes,
                         Optional.of("waiting: outside its change window, " + window.describe()), start)
                         .withWindowOpening(window.nextChange());
+            }
+            if (!fleet.mayApply(state.targets().get(target))) {
+                // Another replica takes this target once this one's Lease expires: it must not apply meanwhile.
+                String why = "not applied: " + fleet.whyNot();
+                LOG.warnf("%s: commit %s %s", target, commit, why);
+                return outcome(targetPlan, commit, Result.DRIFT, changes, Optional.of(why), start);
             }
             ApplyReport report = session.apply(plan, ApplyOptions.DEFAULT, Progress.NONE);
             TargetApplyReport applied = report.targets().get(0);

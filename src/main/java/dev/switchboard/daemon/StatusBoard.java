@@ -31,6 +31,8 @@ public class StatusBoard {
     private final Map<String, String> journals = new LinkedHashMap<>();
     private final List<String> suspended = new ArrayList<>();
     private List<Notifier.ServiceState> notifications = List.of();
+    private String shard = Fleet.SINGLE.shard();
+    private final Map<String, String> elsewhere = new LinkedHashMap<>();
 
     /**
      * @param commit  the commit fetched, or the last good one after a failure
@@ -42,17 +44,25 @@ public class StatusBoard {
     /**
      * @param drift     changes still to make, by kind; {@code driftCount} their total
      * @param lastPlan  the counts of the last plan, before any apply
+     * @param shard     the replica that reconciles it: this one's shard, or another's when {@code result} is
+     *                  {@code owned-elsewhere} (SPEC section 6)
      */
     public record TargetStatus(String name, String commit, String result, int driftCount, Map<String, Integer> drift,
                                int unmanaged, Optional<Summary> lastPlan, Optional<Instant> lastRun, double durationSeconds,
                                Optional<String> lastError, Optional<Instant> nextRun, boolean suspended,
-                               Optional<String> lastJournal) {
+                               Optional<String> lastJournal, String shard) {
+
+        /** The {@code result} of a target that another replica reconciles. */
+        public static final String OWNED_ELSEWHERE = "owned-elsewhere";
     }
 
-    /** @param notifications each notification service of the environment and of the commit in force, on or not */
+    /**
+     * @param notifications each notification service of the environment and of the commit in force, on or not
+     * @param shard         this replica's name in the {@code shard} label
+     */
     public record Status(String source, String mode, boolean ready, Optional<FetchStatus> lastFetch,
                          Optional<String> lastError, Optional<Instant> nextRun, List<TargetStatus> targets,
-                         List<Notifier.ServiceState> notifications) {
+                         List<Notifier.ServiceState> notifications, String shard) {
     }
 
     synchronized void notifications(List<Notifier.ServiceState> services) {
@@ -78,7 +88,12 @@ public class StatusBoard {
     }
 
     synchronized void passed(Pass pass) {
+        shard = pass.shard();
         if (pass.loadError().isEmpty()) {
+            // A target that moved to another replica leaves this one's results for that one's.
+            elsewhere.clear();
+            elsewhere.putAll(pass.ownedElsewhere());
+            targets.keySet().removeAll(elsewhere.keySet());
             // Targets no longer declared in switchboard.yaml leave the status.
             targets.keySet().retainAll(pass.outcomes().stream().map(TargetOutcome::target).toList());
         }
@@ -133,14 +148,19 @@ public class StatusBoard {
         for (TargetOutcome o : targets.values()) {
             list.add(new TargetStatus(o.target(), o.commit(), o.result().label(), o.drift(), o.driftByKind(),
                     o.unmanaged(), o.plan().map(TargetPlan::summary), Optional.of(o.finished()), o.duration().toMillis() / 1000.0,
-                    o.error(), nextRun, false, Optional.ofNullable(journals.get(o.target()))));
+                    o.error(), nextRun, false, Optional.ofNullable(journals.get(o.target())), shard));
+        }
+        for (Map.Entry<String, String> other : elsewhere.entrySet()) {
+            list.add(new TargetStatus(other.getKey(), lastFetch.flatMap(FetchStatus::commit).orElse(Revision.NO_COMMIT),
+                    TargetStatus.OWNED_ELSEWHERE, 0, Map.of(), 0, Optional.empty(), Optional.empty(), 0, Optional.empty(),
+                    Optional.empty(), false, Optional.empty(), other.getValue()));
         }
         for (String name : suspended) {
             list.add(new TargetStatus(name, lastFetch.flatMap(FetchStatus::commit).orElse(Revision.NO_COMMIT),
                     "suspended", 0, Map.of(), 0, Optional.empty(), Optional.empty(), 0, Optional.empty(),
-                    Optional.empty(), true, Optional.ofNullable(journals.get(name))));
+                    Optional.empty(), true, Optional.ofNullable(journals.get(name)), shard));
         }
-        return new Status(source, mode, ready, lastFetch, lastError, nextRun, list, notifications);
+        return new Status(source, mode, ready, lastFetch, lastError, nextRun, list, notifications, shard);
     }
 
     /** The latest plan of one target, when it got as far as planning. */

@@ -242,6 +242,8 @@ final class ConfigReader {
             }));
             return new TargetSpec.Sim(x.texts("dialects"), knobs);
         }).orElse(TargetSpec.Sim.DEFAULT);
-        return new TargetSpec(name, kind, t.text("url").orElse(""), auth, options, tls, policy, timeouts, sim);
+        Optional<TargetSpec.ShardPin> shard = t.integer("shard").map(k -> new TargetSpec.ShardPin(k.intValue(),
+                t.locationOf("shard"), t.fieldPath("shard")));
+        return new TargetSpec(name, kind, t.text("url").orElse(""), auth, options, tls, policy, timeouts, sim, shard);
     }
 }

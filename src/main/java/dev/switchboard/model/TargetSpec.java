@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param policy   what Switchboard may do to this target
  * @param timeouts how long a connection, an answer and a whole call with its retries may take
  * @param sim      for an {@code url: embedded} target, how its simulator behaves ({@code sim:})
+ * @param shard    {@code shard: K}: the daemon replica that reconciles this target, instead of the one its
+ *                 name hashes to; empty for most targets
  */
 public record TargetSpec(
         String name,
@@ -27,7 +29,8 @@ public record TargetSpec(
         Tls tls,
         Policy policy,
         Timeouts timeouts,
-        Sim sim) {
+        Sim sim,
+        Optional<ShardPin> shard) {
 
     public static final String EMBEDDED = "embedded";
 
@@ -36,6 +39,23 @@ public record TargetSpec(
         options = Map.copyOf(options);
         java.util.Objects.requireNonNull(timeouts, "timeouts");
         java.util.Objects.requireNonNull(sim, "sim");
+        java.util.Objects.requireNonNull(shard, "shard");
+    }
+
+    /** A target the daemon's replicas share by its name's hash. */
+    public TargetSpec(String name, String kind, String url, Map<String, Object> auth, Map<String, Object> options,
+                      Tls tls, Policy policy, Timeouts timeouts, Sim sim) {
+        this(name, kind, url, auth, options, tls, policy, timeouts, sim, Optional.empty());
+    }
+
+    /**
+     * {@code shard: K} of a target, and where it is written, so that a K beyond the replicas can be named.
+     *
+     * @param shard     the replica's ordinal, 0 or more
+     * @param location  where {@code shard} is written in {@code switchboard.yaml}
+     * @param fieldPath {@code targets.NAME.shard}
+     */
+    public record ShardPin(int shard, SourceLocation location, String fieldPath) {
     }
 
     /** A target with the default simulator settings. */
@@ -52,7 +72,7 @@ public record TargetSpec(
 
     /** This target with {@code newPolicy}. */
     public TargetSpec withPolicy(Policy newPolicy) {
-        return new TargetSpec(name, kind, url, auth, options, tls, newPolicy, timeouts, sim);
+        return new TargetSpec(name, kind, url, auth, options, tls, newPolicy, timeouts, sim, shard);
     }
 
     /**
@@ -90,7 +110,8 @@ public record TargetSpec(
     @Override
     public String toString() {
         return "TargetSpec[name=" + name + ", kind=" + kind + ", url=" + url + ", auth=" + new java.util.TreeSet<>(auth.keySet())
-                + " (sensitive), options=" + options + ", tls=" + tls + ", policy=" + policy + ", timeouts=" + timeouts + (sim.equals(Sim.DEFAULT) ? "" : ", sim=" + sim) + "]";
+                + " (sensitive), options=" + options + ", tls=" + tls + ", policy=" + policy + ", timeouts=" + timeouts + (sim.equals(Sim.DEFAULT) ? "" : ", sim=" + sim)
+                + shard.map(p -> ", shard=" + p.shard()).orElse("") + "]";
     }
 
     public boolean isEmbedded() {
