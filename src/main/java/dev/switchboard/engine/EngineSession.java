@@ -39,6 +39,7 @@ import dev.switchboard.diff.NormalizerRegistry;
 import dev.switchboard.provider.Creator;
 import dev.switchboard.provider.Deleter;
 import dev.switchboard.provider.Provider;
+import dev.switchboard.provider.ParallelReads;
 import dev.switchboard.provider.ProviderException;
 import dev.switchboard.provider.ResourceType;
 import dev.switchboard.provider.Updater;
@@ -206,17 +207,7 @@ public final class EngineSession implements AutoCloseable {
         final Map<String, Set<String>> keysByKind = new TreeMap<>();
 
         TargetPlan join() {
-            try {
-                return result.join();
-            } catch (CompletionException failed) {
-                if (failed.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                if (failed.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw failed;
-            }
+            return ParallelReads.join(result);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.switchboard.engine;
 
 import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.TargetSpec;
+import dev.switchboard.provider.ParallelReads;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,17 +97,7 @@ public final class Prefetch implements AutoCloseable {
 
         /** Waits for the read; its failure is rethrown as it was thrown. */
         ResourceSet join() {
-            try {
-                return live.join();
-            } catch (CompletionException failed) {
-                if (failed.getCause() instanceof RuntimeException cause) {
-                    throw cause;
-                }
-                if (failed.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw failed;
-            }
+            return ParallelReads.join(live);
         }
     }
 

@@ -26,13 +26,16 @@ public final class ParallelReads {
         }, pool);
     }
 
-    /** The result, or the {@link ProviderException} (or other runtime exception) that the read threw. */
+    /** The result, or the {@link ProviderException} (or other runtime exception or error) that the read threw. */
     public static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException failed) {
             if (failed.getCause() instanceof RuntimeException cause) {
                 throw cause;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
             }
             throw failed;
         }
