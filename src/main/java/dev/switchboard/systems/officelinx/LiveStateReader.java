@@ -66,11 +66,10 @@ final class LiveStateReader {
             FetchScheduler.join(fetch.read(this::companies)).forEach(record ->
                     OfficelinxMapping.company(record).ifPresent(companies::add));
             PageProbe probe = new PageProbe(companies.size());
-            for (Resource each : companies) {
-                Optional<Resource> company = Optional.of(each);
+            for (Resource company : companies) {
                 progress.fetched(1);
-                long id = Long.parseLong(company.get().requireId());
-                String name = company.get().key().leaf();
+                long id = Long.parseLong(company.requireId());
+                String name = company.key().leaf();
                 String about = "company " + name;
                 CompletableFuture<List<ObjectNode>> departments = fetch.read(() -> departments(id, about));
                 CompletableFuture<List<ObjectNode>> groups = fetch.read(() -> featureGroups(id, about));
