@@ -53,6 +53,7 @@ public class Daemon {
     private final StatusBoard board;
     private final DaemonMetrics metrics;
     private final Fleets fleets;
+    private final io.quarkus.scheduler.Scheduler scheduler;
     private final Clock clock = Clock.systemUTC();
     private final RandomGenerator random = new Random();
 
@@ -88,7 +89,9 @@ public class Daemon {
     private Notifications followed = Notifications.NONE;
     private List<Notifier.ServiceState> notificationStates = List.of();
 
-    public Daemon(DaemonConfig config, Reconciler reconciler, StatusBoard board, DaemonMetrics metrics, Fleets fleets) {
+    public Daemon(DaemonConfig config, Reconciler reconciler, StatusBoard board, DaemonMetrics metrics, Fleets fleets,
+                  io.quarkus.scheduler.Scheduler scheduler) {
+        this.scheduler = scheduler;
         this.config = config;
         this.fleets = fleets;
         this.reconciler = reconciler;
@@ -101,12 +104,26 @@ public class Daemon {
 
     void autostart(@Observes StartupEvent event) {
         if (config.autostart()) {
-            start();
+            try {
+                start();
+            } catch (RuntimeException refused) {
+                // serve ends: the tick must not fire while the application shuts down, when Quarkus's
+                // invoker finds no bean any more and logs a stack trace after serve's one-line refusal
+                pauseTheTick();
+                throw refused;
+            }
         }
     }
 
     void shutdown(@Observes ShutdownEvent event) {
+        pauseTheTick();
         stop();
+    }
+
+    private void pauseTheTick() {
+        if (scheduler.isRunning()) {
+            scheduler.pause();
+        }
     }
 
     /**
