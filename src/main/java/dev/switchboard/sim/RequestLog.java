@@ -62,6 +62,22 @@ public final class RequestLog implements Simulator {
         return List.copyOf(entries);
     }
 
+    /**
+     * Waits until {@code count} requests have been answered in all, woken by each answer; false when
+     * {@code timeout} passed first (a bound against a hang, not a measure).
+     */
+    public synchronized boolean awaitEntries(int count, java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (entries.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
     /** Forgets the requests recorded so far. */
     public synchronized void clear() {
         entries.clear();
@@ -92,6 +108,7 @@ public final class RequestLog implements Simulator {
                     started, clock.instant());
             synchronized (this) {
                 entries.add(entry);
+                notifyAll();
                 if (file.isPresent()) {
                     Files.writeString(file.get(), entry.started() + " " + entry.ended() + " " + entry.method() + " "
                             + entry.path() + " " + entry.status() + "\n", StandardCharsets.UTF_8,

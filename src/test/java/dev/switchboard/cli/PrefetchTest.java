@@ -10,6 +10,7 @@ import dev.switchboard.engine.Progress;
 import dev.switchboard.plan.Action;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.engine.PlanRequest;
+import dev.switchboard.sim.RequestLog;
 import dev.switchboard.sim.SimCredentials;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
@@ -44,6 +45,8 @@ class PrefetchTest {
     Path dir;
 
     private SimServer server;
+    /** Every request the server answered: the reads ahead are awaited on it, not slept for. */
+    private RequestLog requests;
 
     @AfterEach
     void stop() {
@@ -53,7 +56,8 @@ class PrefetchTest {
     }
 
     private void serve(OfficelinxDialects dialects) throws Exception {
-        server = SimServer.start(SimOptions.DEFAULT, new OfficelinxSimulator(SimCredentials.DEFAULT, dialects));
+        requests = new RequestLog(new OfficelinxSimulator(SimCredentials.DEFAULT, dialects));
+        server = SimServer.start(SimOptions.DEFAULT, requests);
         Files.writeString(dir.resolve("switchboard.yaml"), """
                 apiVersion: switchboard/v1
                 targets:
@@ -85,12 +89,12 @@ class PrefetchTest {
 
     /** The requests one plan of the target makes, read the usual way. */
     private long requestsOfOnePlan() {
-        long before = server.requestCount();
+        long before = requests.entries().size();
         DesiredState state = engine.loader().load(dir).state().orElseThrow();
         try (EngineSession session = engine.open(state, Set.of())) {
             assertThat(session.plan(PlanRequest.EVERYTHING, Progress.NONE).hasChanges()).isFalse();
         }
-        return server.requestCount() - before;
+        return requests.entries().size() - before;
     }
 
     @Test
@@ -98,11 +102,11 @@ class PrefetchTest {
         serve(OfficelinxDialects.of(Map.of()));
         long onePlan = requestsOfOnePlan();
 
-        long before = server.requestCount();
+        long before = requests.entries().size();
         try (Prefetch prefetch = engine.prefetch(dir, Set.of(), OptionalInt.empty())) {
             // nothing of the desired state is loaded yet: the reads run from the targets alone
             awaitRequests(before + onePlan);
-            assertThat(server.requestCount() - before).as("read ahead before the desired state loaded").isEqualTo(onePlan);
+            assertThat(requests.entries().size() - before).as("read ahead before the desired state loaded").isEqualTo(onePlan);
             DesiredState state = engine.loader().load(dir).state().orElseThrow();
             try (EngineSession session = engine.open(state, Set.of(), OptionalInt.empty(), prefetch)) {
                 Plan plan = session.plan(PlanRequest.EVERYTHING, Progress.NONE);
@@ -111,7 +115,7 @@ class PrefetchTest {
                         .as("the company, its feature group, the mailbox and its two addresses").hasSize(5);
             }
         }
-        assertThat(server.requestCount() - before).as("taken over, not read again").isEqualTo(onePlan);
+        assertThat(requests.entries().size() - before).as("taken over, not read again").isEqualTo(onePlan);
     }
 
     @Test
@@ -119,7 +123,7 @@ class PrefetchTest {
         serve(OfficelinxDialects.of(Map.of()));
         long onePlan = requestsOfOnePlan();
         try (SimServer fresh = SimServer.start(SimOptions.DEFAULT, new OfficelinxSimulator(SimCredentials.DEFAULT))) {
-            long before = server.requestCount();
+            long before = requests.entries().size();
             try (Prefetch prefetch = engine.prefetch(dir, Set.of(), OptionalInt.empty())) {
                 awaitRequests(before + onePlan);
                 // switchboard.yaml now names another server than the one read ahead
@@ -138,11 +142,10 @@ class PrefetchTest {
     }
 
     private void awaitRequests(long count) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (server.requestCount() < count && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+        assertThat(requests.awaitEntries(Math.toIntExact(count), java.time.Duration.ofSeconds(60)))
+                .as("the reads ahead reached the server").isTrue();
     }
+
 
     @Test
     void aServerThatListsAddressesOneTypeAtATimeIsReadAgainForTheTypesDeclared() throws Exception {
