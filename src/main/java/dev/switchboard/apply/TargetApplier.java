@@ -51,16 +51,27 @@ public final class TargetApplier {
     private final ResourceSet live;
     private final WriteOnlyFingerprints fingerprints;
     private final Clock clock;
+    private final java.util.function.Supplier<Optional<String>> mustStop;
 
     /**
      * @param live         the live state the plan was computed from, for the IDs of objects that exist
      * @param fingerprints where to record the write-only fields each applied change sent
      */
     public TargetApplier(Provider provider, ResourceSet live, WriteOnlyFingerprints fingerprints, Clock clock) {
+        this(provider, live, fingerprints, clock, Optional::empty);
+    }
+
+    /**
+     * @param mustStop asked before each change starts: why the apply may start no further change (its apply
+     *                 lock was lost), when it may not; such a change is skipped, and so are its dependants
+     */
+    public TargetApplier(Provider provider, ResourceSet live, WriteOnlyFingerprints fingerprints, Clock clock,
+                         java.util.function.Supplier<Optional<String>> mustStop) {
         this.provider = provider;
         this.live = live;
         this.fingerprints = fingerprints;
         this.clock = clock;
+        this.mustStop = mustStop;
     }
 
     /**
@@ -79,6 +90,11 @@ public final class TargetApplier {
         try (Journal journal = Journal.open(configDir, plan.target(), clock)) {
             Map<Change, TaskOutcome> outcomes = OrderedExecutor.run(changes, c -> new HashSet<>(graph.waitsFor(c)),
                     parallelism, change -> {
+                        Optional<String> stop = mustStop.get();
+                        if (stop.isPresent()) {
+                            // Nothing is sent: the outcome fails, so that its dependants are skipped too.
+                            return TaskOutcome.failed("not started: " + stop.get());
+                        }
                         ChangeResult result = applyOne(change, ids, createdIds, journal);
                         results.put(change, result);
                         progress.accept(1);

@@ -215,7 +215,10 @@ public class Reconciler {
                         .withJournal(applied.journal());
             }
             boolean anyFailed = applied.count(ChangeResult.Status.FAILED) > 0;
-            ChangeResult.Status worst = anyFailed ? ChangeResult.Status.FAILED : ChangeResult.Status.UNCONFIRMED;
+            // Skipped alone: what stopped the apply (its lock was lost) is in the skipped changes' messages.
+            ChangeResult.Status worst = anyFailed ? ChangeResult.Status.FAILED
+                    : applied.count(ChangeResult.Status.UNCONFIRMED) > 0 ? ChangeResult.Status.UNCONFIRMED
+                    : ChangeResult.Status.SKIPPED;
             String failures = applied.results().stream().filter(r -> r.status() == worst)
                     .limit(PROBLEMS_SHOWN)
                     .map(r -> r.change().key() + ": " + r.message().orElse("failed"))

@@ -43,7 +43,21 @@ final class ConfigReader {
                 ignore,
                 NotificationsReader.read(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of())),
                 numberPlan(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of()), numberFields),
-                windows(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of())));
+                windows(s, root.object("targets", "targets").map(YamlObject::fieldNames).orElse(List.of())),
+                lock(s));
+    }
+
+    /** {@code settings.lock} (its values are the schema's to check) and {@code settings.lockNamespace}. */
+    private static Settings.Lock lock(YamlObject settings) {
+        Settings.Lock.Kind kind = settings.text("lock").filter("kubernetes"::equals)
+                .map(k -> Settings.Lock.Kind.KUBERNETES).orElse(Settings.Lock.Kind.FILE);
+        Optional<String> namespace = settings.text("lockNamespace");
+        if (namespace.isPresent() && kind == Settings.Lock.Kind.FILE) {
+            settings.problem(Problem.at(settings.locationOf("lockNamespace"), settings.fieldPath("lockNamespace"),
+                    "lockNamespace is the namespace of the lock Leases, and this repository locks with files",
+                    "add 'lock: kubernetes' beside it, or remove it"));
+        }
+        return new Settings.Lock(kind, namespace);
     }
 
     /**

@@ -27,18 +27,28 @@ public class Engine {
     private final TargetSystems systems;
     private final DesiredStateLoader loader;
     private final Clock clock;
+    private final ApplyLocks locks;
 
     @jakarta.inject.Inject
-    public Engine(Connections connections, TargetSystems systems) {
-        this(connections, systems, Clock.systemUTC());
+    public Engine(Connections connections, TargetSystems systems, KubernetesClients kubernetes) {
+        this(connections, systems, Clock.systemUTC(), ApplyLocks.of(kubernetes));
     }
 
-    /** @param clock what sessions read the time from: change windows, journals, locks (a test moves it) */
+    /** An engine that locks with files only ({@link ApplyLocks#FILES_ONLY}). */
     public Engine(Connections connections, TargetSystems systems, Clock clock) {
+        this(connections, systems, clock, ApplyLocks.FILES_ONLY);
+    }
+
+    /**
+     * @param clock what sessions read the time from: change windows, journals, locks (a test moves it)
+     * @param locks where apply locks are taken, as each repository's {@code settings.lock} says
+     */
+    public Engine(Connections connections, TargetSystems systems, Clock clock, ApplyLocks locks) {
         this.connections = connections;
         this.systems = systems;
         this.loader = new DesiredStateLoader(systems.fileFormats(), systems.numberFields());
         this.clock = clock;
+        this.locks = locks;
     }
 
     public Clock clock() {
@@ -126,6 +136,6 @@ public class Engine {
             }
         }
         return new EngineSession(state, selected, workDir.toAbsolutePath(), connections, systems.normalizers(), clock,
-                parallelism, prefetch);
+                parallelism, prefetch, locks);
     }
 }

@@ -77,15 +77,17 @@ public final class EngineSession implements AutoCloseable {
     private final OptionalInt parallelism;
     private final Map<String, Connection> open = new LinkedHashMap<>();
     private final Map<String, ResourceSet> lastLive = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, TargetLock> locks = new LinkedHashMap<>();
+    private final Map<String, ApplyLock> locks = new LinkedHashMap<>();
+    private final ApplyLocks applyLocks;
     private final Prefetch prefetch;
     /** The targets whose connection came from {@link #prefetch}, with their live state being read. */
     private final Map<String, Prefetch.Taken> readAhead = new java.util.concurrent.ConcurrentHashMap<>();
 
     EngineSession(DesiredState state, List<String> targets, Path workDir, Connections connections,
                   NormalizerRegistry normalizers, Clock clock,
-                  OptionalInt parallelism, Prefetch prefetch) {
+                  OptionalInt parallelism, Prefetch prefetch, ApplyLocks applyLocks) {
         this.prefetch = prefetch;
+        this.applyLocks = applyLocks;
         this.normalizers = normalizers;
         this.state = state;
         this.parallelism = parallelism;
@@ -452,9 +454,14 @@ public final class EngineSession implements AutoCloseable {
     public void lockForApply(Duration timeout, String command) {
         for (String target : targets.stream().sorted().toList()) {
             if (!locks.containsKey(target)) {
-                locks.put(target, TargetLock.acquire(workDir, target, timeout, command, clock));
+                locks.put(target, applyLocks.acquire(state.settings().lock(), workDir, target, timeout, command, clock));
             }
         }
+    }
+
+    /** The apply lock this session holds on {@code target}, if it took one (for tests). */
+    ApplyLock lock(String target) {
+        return locks.get(target);
     }
 
     /**
@@ -592,7 +599,8 @@ public final class EngineSession implements AutoCloseable {
             }
             // Locks and connections are taken here, on this thread, in the plan's order; the applies then run apart.
             if (!locks.containsKey(target.target())) {
-                locks.put(target.target(), TargetLock.acquire(workDir, target.target(), Duration.ZERO, "apply", clock));
+                locks.put(target.target(), applyLocks.acquire(state.settings().lock(), workDir, target.target(), Duration.ZERO,
+                        "apply", clock));
             }
             Connection connection = connection(target.target());
             int parallelism = options.parallelism().orElse(spec(target.target()).policy().parallelism());
@@ -655,7 +663,9 @@ public final class EngineSession implements AutoCloseable {
                 ? lastLive.get(target.target()) : fetch(target.target(), Progress.NONE);
         WriteOnlyFingerprints fingerprints = fingerprints(target.target());
         try {
-            return new TargetApplier(connection.provider(), live, fingerprints, clock)
+            ApplyLock lock = locks.get(target.target());
+            return new TargetApplier(connection.provider(), live, fingerprints, clock,
+                    () -> lock == null ? Optional.empty() : lock.lost())
                     .apply(target, workDir, parallelism, progress::step);
         } finally {
             fingerprints.flush();
@@ -752,7 +762,7 @@ public final class EngineSession implements AutoCloseable {
             }
         }
         open.clear();
-        locks.values().forEach(TargetLock::close);
+        locks.values().forEach(ApplyLock::close);
         locks.clear();
         if (first != null) {
             throw first;

@@ -13,6 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (process, host, command, since when), so that a refused apply can name the holder. Within one JVM
  * (the daemon, tests) a second session is refused as another process would be.
  */
-final class TargetLock implements AutoCloseable {
+final class TargetLock implements ApplyLock {
 
     static final Path LOCK_DIR = Path.of(".switchboard", "locks");
 
@@ -57,8 +58,7 @@ final class TargetLock implements AutoCloseable {
                             StandardOpenOption.WRITE);
                     FileLock lock = tryLock(channel);
                     if (lock != null) {
-                        String holder = "pid " + ProcessHandle.current().pid() + " on " + host() + " (" + command
-                                + "), since " + clock.instant();
+                        String holder = thisProcess(command, clock.instant());
                         channel.truncate(0);
                         channel.write(ByteBuffer.wrap((holder + "\n").getBytes(StandardCharsets.UTF_8)), 0);
                         channel.force(false);
@@ -99,12 +99,23 @@ final class TargetLock implements AutoCloseable {
         }
     }
 
+    /** Who holds a lock, as a refused apply names it: {@code pid 4242 on ci-7 (apply), since 2026-...Z}. */
+    static String thisProcess(String command, Instant since) {
+        return "pid " + ProcessHandle.current().pid() + " on " + host() + " (" + command + "), since " + since;
+    }
+
     private static String host() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "this host";
         }
+    }
+
+    /** An OS lock is held until it is released or the process ends. */
+    @Override
+    public Optional<String> lost() {
+        return Optional.empty();
     }
 
     @Override

@@ -129,7 +129,7 @@ class ParallelApplyTest {
             }
         };
         return new EngineSession(state, TARGETS, dir, connections, NormalizerRegistry.defaults(), Clock.systemUTC(),
-                OptionalInt.empty(), Prefetch.NONE);
+                OptionalInt.empty(), Prefetch.NONE, ApplyLocks.FILES_ONLY);
     }
 
     /** Records its events, and each concurrent task's apart, under the name it was started with. */

@@ -96,7 +96,7 @@ class ParallelPlanTest {
             }
         };
         return new EngineSession(state, List.copyOf(targets.keySet()), dir, connections, NormalizerRegistry.defaults(),
-                Clock.systemUTC(), OptionalInt.empty(), Prefetch.NONE);
+                Clock.systemUTC(), OptionalInt.empty(), Prefetch.NONE, ApplyLocks.FILES_ONLY);
     }
 
     @Test
