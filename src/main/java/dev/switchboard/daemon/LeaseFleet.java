@@ -47,6 +47,7 @@ final class LeaseFleet implements Fleet, AutoCloseable {
     private final FleetSettings settings;
     private final Clock clock;
     private final ScheduledExecutorService timer;
+    private final Runnable changed;
 
     private volatile boolean holding;
     private volatile boolean closed;
@@ -54,7 +55,9 @@ final class LeaseFleet implements Fleet, AutoCloseable {
     private volatile LeaderElector elector;
     private volatile ShardAssignment assignment = ShardAssignment.ofMembers(List.of());
 
-    private LeaseFleet(KubernetesClient client, String namespace, String identity, FleetSettings settings, Clock clock) {
+    private LeaseFleet(KubernetesClient client, String namespace, String identity, FleetSettings settings, Clock clock,
+                       Runnable changed) {
+        this.changed = changed;
         this.client = client;
         this.namespace = namespace;
         this.identity = identity;
@@ -74,7 +77,16 @@ final class LeaseFleet implements Fleet, AutoCloseable {
 
     static LeaseFleet start(KubernetesClient client, String namespace, String identity, FleetSettings settings,
                             Clock clock) {
-        LeaseFleet fleet = new LeaseFleet(client, namespace, identity, settings, clock);
+        return start(client, namespace, identity, settings, clock, () -> { });
+    }
+
+    /**
+     * @param changed told whenever this replica took or lost its Lease or read the fleet's Leases again (tests
+     *                wait on it for the members they expect)
+     */
+    static LeaseFleet start(KubernetesClient client, String namespace, String identity, FleetSettings settings,
+                            Clock clock, Runnable changed) {
+        LeaseFleet fleet = new LeaseFleet(client, namespace, identity, settings, clock, changed);
         fleet.elect();
         long period = settings.lease().retryPeriod().toMillis();
         fleet.timer.scheduleWithFixedDelay(fleet::refresh, 0, period, TimeUnit.MILLISECONDS);
@@ -117,6 +129,7 @@ final class LeaseFleet implements Fleet, AutoCloseable {
         election = running;
         running.whenComplete((ignored, failure) -> {
             holding = false;
+            changed.run();
             if (!closed) {
                 // The election ends when the Lease is lost: stand for it again, after a retry period.
                 timer.schedule(this::elect, lease.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
@@ -133,6 +146,7 @@ final class LeaseFleet implements Fleet, AutoCloseable {
     private void lost() {
         boolean was = holding;
         holding = false;
+        changed.run();
         if (was && !closed) {
             LOG.warnf("%s lost its Lease %s/%s: it applies nothing until it holds it again, and the others take its targets"
                     + " once it expires", identity, namespace, leaseName(identity));
@@ -146,6 +160,7 @@ final class LeaseFleet implements Fleet, AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debugf("%s: listing the fleet's Leases failed: %s", identity, e.getMessage());
         }
+        changed.run();
     }
 
     /** The holders of the fleet's unexpired Leases, this replica only while it holds its own. */

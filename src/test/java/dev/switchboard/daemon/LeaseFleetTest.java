@@ -56,6 +56,8 @@ class LeaseFleetTest {
     private KubernetesMockServer server;
     private final List<KubernetesClient> clients = new ArrayList<>();
     private final List<LeaseFleet> fleets = new ArrayList<>();
+    /** Notified by every replica's {@link LeaseFleet} when its Lease or its view of the members changed. */
+    private final Object changes = new Object();
     private SimulatedTargets targets;
 
     @BeforeEach
@@ -172,7 +174,7 @@ class LeaseFleetTest {
     private LeaseFleet fleet(String identity) {
         KubernetesClient client = server.createClient();
         clients.add(client);
-        return LeaseFleet.start(client, "fleet", identity, QUICK);
+        return LeaseFleet.start(client, "fleet", identity, QUICK, java.time.Clock.systemUTC(), this::changed);
     }
 
     /** Runs a pass on every replica at once, each in apply mode in a work directory of its own. */
@@ -215,23 +217,33 @@ class LeaseFleetTest {
         }
     }
 
-    private static void awaitMembers(List<LeaseFleet> fleets, int count) {
+    private void awaitMembers(List<LeaseFleet> fleets, int count) {
         await(() -> fleets.stream().allMatch(f -> f.holding() && f.members().size() == count && f.memberCount() == count),
                 "every replica sees " + count + " members");
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(LONGEST);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not within " + LONGEST + ": " + what);
+    /** Checks {@code condition} again each time a replica took or lost its Lease or read the fleet's Leases. */
+    private void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + LONGEST.toNanos();
+        synchronized (changes) {
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("not within " + LONGEST + ": " + what);
+                }
+                try {
+                    java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(changes, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+        }
+    }
+
+    private void changed() {
+        synchronized (changes) {
+            changes.notifyAll();
         }
     }
 }
