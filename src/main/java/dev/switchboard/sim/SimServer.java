@@ -255,8 +255,12 @@ public final class SimServer implements AutoCloseable {
                 exchange.send();
                 return;
             }
-            synchronized (simulator) {
+            if (simulator.concurrent()) {
                 simulator.handle(exchange);
+            } else {
+                synchronized (simulator) {
+                    simulator.handle(exchange);
+                }
             }
             if (!"GET".equals(exchange.method())) {
                 saveState();
@@ -364,8 +368,12 @@ public final class SimServer implements AutoCloseable {
     private ObjectNode state() {
         ObjectNode state = SimExchange.JSON.createObjectNode();
         for (Simulator simulator : simulators) {
-            synchronized (simulator) {
+            if (simulator.concurrent()) {
                 state.set(simulator.name(), simulator.snapshot());
+            } else {
+                synchronized (simulator) {
+                    state.set(simulator.name(), simulator.snapshot());
+                }
             }
         }
         return state;

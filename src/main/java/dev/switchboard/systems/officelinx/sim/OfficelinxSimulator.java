@@ -70,6 +70,8 @@ public final class OfficelinxSimulator implements Simulator {
     private final int mailboxPageSize;
     private final OfficelinxDialects dialects;
     private final String apiPrefix;
+    /** The tables': GETs share it, every other method has it alone. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     /** A freshly installed server accepting {@code credentials}, with the default page size. */
     public OfficelinxSimulator(SimCredentials credentials) {
@@ -108,12 +110,18 @@ public final class OfficelinxSimulator implements Simulator {
     }
 
     /** Forgets every issued token, as a restart of the real server would: clients must authenticate again. */
-    public synchronized void revokeTokens() {
+    public void revokeTokens() {
         tokens.revokeAll();
     }
 
+    /** Reads concurrently: the tokens guard themselves, and the tables are read under this lock's read side. */
     @Override
-    public synchronized void handle(SimExchange exchange) throws IOException {
+    public boolean concurrent() {
+        return true;
+    }
+
+    @Override
+    public void handle(SimExchange exchange) throws IOException {
         String path = exchange.path();
         if (startsWithIgnoreCase(path, OAUTH_PREFIX + "/")) {
             token(exchange, path.substring(OAUTH_PREFIX.length()));
@@ -133,7 +141,13 @@ public final class OfficelinxSimulator implements Simulator {
         }
         try {
             Optional<Long> id = segments.size() == 2 ? Optional.of(parseId(segments.get(1))) : Optional.empty();
-            route(exchange, schema.get(), id);
+            java.util.concurrent.locks.Lock held = exchange.method().equals("GET") ? lock.readLock() : lock.writeLock();
+            held.lock();
+            try {
+                route(exchange, schema.get(), id);
+            } finally {
+                held.unlock();
+            }
         } catch (InvalidInput invalid) {
             message(exchange, 400, invalid.getMessage());
         }
@@ -350,13 +364,23 @@ public final class OfficelinxSimulator implements Simulator {
 
     /** {@code {"EEAMCompanies": [...], "EEAMDepartments": [...], ...}}: every table's rows. */
     @Override
-    public synchronized JsonNode snapshot() {
-        return database.snapshot();
+    public JsonNode snapshot() {
+        lock.readLock().lock();
+        try {
+            return database.snapshot();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
-    public synchronized void restore(JsonNode state) {
-        database.restore(state);
+    public void restore(JsonNode state) {
+        lock.writeLock().lock();
+        try {
+            database.restore(state);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------
