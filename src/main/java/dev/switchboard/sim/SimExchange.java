@@ -137,6 +137,16 @@ public final class SimExchange {
         responseHeaders.put("Content-Type", "application/json; charset=utf-8");
     }
 
+    /**
+     * Answers {@code status} with JSON already written, as {@link #respondJson} would have written it: for an
+     * answer kept from an earlier request. {@code json} is sent as it is, and must not change afterwards.
+     */
+    public void respondJsonBytes(int status, byte[] json) {
+        this.responseBody = json;
+        this.status = status;
+        responseHeaders.put("Content-Type", "application/json; charset=utf-8");
+    }
+
     /** Answers {@code status} with {@code body} as it is, of media type {@code contentType} (XML, plain text). */
     public void respond(int status, String contentType, byte[] body) {
         this.status = status;

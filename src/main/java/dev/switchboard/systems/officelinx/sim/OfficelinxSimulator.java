@@ -64,6 +64,8 @@ public final class OfficelinxSimulator implements Simulator {
     public static final int DEFAULT_MAILBOX_PAGE_SIZE = 25;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Writes list answers as {@link SimExchange#respondJson} does, to keep them. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final TokenIssuer tokens;
     private final OfficelinxDatabase database;
@@ -72,6 +74,12 @@ public final class OfficelinxSimulator implements Simulator {
     private final String apiPrefix;
     /** The tables': GETs share it, every other method has it alone. */
     private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /**
+     * The list answers (200s) given since the last write, by path and query as sent: the same list asked again
+     * is answered with the same bytes, not rendered again (a repeated plan asks every list again). Emptied by
+     * every request that may write, under the lock's write side, so no answer outlives a change.
+     */
+    private final java.util.Map<String, byte[]> listAnswers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A freshly installed server accepting {@code credentials}, with the default page size. */
     public OfficelinxSimulator(SimCredentials credentials) {
@@ -146,6 +154,9 @@ public final class OfficelinxSimulator implements Simulator {
             try {
                 route(exchange, schema.get(), id);
             } finally {
+                if (held != lock.readLock()) {
+                    listAnswers.clear();
+                }
                 held.unlock();
             }
         } catch (InvalidInput invalid) {
@@ -159,7 +170,12 @@ public final class OfficelinxSimulator implements Simulator {
                 if (id.isPresent()) {
                     getOne(exchange, schema, id.get());
                 } else {
-                    list(exchange, schema);
+                    byte[] kept = listAnswers.get(exchange.pathAndQuery());
+                    if (kept != null) {
+                        exchange.respondJsonBytes(200, kept);
+                    } else {
+                        list(exchange, schema);
+                    }
                 }
             }
             case "POST" -> {
@@ -291,7 +307,14 @@ public final class OfficelinxSimulator implements Simulator {
         }
         ArrayNode array = NODES.arrayNode();
         rows.forEach(row -> array.add(schema.render(row)));
-        exchange.respondJson(200, array);
+        byte[] answer;
+        try {
+            answer = JSON.writeValueAsBytes(array);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        listAnswers.put(exchange.pathAndQuery(), answer);
+        exchange.respondJsonBytes(200, answer);
     }
 
     /**
@@ -378,6 +401,7 @@ public final class OfficelinxSimulator implements Simulator {
         lock.writeLock().lock();
         try {
             database.restore(state);
+            listAnswers.clear();
         } finally {
             lock.writeLock().unlock();
         }
