@@ -4,6 +4,8 @@ import dev.switchboard.model.TargetSpec;
 import dev.switchboard.model.Durations;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -34,6 +36,9 @@ public final class ApiCaller {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** One reader for every answer: parsing from the bytes, not from a String decoded from them first. */
+    private static final ObjectReader JSON_READER = JSON.reader();
+    private static final byte[] NO_BYTES = new byte[0];
     /** Every call at DEBUG ({@code switchboard -v}): method, path, status, time; never a body or a header. */
     private static final Logger LOG = Logger.getLogger(ApiCaller.class);
 
@@ -119,19 +124,46 @@ public final class ApiCaller {
         }
     }
 
+    /**
+     * The body of a response {@link #call} returned, as bytes: empty when there is none, or when it cannot be
+     * read. The response stays readable (its entity is buffered).
+     */
+    public static byte[] bodyBytes(Response response) {
+        try {
+            byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : NO_BYTES;
+            return body == null ? NO_BYTES : body;
+        } catch (RuntimeException unreadable) {
+            return NO_BYTES;
+        }
+    }
+
+    /** Whether {@code body} is empty or white space only, as {@link String#isBlank()} says of its text. */
+    public static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b < 0) {
+                return new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank();
+            }
+            if (!Character.isWhitespace(b)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code body} parsed as JSON by the one shared reader, straight from its bytes. */
+    public static JsonNode parseJson(byte[] body) throws IOException {
+        return JSON_READER.readTree(body);
+    }
+
     /** The server's own words from an error body: {@code Message}, {@code message}, {@code error}, or the text. */
     public static String serverMessage(Response response) {
-        String body;
-        try {
-            body = response.hasEntity() ? response.readEntity(String.class) : "";
-        } catch (RuntimeException unreadable) {
-            body = "";
-        }
-        if (body == null || body.isBlank()) {
+        byte[] bytes = bodyBytes(response);
+        if (isBlank(bytes)) {
             return Optional.ofNullable(response.getStatusInfo().getReasonPhrase()).orElse("(no message)");
         }
+        String body = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         try {
-            JsonNode json = JSON.readTree(body);
+            JsonNode json = parseJson(bytes);
             for (String field : new String[] {"Message", "message", "error_description", "error", "ExceptionMessage"}) {
                 if (json.hasNonNull(field)) {
                     return json.get(field).asText();

@@ -123,6 +123,12 @@ public final class RequestLog implements Simulator {
         return delegate.snapshot();
     }
 
+    /** As concurrent as the simulator it logs: its own entries are kept under its own lock. */
+    @Override
+    public boolean concurrent() {
+        return delegate.concurrent();
+    }
+
     @Override
     public void restore(JsonNode state) {
         delegate.restore(state);

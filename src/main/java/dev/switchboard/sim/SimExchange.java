@@ -2,8 +2,11 @@ package dev.switchboard.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -20,23 +23,29 @@ public final class SimExchange {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpExchange exchange;
+    private final HttpServerRequest request;
+    private final URI uri;
+    private final String method;
     private final String path;
     private final Map<String, String> query;
-    private byte[] requestBody;
+    private final byte[] requestBody;
 
     private int status;
     private byte[] responseBody = new byte[0];
     private final Map<String, String> responseHeaders = new LinkedHashMap<>();
 
-    SimExchange(HttpExchange exchange) {
-        this.exchange = exchange;
-        this.path = exchange.getRequestURI().getPath();
-        this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+    /** @throws IllegalArgumentException when the request's URI is not one */
+    SimExchange(HttpServerRequest request, byte[] body) {
+        this.request = request;
+        this.uri = URI.create(request.uri());
+        this.method = request.method().name().toUpperCase(Locale.ROOT);
+        this.path = uri.getPath();
+        this.query = parseQuery(uri.getRawQuery());
+        this.requestBody = body;
     }
 
     public String method() {
-        return exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+        return method;
     }
 
     /** The decoded request path, prefix included. */
@@ -46,8 +55,8 @@ public final class SimExchange {
 
     /** The request's path and query as sent, undecoded: what tells two requests apart. */
     public String pathAndQuery() {
-        String raw = exchange.getRequestURI().getRawQuery();
-        return exchange.getRequestURI().getRawPath() + (raw == null ? "" : "?" + raw);
+        String raw = uri.getRawQuery();
+        return uri.getRawPath() + (raw == null ? "" : "?" + raw);
     }
 
     /** A query parameter, its name matched case-insensitively as ASP.NET and Play both do. */
@@ -60,12 +69,12 @@ public final class SimExchange {
     }
 
     public Optional<String> header(String name) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+        return Optional.ofNullable(request.getHeader(name));
     }
 
     /** The value of the request cookie {@code name}. */
     public Optional<String> cookie(String name) {
-        List<String> headers = exchange.getRequestHeaders().getOrDefault("Cookie", List.of());
+        List<String> headers = request.headers().getAll("Cookie");
         for (String header : headers) {
             for (String pair : header.split(";")) {
                 int eq = pair.indexOf('=');
@@ -78,9 +87,6 @@ public final class SimExchange {
     }
 
     public byte[] body() throws IOException {
-        if (requestBody == null) {
-            requestBody = exchange.getRequestBody().readAllBytes();
-        }
         return requestBody;
     }
 
@@ -131,6 +137,16 @@ public final class SimExchange {
         responseHeaders.put("Content-Type", "application/json; charset=utf-8");
     }
 
+    /**
+     * Answers {@code status} with JSON already written, as {@link #respondJson} would have written it: for an
+     * answer kept from an earlier request. {@code json} is sent as it is, and must not change afterwards.
+     */
+    public void respondJsonBytes(int status, byte[] json) {
+        this.responseBody = json;
+        this.status = status;
+        responseHeaders.put("Content-Type", "application/json; charset=utf-8");
+    }
+
     /** Answers {@code status} with {@code body} as it is, of media type {@code contentType} (XML, plain text). */
     public void respond(int status, String contentType, byte[] body) {
         this.status = status;
@@ -152,14 +168,17 @@ public final class SimExchange {
         return status;
     }
 
+    /** Sends the answer: status line, headers and body in one write. */
     void send() throws IOException {
-        responseHeaders.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        HttpServerResponse response = request.response();
+        response.setStatusCode(status);
+        responseHeaders.forEach(response::putHeader);
         boolean noBody = responseBody.length == 0 || status == 204 || status == 304 || "HEAD".equals(method());
-        exchange.sendResponseHeaders(status, noBody ? -1 : responseBody.length);
-        if (!noBody) {
-            exchange.getResponseBody().write(responseBody);
+        if (noBody) {
+            response.end();
+        } else {
+            response.end(Buffer.buffer(responseBody));
         }
-        exchange.close();
     }
 
     private static Map<String, String> parseQuery(String rawQuery) {

@@ -2,12 +2,17 @@ package dev.switchboard.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.impl.VertxBuilder;
+import io.vertx.core.impl.VertxThread;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +26,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,19 +42,43 @@ import java.util.logging.Logger;
  * {@code POST /_sim/faults} (one {@link FaultRule#parse fault spec} per line, queued),
  * {@code GET /_sim/requests} (how many requests were handled, and how many of each fault produced). Starting takes
  * milliseconds; state is loaded from and saved to {@link SimOptions#stateFile()} when one is set.
+ *
+ * <p>The HTTP side is a Vert.x server (the JVM's one Vert.x of daemon threads, shared by every simulator server
+ * it starts): it reads a request whole on its event loop, and hands it to a thread of this server's own pool,
+ * which sleeps out the latency and runs the simulator, as {@code com.sun.net.httpserver} did before it. It
+ * writes an answer's status line, headers and body in one write, where the JDK server wrote the headers and the
+ * body separately, and spent more CPU per request on its own than the simulators did on their answers.
  */
 public final class SimServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SimServer.class.getName());
     private static final String CONTROL_PREFIX = "/_sim/";
 
-    static {
-        // The JDK server writes an answer's headers and body separately; with Nagle's algorithm on, every
-        // answer then waits ~40 ms for the client's delayed ACK. The JDK reads this once, at first use.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
+    /** Event loops only parse and write; a simulator's work runs on the server's own threads. */
+    private static final int EVENT_LOOPS = 2;
+
+    /** The Vert.x all simulator servers of this JVM share: daemon threads, so that it never keeps a JVM alive. */
+    private static final class SharedVertx {
+        static final Vertx VERTX = new VertxBuilder(new VertxOptions().setEventLoopPoolSize(EVENT_LOOPS)
+                .setWorkerPoolSize(1).setInternalBlockingPoolSize(1))
+                .threadFactory(new io.vertx.core.spi.VertxThreadFactory() {
+                    @Override
+                    public VertxThread newVertxThread(Runnable target, String name, boolean worker, long maxExecTime,
+                                                      TimeUnit maxExecTimeUnit) {
+                        VertxThread thread = new VertxThread(target, "switchboard-sim-" + name, worker, maxExecTime,
+                                maxExecTimeUnit);
+                        thread.setDaemon(true);
+                        return thread;
+                    }
+                })
+                .init().vertx();
     }
+
+    /**
+     * The fixed ports this JVM's servers listen on: Vert.x would share a port between two servers of one Vert.x,
+     * where the JDK server refused to bind it twice, and so does this one.
+     */
+    private static final java.util.Set<Integer> FIXED_PORTS = ConcurrentHashMap.newKeySet();
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -66,15 +98,65 @@ public final class SimServer implements AutoCloseable {
         this.faults.addAll(options.faults());
         this.faultMix = options.faultMix();
         options.stateFile().filter(Files::exists).ifPresent(this::loadState);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
+        if (options.port() != 0 && !FIXED_PORTS.add(options.port())) {
+            throw new java.net.BindException("Address already in use");
+        }
         this.executor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "switchboard-sim");
             thread.setDaemon(true);
             return thread;
         });
-        server.setExecutor(executor);
-        server.createContext("/", this::dispatch);
-        server.start();
+        this.server = SharedVertx.VERTX.createHttpServer(new HttpServerOptions()
+                .setHost(InetAddress.getLoopbackAddress().getHostAddress()).setPort(options.port())
+                .setTcpNoDelay(true).setAcceptBacklog(64).setHandle100ContinueAutomatically(true)
+                // HTTP/1.1 only, as the JDK server was: a client asking to upgrade to HTTP/2 (h2c) stays on 1.1
+                .setHttp2ClearTextEnabled(false)
+                .setCompressionSupported(false).setDecompressionSupported(false));
+        server.requestHandler(this::accept);
+        try {
+            server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            executor.shutdownNow();
+            FIXED_PORTS.remove(options.port());
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (InterruptedException | TimeoutException e) {
+            executor.shutdownNow();
+            FIXED_PORTS.remove(options.port());
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IOException("the server did not start listening", e);
+        }
+    }
+
+    /** On the event loop: reads the body whole, then hands the request to the server's own threads. */
+    private void accept(HttpServerRequest request) {
+        request.body().onSuccess(body -> {
+            try {
+                executor.execute(() -> handleRequest(request, body));
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                request.connection().close();
+            }
+        }).onFailure(lost -> request.connection().close());
+    }
+
+    private void handleRequest(HttpServerRequest request, Buffer body) {
+        SimExchange exchange;
+        try {
+            exchange = new SimExchange(request, body.getBytes());
+        } catch (IllegalArgumentException badUri) {
+            request.response().setStatusCode(400).end();
+            return;
+        }
+        try {
+            dispatch(exchange);
+        } catch (DroppedConnection dropped) {
+            // the connection closes unanswered, as a reset does
+            request.connection().close();
+        } catch (IOException | RuntimeException failed) {
+            LOG.log(Level.FINE, "simulator exchange failed", failed);
+            request.connection().close();
+        }
     }
 
     /** Starts a server for {@code simulators}; {@link #baseUri()} says where it listens. */
@@ -88,11 +170,11 @@ public final class SimServer implements AutoCloseable {
 
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.actualPort());
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.actualPort();
     }
 
     /** Queues a named fault for the next matching requests. */
@@ -125,13 +207,21 @@ public final class SimServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        try {
+            server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.log(Level.FINE, "the simulator's server did not close cleanly", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
+        if (options.port() != 0) {
+            FIXED_PORTS.remove(options.port());
+        }
         saveState();
     }
 
-    private void dispatch(HttpExchange raw) throws IOException {
-        SimExchange exchange = new SimExchange(raw);
+    private void dispatch(SimExchange exchange) throws IOException {
         try {
             if (exchange.path().startsWith(CONTROL_PREFIX)) {
                 control(exchange);
@@ -165,8 +255,12 @@ public final class SimServer implements AutoCloseable {
                 exchange.send();
                 return;
             }
-            synchronized (simulator) {
+            if (simulator.concurrent()) {
                 simulator.handle(exchange);
+            } else {
+                synchronized (simulator) {
+                    simulator.handle(exchange);
+                }
             }
             if (!"GET".equals(exchange.method())) {
                 saveState();
@@ -182,7 +276,7 @@ public final class SimServer implements AutoCloseable {
             }
             exchange.send();
         } catch (DroppedConnection dropped) {
-            // Thrown out of the handler on purpose: the JDK server closes the connection unanswered.
+            // Thrown on purpose: the connection is closed unanswered.
             throw dropped;
         } catch (RuntimeException bug) {
             LOG.log(Level.WARNING, "simulator failed on " + exchange.method() + " " + exchange.path(), bug);
@@ -274,8 +368,12 @@ public final class SimServer implements AutoCloseable {
     private ObjectNode state() {
         ObjectNode state = SimExchange.JSON.createObjectNode();
         for (Simulator simulator : simulators) {
-            synchronized (simulator) {
+            if (simulator.concurrent()) {
                 state.set(simulator.name(), simulator.snapshot());
+            } else {
+                synchronized (simulator) {
+                    state.set(simulator.name(), simulator.snapshot());
+                }
             }
         }
         return state;

@@ -8,7 +8,9 @@ import java.io.IOException;
  *
  * <p>{@link #handle} is called for every request under a prefix, already past latency and faults,
  * and under the simulator's own lock: implementations need no further synchronisation for state they
- * touch only in {@code handle}, {@link #snapshot} and {@link #restore}.
+ * touch only in {@code handle}, {@link #snapshot} and {@link #restore}. A simulator that guards its
+ * state itself says so with {@link #concurrent()}, and is then called without that lock, from many
+ * threads at once (so that reads can run side by side).
  */
 public interface Simulator {
 
@@ -20,6 +22,14 @@ public interface Simulator {
 
     /** Answers one request. Must answer it: an unanswered exchange is a 500 in {@link SimServer}. */
     void handle(SimExchange exchange) throws IOException;
+
+    /**
+     * Whether {@link #handle}, {@link #snapshot} and {@link #restore} are safe to call from many threads at
+     * once, without {@link SimServer} holding the simulator's lock around them. No, unless it says so.
+     */
+    default boolean concurrent() {
+        return false;
+    }
 
     /** The whole state as JSON, for a state file. */
     JsonNode snapshot();

@@ -183,4 +183,91 @@ class SimServerTest {
         server = SimServer.start(SimOptions.DEFAULT, new CounterSimulator());
         assertThat(send("GET", "/nothing/here").statusCode()).isEqualTo(404);
     }
+
+    /** Answers 200 once {@code parties} requests are inside {@link #handle} together, or 503 after waiting in vain. */
+    static final class MeetingSimulator implements Simulator {
+        private final boolean concurrent;
+        private final java.util.concurrent.CountDownLatch arrived;
+
+        MeetingSimulator(boolean concurrent, int parties) {
+            this.concurrent = concurrent;
+            this.arrived = new java.util.concurrent.CountDownLatch(parties);
+        }
+
+        @Override
+        public String name() {
+            return "meeting";
+        }
+
+        @Override
+        public List<String> pathPrefixes() {
+            return List.of("/meet");
+        }
+
+        @Override
+        public boolean concurrent() {
+            return concurrent;
+        }
+
+        @Override
+        public void handle(SimExchange exchange) {
+            arrived.countDown();
+            try {
+                exchange.respondEmpty(arrived.await(concurrent ? 5000 : 300, java.util.concurrent.TimeUnit.MILLISECONDS) ? 200 : 503);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                exchange.respondEmpty(500);
+            }
+        }
+
+        @Override
+        public JsonNode snapshot() {
+            return IntNode.valueOf(0);
+        }
+
+        @Override
+        public void restore(JsonNode state) {
+        }
+    }
+
+    private List<Integer> sendTogether(int requests) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(requests);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                answers.add(pool.submit(() -> send("GET", "/meet").statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(20, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return statuses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aConcurrentSimulatorHandlesRequestsSideBySide() throws Exception {
+        server = SimServer.start(SimOptions.DEFAULT, new MeetingSimulator(true, 3));
+        assertThat(sendTogether(3)).containsOnly(200);
+    }
+
+    @Test
+    void anyOtherSimulatorHandlesOneRequestAtATime() throws Exception {
+        server = SimServer.start(SimOptions.DEFAULT, new MeetingSimulator(false, 2));
+        // under the simulator's lock the first waits alone (and gives up), then the second finds it counted
+        assertThat(sendTogether(2)).containsExactlyInAnyOrder(503, 200);
+    }
+
+    @Test
+    void aFixedPortInUseByAnotherSimulatorServerIsRefused() {
+        SimServer first = SimServer.start(SimOptions.DEFAULT, new CounterSimulator());
+        int port = first.port();
+        first.close();
+        SimOptions samePort = SimOptions.DEFAULT.withPort(port);
+        server = SimServer.start(samePort, new CounterSimulator());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimServer.start(samePort, new CounterSimulator()))
+                .hasMessageContaining("could not start the simulator on 127.0.0.1:" + port);
+    }
 }

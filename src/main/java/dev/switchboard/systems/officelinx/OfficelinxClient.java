@@ -1,7 +1,6 @@
 package dev.switchboard.systems.officelinx;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.provider.ApiCaller;
 import dev.switchboard.provider.ApiRequest;
@@ -25,7 +24,6 @@ final class OfficelinxClient {
     static final String DOCUMENTED_API_ROOT = "/UCBusinessRest/api";
     /** What ASP.NET Web API answers, as a 404, to a URL no route matches. */
     private static final String NO_ROUTE = "No HTTP resource was found";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String target;
     private final String api;
@@ -194,20 +192,20 @@ final class OfficelinxClient {
      * path no application answers). The document's own "not found" is a 404 with no content.
      */
     private static boolean isNoRoute(Response response) {
-        String text;
+        byte[] body;
         try {
-            text = response.hasEntity() ? response.readEntity(String.class) : "";
+            body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
         } catch (RuntimeException unreadable) {
             return false;
         }
-        if (text == null || text.isBlank()) {
+        if (body == null || ApiCaller.isBlank(body)) {
             return false;
         }
-        if (text.contains(NO_ROUTE)) {
+        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).contains(NO_ROUTE)) {
             return true;
         }
         try {
-            JSON.readTree(text);
+            ApiCaller.parseJson(body);
             return false;
         } catch (IOException notJson) {
             return true;
@@ -227,8 +225,8 @@ final class OfficelinxClient {
 
     private static Optional<JsonNode> bodyOrEmpty(Response response) {
         try {
-            String text = response.hasEntity() ? response.readEntity(String.class) : "";
-            return text == null || text.isBlank() ? Optional.empty() : Optional.of(JSON.readTree(text));
+            byte[] body = ApiCaller.bodyBytes(response);
+            return ApiCaller.isBlank(body) ? Optional.empty() : Optional.of(ApiCaller.parseJson(body));
         } catch (IOException | RuntimeException notJson) {
             return Optional.empty();
         }

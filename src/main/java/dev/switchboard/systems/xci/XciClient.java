@@ -119,12 +119,12 @@ final class XciClient {
         if (response.getStatus() == 404) {
             return MissingNode.getInstance();
         }
-        String body = response.hasEntity() ? response.readEntity(String.class) : "";
-        if (body == null || body.isBlank()) {
+        byte[] body = response.hasEntity() ? response.readEntity(byte[].class) : new byte[0];
+        if (body == null || ApiCaller.isBlank(body)) {
             return MissingNode.getInstance();
         }
         try {
-            return JSON.readTree(body);
+            return ApiCaller.parseJson(body);
         } catch (IOException notJson) {
             throw new ProviderException(target, request.object(), method, request.path(), response.getStatus(),
                     "the answer is not JSON", false, notJson);

@@ -63,7 +63,10 @@ final class OfficelinxDatabase {
         if (!INDEXED.contains(column)) {
             return table(schema).values().stream().filter(row -> row.path(column).asLong() == value).toList();
         }
-        TreeMap<Long, ObjectNode> rows = index(schema, column).get(value);
+        // looked up without creating an empty index on the way: a read changes nothing, so reads can run side by side
+        Map<String, Map<Long, TreeMap<Long, ObjectNode>>> bySchema = indexes.get(schema);
+        Map<Long, TreeMap<Long, ObjectNode>> byValue = bySchema == null ? null : bySchema.get(column);
+        TreeMap<Long, ObjectNode> rows = byValue == null ? null : byValue.get(value);
         return rows == null ? List.of() : List.copyOf(rows.values());
     }
 

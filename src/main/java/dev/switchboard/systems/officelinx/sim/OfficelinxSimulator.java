@@ -64,12 +64,22 @@ public final class OfficelinxSimulator implements Simulator {
     public static final int DEFAULT_MAILBOX_PAGE_SIZE = 25;
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Writes list answers as {@link SimExchange#respondJson} does, to keep them. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final TokenIssuer tokens;
     private final OfficelinxDatabase database;
     private final int mailboxPageSize;
     private final OfficelinxDialects dialects;
     private final String apiPrefix;
+    /** The tables': GETs share it, every other method has it alone. */
+    private final java.util.concurrent.locks.ReentrantReadWriteLock lock = new java.util.concurrent.locks.ReentrantReadWriteLock();
+    /**
+     * The list answers (200s) given since the last write, by path and query as sent: the same list asked again
+     * is answered with the same bytes, not rendered again (a repeated plan asks every list again). Emptied by
+     * every request that may write, under the lock's write side, so no answer outlives a change.
+     */
+    private final java.util.Map<String, byte[]> listAnswers = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A freshly installed server accepting {@code credentials}, with the default page size. */
     public OfficelinxSimulator(SimCredentials credentials) {
@@ -108,12 +118,18 @@ public final class OfficelinxSimulator implements Simulator {
     }
 
     /** Forgets every issued token, as a restart of the real server would: clients must authenticate again. */
-    public synchronized void revokeTokens() {
+    public void revokeTokens() {
         tokens.revokeAll();
     }
 
+    /** Reads concurrently: the tokens guard themselves, and the tables are read under this lock's read side. */
     @Override
-    public synchronized void handle(SimExchange exchange) throws IOException {
+    public boolean concurrent() {
+        return true;
+    }
+
+    @Override
+    public void handle(SimExchange exchange) throws IOException {
         String path = exchange.path();
         if (startsWithIgnoreCase(path, OAUTH_PREFIX + "/")) {
             token(exchange, path.substring(OAUTH_PREFIX.length()));
@@ -133,7 +149,16 @@ public final class OfficelinxSimulator implements Simulator {
         }
         try {
             Optional<Long> id = segments.size() == 2 ? Optional.of(parseId(segments.get(1))) : Optional.empty();
-            route(exchange, schema.get(), id);
+            java.util.concurrent.locks.Lock held = exchange.method().equals("GET") ? lock.readLock() : lock.writeLock();
+            held.lock();
+            try {
+                route(exchange, schema.get(), id);
+            } finally {
+                if (held != lock.readLock()) {
+                    listAnswers.clear();
+                }
+                held.unlock();
+            }
         } catch (InvalidInput invalid) {
             message(exchange, 400, invalid.getMessage());
         }
@@ -145,7 +170,12 @@ public final class OfficelinxSimulator implements Simulator {
                 if (id.isPresent()) {
                     getOne(exchange, schema, id.get());
                 } else {
-                    list(exchange, schema);
+                    byte[] kept = listAnswers.get(exchange.pathAndQuery());
+                    if (kept != null) {
+                        exchange.respondJsonBytes(200, kept);
+                    } else {
+                        list(exchange, schema);
+                    }
                 }
             }
             case "POST" -> {
@@ -277,7 +307,14 @@ public final class OfficelinxSimulator implements Simulator {
         }
         ArrayNode array = NODES.arrayNode();
         rows.forEach(row -> array.add(schema.render(row)));
-        exchange.respondJson(200, array);
+        byte[] answer;
+        try {
+            answer = JSON.writeValueAsBytes(array);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+        listAnswers.put(exchange.pathAndQuery(), answer);
+        exchange.respondJsonBytes(200, answer);
     }
 
     /**
@@ -350,13 +387,24 @@ public final class OfficelinxSimulator implements Simulator {
 
     /** {@code {"EEAMCompanies": [...], "EEAMDepartments": [...], ...}}: every table's rows. */
     @Override
-    public synchronized JsonNode snapshot() {
-        return database.snapshot();
+    public JsonNode snapshot() {
+        lock.readLock().lock();
+        try {
+            return database.snapshot();
+        } finally {
+            lock.readLock().unlock();
+        }
     }
 
     @Override
-    public synchronized void restore(JsonNode state) {
-        database.restore(state);
+    public void restore(JsonNode state) {
+        lock.writeLock().lock();
+        try {
+            database.restore(state);
+            listAnswers.clear();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,8 +25,10 @@ final class TokenIssuer {
     private final SimCredentials credentials;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Instant> accessTokens = new HashMap<>();
-    private final Map<String, String> refreshTokens = new HashMap<>();
+    // Concurrent maps: a token is checked on every call, by many threads at once, without the lock that
+    // issuing and revoking take.
+    private final Map<String, Instant> accessTokens = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> refreshTokens = new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean basicOnly;
 
     TokenIssuer(SimCredentials credentials, Clock clock) {
@@ -45,7 +46,7 @@ final class TokenIssuer {
     record Answer(int status, ObjectNode body) {
     }
 
-    Answer grant(Map<String, String> form, Optional<String> basicAuthorization) {
+    synchronized Answer grant(Map<String, String> form, Optional<String> basicAuthorization) {
         String clientId = basicOnly ? "" : form.getOrDefault("client_id", "");
         String clientSecret = basicOnly ? "" : form.getOrDefault("client_secret", "");
         if (basicAuthorization.isPresent() && basicAuthorization.get().regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -89,7 +90,7 @@ final class TokenIssuer {
     }
 
     /** Forgets every token, as a restart of the real server's token store would. */
-    void revokeAll() {
+    synchronized void revokeAll() {
         accessTokens.clear();
         refreshTokens.clear();
     }

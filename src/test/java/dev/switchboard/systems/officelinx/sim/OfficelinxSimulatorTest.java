@@ -470,4 +470,20 @@ class OfficelinxSimulatorTest {
         assertThatThrownBy(() -> java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
     }
+
+    @Test
+    void aListAskedAgainIsAnsweredAlikeUntilAWriteChangesIt() throws Exception {
+        String groups = "/UCBusinessRest/api/EEAMFGroups?companyid=1";
+        String first = api.send("GET", groups).body();
+        assertThat(api.send("GET", groups).body()).isEqualTo(first);
+        long added = create("EEAMFGroups", "{\"CompanyID\":1,\"FGNumber\":7,\"Name\":\"Seven\"}");
+        JsonNode afterCreate = json(api.send("GET", groups));
+        assertThat(afterCreate).extracting(group -> group.path("Name").asText()).containsExactly("Default", "Seven");
+        assertThat(api.send("PUT", "/UCBusinessRest/api/EEAMFGroups/" + added,
+                "{\"CompanyID\":1,\"FGNumber\":7,\"Name\":\"Renamed\"}").statusCode()).isEqualTo(200);
+        assertThat(json(api.send("GET", groups))).extracting(group -> group.path("Name").asText())
+                .containsExactly("Default", "Renamed");
+        assertThat(api.send("DELETE", "/UCBusinessRest/api/EEAMFGroups/" + added).statusCode()).isEqualTo(200);
+        assertThat(api.send("GET", groups).body()).isEqualTo(first);
+    }
 }
