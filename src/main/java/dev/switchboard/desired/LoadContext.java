@@ -20,7 +20,16 @@ import dev.switchboard.model.Secret;
 final class LoadContext {
 
     /** A reference from one object to another that must be declared in the same target. */
-    record PendingReference(String target, ResourceKey to, SourceLocation at, String fieldPath, String missing) {
+    record PendingReference(String target, ResourceKey to, YamlObject from, String field, String missing) {
+
+        /** Where the field that names {@code to} was written: found only for a reference that is reported. */
+        SourceLocation at() {
+            return from.locationOf(field);
+        }
+
+        String fieldPath() {
+            return from.fieldPath(field);
+        }
     }
 
     final List<Problem> problems = new ArrayList<>();
@@ -73,20 +82,20 @@ final class LoadContext {
     }
 
     /** Adds a declared object, or a problem when its natural key is taken already. */
-    void declare(String target, Resource resource, String fieldPath) {
+    void declare(String target, Resource resource, YamlObject where) {
         Map<ResourceKey, Resource> objects = declared.computeIfAbsent(target, t -> new LinkedHashMap<>());
         Resource first = objects.get(resource.key());
         SourceLocation at = resource.origin().orElseThrow();
         if (first != null) {
-            problems.add(Problem.at(at, fieldPath, resource.key() + " is declared twice; first at "
+            problems.add(Problem.at(at, where.fieldPath(), resource.key() + " is declared twice; first at "
                     + first.origin().map(Object::toString).orElse("?"), "remove one of them, or give it another key"));
             return;
         }
         objects.put(resource.key(), resource);
     }
 
-    void reference(String target, ResourceKey to, SourceLocation at, String fieldPath, String missing) {
-        references.add(new PendingReference(target, to, at, fieldPath, missing));
+    void reference(String target, ResourceKey to, YamlObject from, String field, String missing) {
+        references.add(new PendingReference(target, to, from, field, missing));
     }
 
     Map<ResourceKey, Resource> declared(String target) {

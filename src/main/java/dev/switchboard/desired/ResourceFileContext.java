@@ -49,7 +49,7 @@ public final class ResourceFileContext {
 
     /** Declares an object read from {@code where}; a second object with the same key is a problem. */
     public void declare(Resource resource, YamlObject where) {
-        load.declare(target.name(), resource, where.fieldPath());
+        load.declare(target.name(), resource, where);
     }
 
     /**
@@ -57,6 +57,6 @@ public final class ResourceFileContext {
      * target; when it is not, the loader reports {@code missing} at that field with the candidates as a hint.
      */
     public void reference(ResourceKey to, YamlObject from, String field, String missing) {
-        load.reference(target.name(), to, from.locationOf(field), from.fieldPath(field), missing);
+        load.reference(target.name(), to, from, field, missing);
     }
 }
