@@ -41,16 +41,27 @@ final class LoadContext {
 
     /** The targets whose secrets must resolve; empty: every target's. */
     private final Set<String> needed;
+    /**
+     * Whether {@link #recordRead} records: only for the test that proves every schema property is read, as
+     * a set insertion for every field read was a cost of every load.
+     */
+    private final boolean recordReads;
     /** The target whose declaration or resource file is being read; null outside one. */
     private String reading;
 
+    /** A context that records which schema properties are read, for {@link DesiredStateLoader#propertiesRead}. */
     LoadContext(SecretResolver secrets) {
-        this(secrets, Set.of());
+        this(secrets, Set.of(), true);
     }
 
     LoadContext(SecretResolver secrets, Set<String> needed) {
+        this(secrets, needed, false);
+    }
+
+    private LoadContext(SecretResolver secrets, Set<String> needed, boolean recordReads) {
         this.secrets = secrets;
         this.needed = Set.copyOf(needed);
+        this.recordReads = recordReads;
     }
 
     /** What follows belongs to {@code target} (null: to no target), until the next call. */
@@ -78,6 +89,9 @@ final class LoadContext {
     }
 
     void recordRead(String definition, String property) {
+        if (!recordReads) {
+            return;
+        }
         readProperties.computeIfAbsent(definition, d -> new LinkedHashSet<>()).add(property);
     }
 

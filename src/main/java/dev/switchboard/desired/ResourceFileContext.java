@@ -16,6 +16,8 @@ public final class ResourceFileContext {
     private final LoadContext load;
     private final TargetSpec target;
     private final Settings settings;
+    /** Found once per file: parsing the target's URL for every password field was a cost of every load. */
+    private Boolean literalSecretsAllowed;
 
     ResourceFileContext(LoadContext load, TargetSpec target, Settings settings) {
         this.load = load;
@@ -36,7 +38,10 @@ public final class ResourceFileContext {
      * server on this machine's loopback, whose credentials are public. Pass it to {@link YamlObject#secret}.
      */
     public boolean literalSecretsAllowed() {
-        return ConfigReader.isLocal(target.url());
+        if (literalSecretsAllowed == null) {
+            literalSecretsAllowed = ConfigReader.isLocal(target.url());
+        }
+        return literalSecretsAllowed;
     }
 
     /**

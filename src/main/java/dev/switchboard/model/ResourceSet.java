@@ -2,9 +2,11 @@ package dev.switchboard.model;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -52,29 +54,69 @@ public record ResourceSet(String target, Map<ResourceKey, Resource> byKey) {
          * The entries of {@code map} by key; of two keys that compare equal (one path written as one part and
          * as two), the first one with the last value, as a {@code TreeMap} built from the map would keep them.
          */
-        @SuppressWarnings("unchecked")
         static SortedByKey of(Map<ResourceKey, Resource> map) {
-            Map.Entry<ResourceKey, Resource>[] entries = map.entrySet().toArray(new Map.Entry[0]);
+            Entry[] entries = new Entry[map.size()];
+            int n = 0;
             boolean sorted = true;
-            for (int i = 1; i < entries.length && sorted; i++) {
-                sorted = entries[i - 1].getKey().compareTo(entries[i].getKey()) < 0;
+            for (Map.Entry<ResourceKey, Resource> entry : map.entrySet()) {
+                entries[n] = new Entry(entry.getKey(), entry.getValue());
+                sorted = sorted && (n == 0 || entries[n - 1].key.compareTo(entries[n].key) < 0);
+                n++;
             }
             if (!sorted) {
-                Arrays.sort(entries, Map.Entry.comparingByKey()); // stable: equal keys stay in the map's order
+                sortByKey(entries);
             }
-            ResourceKey[] keys = new ResourceKey[entries.length];
-            Resource[] values = new Resource[entries.length];
+            ResourceKey[] keys = new ResourceKey[n];
+            Resource[] values = new Resource[n];
             int size = 0;
-            for (Map.Entry<ResourceKey, Resource> entry : entries) {
-                if (size > 0 && keys[size - 1].compareTo(entry.getKey()) == 0) {
-                    values[size - 1] = entry.getValue();
+            for (Entry entry : entries) {
+                if (size > 0 && keys[size - 1].compareTo(entry.key) == 0) {
+                    values[size - 1] = entry.value;
                     continue;
                 }
-                keys[size] = entry.getKey();
-                values[size++] = entry.getValue();
+                keys[size] = entry.key;
+                values[size++] = entry.value;
             }
-            return new SortedByKey(size == keys.length ? keys : Arrays.copyOf(keys, size),
-                    size == values.length ? values : Arrays.copyOf(values, size));
+            return new SortedByKey(size == n ? keys : Arrays.copyOf(keys, size), size == n ? values : Arrays.copyOf(values, size));
+        }
+
+        /**
+         * Sorts as {@link ResourceKey#compareTo} orders, stably: by kind first (a few kinds), then each kind's
+         * entries by path. Declarations come in the files' order, kinds interleaved (a mailbox, its addresses,
+         * the next mailbox); one kind alone is in long ascending runs that the merge sort takes as they are.
+         */
+        private static void sortByKey(Entry[] entries) {
+            Map<ResourceKind, List<Entry>> byKind = new HashMap<>();
+            for (Entry entry : entries) {
+                byKind.computeIfAbsent(entry.key.kind(), k -> new ArrayList<>()).add(entry);
+            }
+            List<ResourceKind> kinds = new ArrayList<>(byKind.keySet());
+            kinds.sort(Comparator.comparing(ResourceKind::targetKind).thenComparing(ResourceKind::name));
+            int at = 0;
+            for (ResourceKind kind : kinds) {
+                Entry[] ofKind = byKind.get(kind).toArray(new Entry[0]);
+                Arrays.sort(ofKind);
+                System.arraycopy(ofKind, 0, entries, at, ofKind.length);
+                at += ofKind.length;
+            }
+        }
+
+        /** An entry ordered by its key's path alone: for sorting the entries of one kind. */
+        private static final class Entry implements Comparable<Entry> {
+            final ResourceKey key;
+            final Resource value;
+            final String path;
+
+            Entry(ResourceKey key, Resource value) {
+                this.key = key;
+                this.value = value;
+                this.path = key.path();
+            }
+
+            @Override
+            public int compareTo(Entry other) {
+                return path.compareTo(other.path);
+            }
         }
 
         private int indexOf(Object key) {
