@@ -29,15 +29,37 @@ public record ResourceSet(String target, Map<ResourceKey, Resource> byKey) {
         byKey = byKey instanceof SortedByKey sorted ? sorted : SortedByKey.of(byKey);
     }
 
+    /**
+     * The set of {@code resources}, which come in any order: as declared (a file's order keeps each kind in
+     * long runs of ascending keys, which the sort takes as they are) or as read.
+     *
+     * @throws IllegalArgumentException when two of them have equal keys
+     */
     public static ResourceSet of(String target, Collection<Resource> resources) {
-        Map<ResourceKey, Resource> byKey = new HashMap<>(Math.max(16, resources.size() * 4 / 3 + 1));
+        Keyed[] entries = new Keyed[resources.size()];
+        int n = 0;
         for (Resource resource : resources) {
-            Resource before = byKey.putIfAbsent(resource.key(), resource);
-            if (before != null) {
-                throw new IllegalArgumentException("duplicate natural key " + before.key());
-            }
+            entries[n++] = new Keyed(resource.key(), resource);
         }
-        return new ResourceSet(target, byKey);
+        return new ResourceSet(target, SortedByKey.of(entries, true));
+    }
+
+    /** An entry ordered by its key's path alone: for sorting the entries of one kind. */
+    private static final class Keyed implements Comparable<Keyed> {
+        final ResourceKey key;
+        final Resource value;
+        final String path;
+
+        Keyed(ResourceKey key, Resource value) {
+            this.key = key;
+            this.value = value;
+            this.path = key.path();
+        }
+
+        @Override
+        public int compareTo(Keyed other) {
+            return path.compareTo(other.path);
+        }
     }
 
     /** An unmodifiable map of keys sorted in their natural order, in two arrays. */
@@ -55,13 +77,20 @@ public record ResourceSet(String target, Map<ResourceKey, Resource> byKey) {
          * as two), the first one with the last value, as a {@code TreeMap} built from the map would keep them.
          */
         static SortedByKey of(Map<ResourceKey, Resource> map) {
-            Entry[] entries = new Entry[map.size()];
+            Keyed[] entries = new Keyed[map.size()];
             int n = 0;
-            boolean sorted = true;
             for (Map.Entry<ResourceKey, Resource> entry : map.entrySet()) {
-                entries[n] = new Entry(entry.getKey(), entry.getValue());
-                sorted = sorted && (n == 0 || entries[n - 1].key.compareTo(entries[n].key) < 0);
-                n++;
+                entries[n++] = new Keyed(entry.getKey(), entry.getValue());
+            }
+            return of(entries, false);
+        }
+
+        /** @param unique whether two equal keys are refused (a collection) rather than impossible (a map's keys) */
+        static SortedByKey of(Keyed[] entries, boolean unique) {
+            int n = entries.length;
+            boolean sorted = true;
+            for (int i = 1; i < n && sorted; i++) {
+                sorted = entries[i - 1].key.compareTo(entries[i].key) < 0;
             }
             if (!sorted) {
                 sortByKey(entries);
@@ -69,11 +98,21 @@ public record ResourceSet(String target, Map<ResourceKey, Resource> byKey) {
             ResourceKey[] keys = new ResourceKey[n];
             Resource[] values = new Resource[n];
             int size = 0;
-            for (Entry entry : entries) {
+            int group = 0; // where the run of keys that compare equal to the last one kept starts
+            for (int i = 0; i < n; i++) {
+                Keyed entry = entries[i];
                 if (size > 0 && keys[size - 1].compareTo(entry.key) == 0) {
+                    if (unique) {
+                        for (int j = group; j < i; j++) {
+                            if (entries[j].key.equals(entry.key)) {
+                                throw new IllegalArgumentException("duplicate natural key " + entry.key);
+                            }
+                        }
+                    }
                     values[size - 1] = entry.value;
                     continue;
                 }
+                group = i;
                 keys[size] = entry.key;
                 values[size++] = entry.value;
             }
@@ -85,37 +124,19 @@ public record ResourceSet(String target, Map<ResourceKey, Resource> byKey) {
          * entries by path. Declarations come in the files' order, kinds interleaved (a mailbox, its addresses,
          * the next mailbox); one kind alone is in long ascending runs that the merge sort takes as they are.
          */
-        private static void sortByKey(Entry[] entries) {
-            Map<ResourceKind, List<Entry>> byKind = new HashMap<>();
-            for (Entry entry : entries) {
+        private static void sortByKey(Keyed[] entries) {
+            Map<ResourceKind, List<Keyed>> byKind = new HashMap<>();
+            for (Keyed entry : entries) {
                 byKind.computeIfAbsent(entry.key.kind(), k -> new ArrayList<>()).add(entry);
             }
             List<ResourceKind> kinds = new ArrayList<>(byKind.keySet());
             kinds.sort(Comparator.comparing(ResourceKind::targetKind).thenComparing(ResourceKind::name));
             int at = 0;
             for (ResourceKind kind : kinds) {
-                Entry[] ofKind = byKind.get(kind).toArray(new Entry[0]);
+                Keyed[] ofKind = byKind.get(kind).toArray(new Keyed[0]);
                 Arrays.sort(ofKind);
                 System.arraycopy(ofKind, 0, entries, at, ofKind.length);
                 at += ofKind.length;
-            }
-        }
-
-        /** An entry ordered by its key's path alone: for sorting the entries of one kind. */
-        private static final class Entry implements Comparable<Entry> {
-            final ResourceKey key;
-            final Resource value;
-            final String path;
-
-            Entry(ResourceKey key, Resource value) {
-                this.key = key;
-                this.value = value;
-                this.path = key.path();
-            }
-
-            @Override
-            public int compareTo(Entry other) {
-                return path.compareTo(other.path);
             }
         }
 
