@@ -47,6 +47,8 @@ public final class WriteOnlyFingerprints {
     private final Path keyFile;
     private final ObjectNode fingerprints;
     private byte[] key;
+    /** Made and keyed once: looking the algorithm up again for every field compared was most of a plan's cost here. */
+    private Mac mac;
     private boolean saved;
     private BufferedWriter logWriter;
 
@@ -169,8 +171,11 @@ public final class WriteOnlyFingerprints {
     synchronized String fingerprint(Object value) {
         String text = value instanceof Secret secret ? secret.reveal() : String.valueOf(value);
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            if (mac == null) {
+                Mac keyed = Mac.getInstance("HmacSHA256");
+                keyed.init(new SecretKeySpec(key(), "HmacSHA256"));
+                mac = keyed;
+            }
             return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);

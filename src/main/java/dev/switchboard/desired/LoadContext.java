@@ -20,7 +20,16 @@ import dev.switchboard.model.Secret;
 final class LoadContext {
 
     /** A reference from one object to another that must be declared in the same target. */
-    record PendingReference(String target, ResourceKey to, SourceLocation at, String fieldPath, String missing) {
+    record PendingReference(String target, ResourceKey to, YamlObject from, String field, String missing) {
+
+        /** Where the field that names {@code to} was written: found only for a reference that is reported. */
+        SourceLocation at() {
+            return from.locationOf(field);
+        }
+
+        String fieldPath() {
+            return from.fieldPath(field);
+        }
     }
 
     final List<Problem> problems = new ArrayList<>();
@@ -32,16 +41,27 @@ final class LoadContext {
 
     /** The targets whose secrets must resolve; empty: every target's. */
     private final Set<String> needed;
+    /**
+     * Whether {@link #recordRead} records: only for the test that proves every schema property is read, as
+     * a set insertion for every field read was a cost of every load.
+     */
+    private final boolean recordReads;
     /** The target whose declaration or resource file is being read; null outside one. */
     private String reading;
 
+    /** A context that records which schema properties are read, for {@link DesiredStateLoader#propertiesRead}. */
     LoadContext(SecretResolver secrets) {
-        this(secrets, Set.of());
+        this(secrets, Set.of(), true);
     }
 
     LoadContext(SecretResolver secrets, Set<String> needed) {
+        this(secrets, needed, false);
+    }
+
+    private LoadContext(SecretResolver secrets, Set<String> needed, boolean recordReads) {
         this.secrets = secrets;
         this.needed = Set.copyOf(needed);
+        this.recordReads = recordReads;
     }
 
     /** What follows belongs to {@code target} (null: to no target), until the next call. */
@@ -69,24 +89,27 @@ final class LoadContext {
     }
 
     void recordRead(String definition, String property) {
+        if (!recordReads) {
+            return;
+        }
         readProperties.computeIfAbsent(definition, d -> new LinkedHashSet<>()).add(property);
     }
 
     /** Adds a declared object, or a problem when its natural key is taken already. */
-    void declare(String target, Resource resource, String fieldPath) {
+    void declare(String target, Resource resource, YamlObject where) {
         Map<ResourceKey, Resource> objects = declared.computeIfAbsent(target, t -> new LinkedHashMap<>());
         Resource first = objects.get(resource.key());
         SourceLocation at = resource.origin().orElseThrow();
         if (first != null) {
-            problems.add(Problem.at(at, fieldPath, resource.key() + " is declared twice; first at "
+            problems.add(Problem.at(at, where.fieldPath(), resource.key() + " is declared twice; first at "
                     + first.origin().map(Object::toString).orElse("?"), "remove one of them, or give it another key"));
             return;
         }
         objects.put(resource.key(), resource);
     }
 
-    void reference(String target, ResourceKey to, SourceLocation at, String fieldPath, String missing) {
-        references.add(new PendingReference(target, to, at, fieldPath, missing));
+    void reference(String target, ResourceKey to, YamlObject from, String field, String missing) {
+        references.add(new PendingReference(target, to, from, field, missing));
     }
 
     Map<ResourceKey, Resource> declared(String target) {

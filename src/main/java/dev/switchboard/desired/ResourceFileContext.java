@@ -16,6 +16,8 @@ public final class ResourceFileContext {
     private final LoadContext load;
     private final TargetSpec target;
     private final Settings settings;
+    /** Found once per file: parsing the target's URL for every password field was a cost of every load. */
+    private Boolean literalSecretsAllowed;
 
     ResourceFileContext(LoadContext load, TargetSpec target, Settings settings) {
         this.load = load;
@@ -36,7 +38,10 @@ public final class ResourceFileContext {
      * server on this machine's loopback, whose credentials are public. Pass it to {@link YamlObject#secret}.
      */
     public boolean literalSecretsAllowed() {
-        return ConfigReader.isLocal(target.url());
+        if (literalSecretsAllowed == null) {
+            literalSecretsAllowed = ConfigReader.isLocal(target.url());
+        }
+        return literalSecretsAllowed;
     }
 
     /**
@@ -49,7 +54,7 @@ public final class ResourceFileContext {
 
     /** Declares an object read from {@code where}; a second object with the same key is a problem. */
     public void declare(Resource resource, YamlObject where) {
-        load.declare(target.name(), resource, where.fieldPath());
+        load.declare(target.name(), resource, where);
     }
 
     /**
@@ -57,6 +62,6 @@ public final class ResourceFileContext {
      * target; when it is not, the loader reports {@code missing} at that field with the candidates as a hint.
      */
     public void reference(ResourceKey to, YamlObject from, String field, String missing) {
-        load.reference(target.name(), to, from.locationOf(field), from.fieldPath(field), missing);
+        load.reference(target.name(), to, from, field, missing);
     }
 }

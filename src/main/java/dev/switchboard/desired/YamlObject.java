@@ -23,15 +23,19 @@ public final class YamlObject {
     /** The mapping itself, found once: re-walking the pointer from the root for every field was most of a load. */
     private JsonNode node;
     private String fieldPath;
+    /** Where the mapping was written: given by the list or mapping holding it, or found from the pointer when asked. */
+    private SourceLocation location;
 
     YamlObject(YamlDocument document, String pointer, String definition, LoadContext context) {
-        this(document, pointer, null, definition, context);
+        this(document, pointer, null, null, definition, context);
     }
 
-    private YamlObject(YamlDocument document, String pointer, JsonNode node, String definition, LoadContext context) {
+    private YamlObject(YamlDocument document, String pointer, JsonNode node, SourceLocation location, String definition,
+                       LoadContext context) {
         this.document = document;
         this.pointer = pointer;
         this.node = node;
+        this.location = location;
         this.definition = definition;
         this.context = context;
     }
@@ -49,15 +53,23 @@ public final class YamlObject {
     }
 
     public SourceLocation location() {
-        return document.locationOf(pointer);
+        if (location == null) {
+            location = document.locationOf(pointer);
+        }
+        return location;
     }
 
+    /** Where field {@code name} was written (its key), or this mapping's location when it is not here. */
     public SourceLocation locationOf(String name) {
-        return document.locationOf(YamlDocument.child(pointer, name));
+        return self() instanceof YamlDocument.LocatedObject object && object.indexOf(name) >= 0
+                ? document.at(object.mark(object.indexOf(name))) : location();
     }
 
+    /** Where item {@code index} of list field {@code name} was written, or the nearest location above it. */
     public SourceLocation locationOf(String name, int index) {
-        return document.locationOf(YamlDocument.child(YamlDocument.child(pointer, name), index));
+        return self().get(name) instanceof YamlDocument.LocatedArray array && index >= 0 && index < array.size()
+                ? document.at(array.mark(index))
+                : document.locationOf(YamlDocument.child(YamlDocument.child(pointer, name), index));
     }
 
     public String fieldPath(String name, int index) {
@@ -86,7 +98,7 @@ public final class YamlObject {
         if (!node.isTextual()) {
             return Optional.empty();
         }
-        if (SecretResolver.isReference(node.asText())) {
+        if (mayBeReference(node.asText()) && SecretResolver.isReference(node.asText())) {
             context.problems.add(Problem.at(locationOf(name), fieldPath(name), "this field cannot be a secret reference",
                     "write its value directly"));
             return Optional.empty();
@@ -100,7 +112,15 @@ public final class YamlObject {
         if (!node.isTextual()) {
             return Optional.empty();
         }
+        if (!mayBeReference(node.asText())) {
+            return Optional.of(node.asText()); // what resolving would give, without the location it does not need
+        }
         return context.resolveSecret(node.asText(), locationOf(name), fieldPath(name));
+    }
+
+    /** Without {@code ${} a value is neither a secret reference nor one written inside other text. */
+    private static boolean mayBeReference(String text) {
+        return text.contains("${");
     }
 
     /**
@@ -154,10 +174,12 @@ public final class YamlObject {
             return objects;
         }
         String listPointer = YamlDocument.child(pointer, name);
+        YamlDocument.LocatedArray located = list instanceof YamlDocument.LocatedArray array ? array : null;
         for (int i = 0; i < list.size(); i++) {
             JsonNode item = list.get(i);
             if (item.isObject()) {
-                objects.add(new YamlObject(document, YamlDocument.child(listPointer, i), item, itemDefinition, context));
+                objects.add(new YamlObject(document, YamlDocument.child(listPointer, i), item,
+                        located == null ? null : document.at(located.mark(i)), itemDefinition, context));
             }
         }
         return objects;
@@ -166,7 +188,7 @@ public final class YamlObject {
     public Optional<YamlObject> object(String name, String itemDefinition) {
         JsonNode child = field(name);
         return child.isObject()
-                ? Optional.of(new YamlObject(document, YamlDocument.child(pointer, name), child, itemDefinition, context))
+                ? Optional.of(new YamlObject(document, YamlDocument.child(pointer, name), child, null, itemDefinition, context))
                 : Optional.empty();
     }
 

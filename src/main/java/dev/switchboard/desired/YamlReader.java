@@ -17,6 +17,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,15 +65,15 @@ public final class YamlReader {
         if (text.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, SourceLocation> locations = new HashMap<>();
         try (YAMLParser parser = (YAMLParser) factory.createParser(text.get())) {
             if (parser.nextToken() == null) {
                 problems.add(Problem.at(SourceLocation.startOf(file), "", "the file is empty",
                         "declare something in it, or delete it"));
                 return Optional.empty();
             }
-            TreeBuilder builder = new TreeBuilder(file, parser, locations, problems);
-            JsonNode root = builder.read("");
+            TreeBuilder builder = new TreeBuilder(file, parser, problems);
+            long rootMark = TreeBuilder.mark(parser);
+            JsonNode root = builder.read(rootMark);
             if (root.isNull()) {
                 problems.add(Problem.at(SourceLocation.startOf(file), "", "the file is empty",
                         "declare something in it, or delete it"));
@@ -84,7 +85,7 @@ public final class YamlReader {
                         "keep one document per file: remove the '---' separator or split the file"));
                 return Optional.empty();
             }
-            return Optional.of(new YamlDocument(file, root, Map.copyOf(locations)));
+            return Optional.of(new YamlDocument(file, root, new SourceLocation(file, (int) (rootMark >>> 32), (int) rootMark)));
         } catch (AliasBomb bomb) {
             problems.add(Problem.at(bomb.location, "", "aliases expand to more than " + MAX_NODES
                     + " nodes; the file is refused as a YAML alias bomb", "write the values out, or use fewer nested aliases"));
@@ -155,31 +156,63 @@ public final class YamlReader {
         return new SourceLocation(file, location.getLineNr(), Math.max(1, location.getColumnNr()));
     }
 
-    /** Builds the tree from parser events, recording locations and expanding aliases within budget. */
+    /**
+     * Builds the tree from parser events, recording each entry's location in its located mapping or list
+     * and expanding aliases within budget. The path to the current node is kept as a stack of names and
+     * indexes, made into a pointer only for a problem.
+     */
     private static final class TreeBuilder {
         private final Path file;
         private final YAMLParser parser;
-        private final Map<String, SourceLocation> locations;
         private final List<Problem> problems;
         private final Map<String, JsonNode> anchors = new HashMap<>();
+        /** Names (String), indexes (Integer) and values of a duplicate key (Duplicate) from the root down. */
+        private final List<Object> path = new ArrayList<>();
         private int nodes;
 
-        TreeBuilder(Path file, YAMLParser parser, Map<String, SourceLocation> locations, List<Problem> problems) {
+        TreeBuilder(Path file, YAMLParser parser, List<Problem> problems) {
             this.file = file;
             this.parser = parser;
-            this.locations = locations;
             this.problems = problems;
         }
 
-        /** Reads the value at the parser's current token. */
-        JsonNode read(String pointer) throws IOException {
-            SourceLocation here = location(file, parser.currentTokenLocation());
-            locations.putIfAbsent(pointer, here);
+        /** The line and column of the parser's current token, as {@link YamlDocument#mark} packs them. */
+        static long mark(YAMLParser parser) {
+            JsonLocation location = parser.currentTokenLocation();
+            if (location == null || location.getLineNr() < 1) {
+                return YamlDocument.mark(1, 1);
+            }
+            return YamlDocument.mark(location.getLineNr(), Math.max(1, location.getColumnNr()));
+        }
+
+        private SourceLocation at(long mark) {
+            return new SourceLocation(file, (int) (mark >>> 32), (int) mark);
+        }
+
+        private String pointer() {
+            StringBuilder pointer = new StringBuilder();
+            for (Object token : path) {
+                if (token instanceof Duplicate duplicate) {
+                    pointer.setLength(0);
+                    pointer.append(YamlDocument.child(duplicate.pointer, duplicate.name)).append("#duplicate");
+                } else if (token instanceof Integer index) {
+                    pointer.append('/').append(index);
+                } else {
+                    String parent = pointer.toString();
+                    pointer.setLength(0);
+                    pointer.append(YamlDocument.child(parent, (String) token));
+                }
+            }
+            return pointer.toString();
+        }
+
+        /** Reads the value at the parser's current token, which starts at {@code here}. */
+        JsonNode read(long here) throws IOException {
             if (parser.isCurrentAlias()) {
                 String anchor = parser.getText();
                 JsonNode target = anchors.get(anchor);
                 if (target == null) {
-                    problems.add(Problem.at(here, YamlDocument.fieldPath(pointer), "alias *" + anchor
+                    problems.add(Problem.at(at(here), YamlDocument.fieldPath(pointer()), "alias *" + anchor
                             + " names no anchor defined before it", "define &" + anchor + " earlier in the file"));
                     return JsonNodeFactory.instance.nullNode();
                 }
@@ -188,8 +221,8 @@ public final class YamlReader {
             }
             String anchor = parser.getObjectId();
             JsonNode node = switch (parser.currentToken()) {
-                case START_OBJECT -> readObject(pointer);
-                case START_ARRAY -> readArray(pointer);
+                case START_OBJECT -> readObject();
+                case START_ARRAY -> readArray();
                 case VALUE_STRING -> JsonNodeFactory.instance.textNode(parser.getText());
                 case VALUE_NUMBER_INT -> JsonNodeFactory.instance.numberNode(parser.getBigIntegerValue());
                 case VALUE_NUMBER_FLOAT -> JsonNodeFactory.instance.numberNode(parser.getDecimalValue());
@@ -204,39 +237,49 @@ public final class YamlReader {
             return node;
         }
 
-        private ObjectNode readObject(String pointer) throws IOException {
-            ObjectNode object = JsonNodeFactory.instance.objectNode();
+        private ObjectNode readObject() throws IOException {
+            YamlDocument.LocatedObject object = new YamlDocument.LocatedObject();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
-                SourceLocation keyLocation = location(file, parser.currentTokenLocation());
-                String childPointer = YamlDocument.child(pointer, name);
+                long keyMark = mark(parser);
                 parser.nextToken();
-                if (object.has(name)) {
-                    problems.add(Problem.at(keyLocation, YamlDocument.fieldPath(childPointer),
-                            "duplicate key '" + name + "'; it was first set at line " + locations.get(childPointer).line(),
+                int first = object.indexOf(name);
+                if (first >= 0) {
+                    String parent = pointer();
+                    String childPointer = YamlDocument.child(parent, name);
+                    problems.add(Problem.at(at(keyMark), YamlDocument.fieldPath(childPointer),
+                            "duplicate key '" + name + "'; it was first set at line " + (int) (object.mark(first) >>> 32),
                             "keep one of them: YAML would silently use only one"));
-                    read(childPointer + "#duplicate");
+                    path.add(new Duplicate(parent, name));
+                    read(mark(parser));
+                    path.remove(path.size() - 1);
                     continue;
                 }
-                locations.put(childPointer, keyLocation);
-                object.set(name, read(childPointer));
+                path.add(name);
+                JsonNode value = read(mark(parser));
+                path.remove(path.size() - 1);
+                object.put(name, value, keyMark);
             }
             return object;
         }
 
-        private ArrayNode readArray(String pointer) throws IOException {
-            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        private ArrayNode readArray() throws IOException {
+            YamlDocument.LocatedArray array = new YamlDocument.LocatedArray();
             int index = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
-                array.add(read(YamlDocument.child(pointer, index++)));
+                long itemMark = mark(parser);
+                path.add(index++);
+                JsonNode item = read(itemMark);
+                path.remove(path.size() - 1);
+                array.add(item, itemMark);
             }
             return array;
         }
 
-        private void count(int added, SourceLocation where) {
+        private void count(int added, long where) {
             nodes += added;
             if (nodes > MAX_NODES) {
-                throw new AliasBomb(where);
+                throw new AliasBomb(at(where));
             }
         }
 
@@ -246,6 +289,10 @@ public final class YamlReader {
                 size += size(child);
             }
             return size;
+        }
+
+        /** The value of a key written a second time: read, and dropped. */
+        private record Duplicate(String pointer, String name) {
         }
     }
 

@@ -42,6 +42,9 @@ public final class Normalizers {
     }
 
     private static Object canonical(Object value) {
+        if (value instanceof Long || value instanceof Integer) {
+            return value.toString(); // what the decimal below gives for a whole number, without making one
+        }
         if (value instanceof Number number) {
             return new BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
         }

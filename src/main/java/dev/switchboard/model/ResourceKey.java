@@ -64,11 +64,16 @@ public final class ResourceKey implements Comparable<ResourceKey> {
         if (this == other) {
             return 0;
         }
-        int order = kind.targetKind().compareTo(other.kind.targetKind());
-        if (order == 0) {
-            order = kind.name().compareTo(other.kind.name());
+        if (kind != other.kind) { // keys of one kind mostly share its instance: no strings to compare then
+            int order = kind.targetKind().compareTo(other.kind.targetKind());
+            if (order == 0) {
+                order = kind.name().compareTo(other.kind.name());
+            }
+            if (order != 0) {
+                return order;
+            }
         }
-        return order != 0 ? order : path.compareTo(other.path);
+        return path.compareTo(other.path);
     }
 
     /** Equal when kind (target kind and name) and parts are equal, as the record this was. */

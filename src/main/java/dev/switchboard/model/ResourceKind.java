@@ -33,7 +33,7 @@ public record ResourceKind(String targetKind, String name, Set<String> writeOnly
 
     @Override
     public int hashCode() {
-        return Objects.hash(targetKind, name);
+        return 31 * (31 + targetKind.hashCode()) + name.hashCode(); // Objects.hash(targetKind, name), without its array
     }
 
     @Override

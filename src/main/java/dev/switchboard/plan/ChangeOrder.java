@@ -1,9 +1,10 @@
 package dev.switchboard.plan;
 
 import dev.switchboard.model.ResourceKind;
-import java.math.BigInteger;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The one total order of a target's changes, used for output and as the apply executor's sequence
@@ -26,9 +27,14 @@ import java.util.List;
 public final class ChangeOrder implements Comparator<Change> {
 
     private final List<ResourceKind> kindOrder;
+    /** Each kind's first place in {@link #kindOrder}: looked up for every comparison of a sort. */
+    private final Map<ResourceKind, Integer> ranks = new HashMap<>();
 
     public ChangeOrder(List<ResourceKind> kindOrder) {
         this.kindOrder = List.copyOf(kindOrder);
+        for (int i = 0; i < this.kindOrder.size(); i++) {
+            ranks.putIfAbsent(this.kindOrder.get(i), i);
+        }
     }
 
     @Override
@@ -54,8 +60,7 @@ public final class ChangeOrder implements Comparator<Change> {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
             String x = a.get(i);
             String y = b.get(i);
-            int byPart = isNumber(x) && isNumber(y)
-                    ? new BigInteger(x).compareTo(new BigInteger(y)) : x.compareTo(y);
+            int byPart = isNumber(x) && isNumber(y) ? compareNumbers(x, y) : x.compareTo(y);
             if (byPart != 0) {
                 return byPart;
             }
@@ -67,7 +72,41 @@ public final class ChangeOrder implements Comparator<Change> {
     }
 
     private static boolean isNumber(String part) {
-        return !part.isEmpty() && part.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (part.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Two strings of digits by their values, as {@code BigInteger} compares them, without making them. */
+    static int compareNumbers(String x, String y) {
+        int i = leadingZeros(x);
+        int j = leadingZeros(y);
+        int byLength = Integer.compare(x.length() - i, y.length() - j);
+        if (byLength != 0) {
+            return byLength;
+        }
+        for (; i < x.length(); i++, j++) {
+            int byDigit = Character.compare(x.charAt(i), y.charAt(j));
+            if (byDigit != 0) {
+                return byDigit < 0 ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
+    private static int leadingZeros(String digits) {
+        int zeros = 0;
+        while (zeros < digits.length() - 1 && digits.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return zeros;
     }
 
     private static int group(Change change) {
@@ -79,7 +118,7 @@ public final class ChangeOrder implements Comparator<Change> {
     }
 
     private int kindRank(ResourceKind kind) {
-        int rank = kindOrder.indexOf(kind);
-        return rank < 0 ? kindOrder.size() : rank;
+        Integer rank = ranks.get(kind);
+        return rank == null ? kindOrder.size() : rank;
     }
 }
