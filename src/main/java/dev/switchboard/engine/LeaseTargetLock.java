@@ -72,19 +72,18 @@ final class LeaseTargetLock implements ApplyLock {
     private final Timings timings;
     private final CompletableFuture<?> election;
     private final AtomicReference<String> lostWhy;
-    private volatile boolean closing;
-
     private final CountDownLatch lostSignal;
+    private volatile boolean closing;
 
     private LeaseTargetLock(String target, String describe, Renewals lock, Timings timings,
                             CompletableFuture<?> election, AtomicReference<String> lostWhy, CountDownLatch lostSignal) {
         this.target = target;
-        this.lostSignal = lostSignal;
         this.describe = describe;
         this.lock = lock;
         this.timings = timings;
         this.election = election;
         this.lostWhy = lostWhy;
+        this.lostSignal = lostSignal;
     }
 
     static LeaseTargetLock acquire(KubernetesClient client, String namespace, String target, Duration timeout,

@@ -10,17 +10,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /** A private copy of examples/quickstart for one test, with helpers to edit it and read its simulators' state. */
-final class QuickstartCopy {
+public final class QuickstartCopy {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final Path dir;
+    public final Path dir;
 
     private QuickstartCopy(Path dir) {
         this.dir = dir;
     }
 
-    static QuickstartCopy in(Path parent) {
+    public static QuickstartCopy in(Path parent) {
         Path source = Path.of("examples/quickstart");
         Path target = parent.resolve("quickstart");
         try (Stream<Path> files = Files.walk(source)) {

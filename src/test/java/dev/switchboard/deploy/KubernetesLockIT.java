@@ -2,6 +2,7 @@ package dev.switchboard.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.cli.QuickstartCopy;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,18 +68,7 @@ class KubernetesLockIT {
                     context: { cluster: mock, user: ci, namespace: switchboard }
                 current-context: ci
                 """.formatted(client.getMasterUrl().toString().replaceAll("/$", "")));
-        repo = temp.resolve("quickstart");
-        Path source = Path.of("examples/quickstart");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.filter(f -> !f.toString().contains(".switchboard")).toList()) {
-                Path copy = repo.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
-                }
-            }
-        }
+        repo = QuickstartCopy.in(temp).dir;
         Path config = repo.resolve("switchboard.yaml");
         Files.writeString(config, Files.readString(config).replace("settings:\n", "settings:\n  lock: kubernetes\n"));
         assertThat(Files.readString(config)).contains("  lock: kubernetes\n");
