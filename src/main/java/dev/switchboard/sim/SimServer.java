@@ -207,8 +207,10 @@ public final class SimServer implements AutoCloseable {
 
     @Override
     public void close() {
+        int port = server.actualPort();
         try {
             server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            awaitUnbound(port);
         } catch (ExecutionException | TimeoutException e) {
             LOG.log(Level.FINE, "the simulator's server did not close cleanly", e);
         } catch (InterruptedException e) {
@@ -219,6 +221,24 @@ public final class SimServer implements AutoCloseable {
             FIXED_PORTS.remove(options.port());
         }
         saveState();
+    }
+
+    /**
+     * Vert.x completes a server's close before its event loop has unbound the port (a start on that port right
+     * after failed 4 times in 30); the JDK server's stop returned with the port free, and so does this, waiting at
+     * most a second for it.
+     */
+    private static void awaitUnbound(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return;
+            } catch (IOException stillBound) {
+                Thread.sleep(5);
+            }
+        }
     }
 
     private void dispatch(SimExchange exchange) throws IOException {
