@@ -1,6 +1,5 @@
 package dev.switchboard.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +17,7 @@ import java.util.List;
  * ({@code switchboard sim --fleet}), and what tests read to tell who wrote what, and when. Never records a
  * body or a header, so no credential lands in it.
  */
-public final class RequestLog implements Simulator {
+public final class RequestLog extends ForwardingSimulator {
 
     /**
      * One request.
@@ -34,7 +33,6 @@ public final class RequestLog implements Simulator {
         }
     }
 
-    private final Simulator delegate;
     private final Clock clock;
     private final List<Entry> entries = new ArrayList<>();
     private final Optional<Path> file;
@@ -52,7 +50,7 @@ public final class RequestLog implements Simulator {
     }
 
     RequestLog(Simulator delegate, Clock clock, Optional<Path> file) {
-        this.delegate = delegate;
+        super(delegate);
         this.clock = clock;
         this.file = file;
     }
@@ -89,20 +87,10 @@ public final class RequestLog implements Simulator {
     }
 
     @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public List<String> pathPrefixes() {
-        return delegate.pathPrefixes();
-    }
-
-    @Override
     public void handle(SimExchange exchange) throws IOException {
         Instant started = clock.instant();
         try {
-            delegate.handle(exchange);
+            delegate().handle(exchange);
         } finally {
             Entry entry = new Entry(exchange.method(), exchange.path(), exchange.answered() ? exchange.status() : 500,
                     started, clock.instant());
@@ -118,19 +106,10 @@ public final class RequestLog implements Simulator {
         }
     }
 
-    @Override
-    public JsonNode snapshot() {
-        return delegate.snapshot();
-    }
-
     /** As concurrent as the simulator it logs: its own entries are kept under its own lock. */
     @Override
     public boolean concurrent() {
-        return delegate.concurrent();
+        return delegate().concurrent();
     }
 
-    @Override
-    public void restore(JsonNode state) {
-        delegate.restore(state);
-    }
 }

@@ -1,11 +1,10 @@
 package dev.switchboard.daemon;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.switchboard.sim.ForwardingSimulator;
 import dev.switchboard.sim.SimExchange;
 import dev.switchboard.sim.Simulator;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -17,18 +16,17 @@ import java.util.regex.Pattern;
  * that a request is being held from {@link #awaitHeld()}, a signal, not a guess of how long anything takes.
  * The server serialises requests to one simulator, so every other request to it waits too.
  */
-final class HeldAnswers implements Simulator {
+final class HeldAnswers extends ForwardingSimulator {
 
     private static final Duration LONGEST = Duration.ofSeconds(60);
 
-    private final Simulator delegate;
     private final String method;
     private final Pattern path;
     private final Semaphore held = new Semaphore(0);
     private volatile CountDownLatch gate = new CountDownLatch(0);
 
     HeldAnswers(Simulator delegate, String method, String pathRegex) {
-        this.delegate = delegate;
+        super(delegate);
         this.method = method;
         this.path = Pattern.compile(pathRegex);
     }
@@ -51,18 +49,8 @@ final class HeldAnswers implements Simulator {
     }
 
     @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public List<String> pathPrefixes() {
-        return delegate.pathPrefixes();
-    }
-
-    @Override
     public void handle(SimExchange exchange) throws IOException {
-        delegate.handle(exchange);
+        delegate().handle(exchange);
         CountDownLatch current = gate;
         if (current.getCount() > 0 && exchange.method().equals(method) && path.matcher(exchange.path()).matches()) {
             held.release();
@@ -76,13 +64,4 @@ final class HeldAnswers implements Simulator {
         }
     }
 
-    @Override
-    public JsonNode snapshot() {
-        return delegate.snapshot();
-    }
-
-    @Override
-    public void restore(JsonNode state) {
-        delegate.restore(state);
-    }
 }

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.engine.Connections;
 import dev.switchboard.engine.Engine;
+import dev.switchboard.sim.MutableClock;
 import dev.switchboard.system.TargetSystems;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,30 +32,6 @@ class WaitingForWindowTest {
     @TempDir
     Path dir;
 
-    /** A clock a test sets. */
-    static final class TestClock extends Clock {
-        volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void waitsOutsideItsWindowAndAppliesAtItsStart() throws Exception {
         Files.writeString(dir.resolve("switchboard.yaml"), """
@@ -74,7 +48,8 @@ class WaitingForWindowTest {
                 xivos:
                   - { name: xivo-paris, host: 10.0.0.220 }
                 """);
-        TestClock clock = new TestClock(Instant.parse("2026-12-01T12:00:00Z"));
+        MutableClock clock = new MutableClock();
+        clock.set(Instant.parse("2026-12-01T12:00:00Z"));
         Reconciler reconciler = new Reconciler(new Engine(connections, systems, clock));
         Revision revision = new Revision(Revision.NO_COMMIT, dir, "");
         Path work = dir.resolve("work");
@@ -90,7 +65,7 @@ class WaitingForWindowTest {
         assertThat(waiting.driftByKind()).containsEntry("xivo", 1);
         assertThat(waiting.journal()).isEmpty();
 
-        clock.now = Instant.parse("2026-12-01T21:00:00Z");
+        clock.set(Instant.parse("2026-12-01T21:00:00Z"));
         TargetOutcome applied = reconciler.reconcile(revision, DaemonConfig.Mode.APPLY, work, List.of(), () -> false)
                 .outcomes().get(0);
 

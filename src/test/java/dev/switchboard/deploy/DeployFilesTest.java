@@ -3,9 +3,6 @@ package dev.switchboard.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,26 +20,12 @@ import org.junit.jupiter.api.Test;
  */
 class DeployFilesTest {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path KUBERNETES = Path.of("deploy/kubernetes");
-
-    private static List<JsonNode> documents(Path file) throws IOException {
-        List<JsonNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> iterator = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-            while (iterator.hasNext()) {
-                JsonNode document = iterator.next();
-                if (document != null && !document.isNull() && !document.isMissingNode()) {
-                    documents.add(document);
-                }
-            }
-        }
-        return documents;
-    }
 
     /** The manifest files a kustomization directory takes in, following directories (not components). */
     private static List<Path> resourcesOf(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
-        for (JsonNode entry : documents(dir.resolve("kustomization.yaml")).get(0).path("resources")) {
+        for (JsonNode entry : DeployFiles.documents(dir.resolve("kustomization.yaml")).get(0).path("resources")) {
             Path resource = dir.resolve(entry.asText()).normalize();
             files.addAll(Files.isDirectory(resource) ? resourcesOf(resource) : List.of(resource));
         }
@@ -50,7 +33,7 @@ class DeployFilesTest {
     }
 
     private static JsonNode statefulSet() throws IOException {
-        return documents(KUBERNETES.resolve("base/statefulset.yaml")).get(0);
+        return DeployFiles.documents(KUBERNETES.resolve("base/statefulset.yaml")).get(0);
     }
 
     @Test
@@ -58,13 +41,13 @@ class DeployFilesTest {
         List<Path> resources = resourcesOf(KUBERNETES);
         assertThat(resources).isNotEmpty();
         for (Path file : resources) {
-            for (JsonNode object : documents(file)) {
+            for (JsonNode object : DeployFiles.documents(file)) {
                 assertThat(object.path("kind").asText()).as(file.toString()).isNotIn("Secret", "ServiceMonitor");
             }
         }
-        JsonNode component = documents(KUBERNETES.resolve("components/servicemonitor/kustomization.yaml")).get(0);
+        JsonNode component = DeployFiles.documents(KUBERNETES.resolve("components/servicemonitor/kustomization.yaml")).get(0);
         assertThat(component.path("kind").asText()).isEqualTo("Component");
-        assertThat(documents(KUBERNETES.resolve("with-servicemonitor/kustomization.yaml")).get(0).path("components").toString())
+        assertThat(DeployFiles.documents(KUBERNETES.resolve("with-servicemonitor/kustomization.yaml")).get(0).path("components").toString())
                 .contains("components/servicemonitor");
         // The documented way to create them instead.
         assertThat(Files.readString(KUBERNETES.resolve("secret.example.yaml")))
@@ -97,7 +80,7 @@ class DeployFilesTest {
         Files.readAllLines(KUBERNETES.resolve("credentials.env.example")).stream()
                 .filter(line -> line.matches("[A-Z_][A-Z0-9_]*=.*")).forEach(line -> template.add(line.split("=")[0]));
         assertThat(template).isEqualTo(needed);
-        JsonNode credentials = documents(KUBERNETES.resolve("secret.example.yaml")).stream()
+        JsonNode credentials = DeployFiles.documents(KUBERNETES.resolve("secret.example.yaml")).stream()
                 .filter(secret -> secret.at("/metadata/name").asText().equals("switchboard-credentials")).findFirst().orElseThrow();
         Set<String> keys = new TreeSet<>();
         credentials.path("stringData").fieldNames().forEachRemaining(keys::add);
@@ -120,7 +103,7 @@ class DeployFilesTest {
 
     @Test
     void thePipelinesRunAReleaseAndApplyTheReviewedPlanBehindAGate() throws IOException {
-        JsonNode github = documents(Path.of("deploy/ci/github-actions.yml")).get(0);
+        JsonNode github = DeployFiles.documents(Path.of("deploy/ci/github-actions.yml")).get(0);
         String githubText = Files.readString(Path.of("deploy/ci/github-actions.yml"));
         assertThat(githubText).doesNotContain("mvn ").doesNotContain("switchboard-src").contains("switchboard-ci plan");
         JsonNode apply = github.at("/jobs/apply");
@@ -129,7 +112,7 @@ class DeployFilesTest {
         assertThat(apply.toString()).contains("actions/download-artifact").contains("switchboard-ci apply switchboard-plan/plan.json")
                 .doesNotContain("switchboard-ci plan");
 
-        JsonNode gitlab = documents(Path.of("deploy/ci/gitlab-ci.yml")).get(0);
+        JsonNode gitlab = DeployFiles.documents(Path.of("deploy/ci/gitlab-ci.yml")).get(0);
         String gitlabText = Files.readString(Path.of("deploy/ci/gitlab-ci.yml"));
         assertThat(gitlabText).doesNotContain("git clone").doesNotContain("mvn ").contains("switchboard-ci plan");
         JsonNode gitlabApply = gitlab.path("apply");

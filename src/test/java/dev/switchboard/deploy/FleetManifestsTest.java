@@ -3,13 +3,9 @@ package dev.switchboard.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,21 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class FleetManifestsTest {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Path FLEET = Path.of("deploy/kubernetes/fleet");
-
-    private static List<JsonNode> documents(Path file) throws IOException {
-        List<JsonNode> documents = new ArrayList<>();
-        try (MappingIterator<JsonNode> iterator = YAML.readerFor(JsonNode.class).readValues(file.toFile())) {
-            while (iterator.hasNext()) {
-                JsonNode document = iterator.next();
-                if (document != null && !document.isNull() && !document.isMissingNode()) {
-                    documents.add(document);
-                }
-            }
-        }
-        return documents;
-    }
 
     private static JsonNode env(JsonNode set, String name) {
         for (JsonNode variable : set.at("/spec/template/spec/containers/0/env")) {
@@ -47,7 +29,7 @@ class FleetManifestsTest {
 
     @Test
     void theReplicasAreSaidOnceMoreInSwitchboardReplicasAndHoldLeasesAsTheirPodsName() throws IOException {
-        JsonNode set = documents(FLEET.resolve("statefulset.yaml")).get(0);
+        JsonNode set = DeployFiles.documents(FLEET.resolve("statefulset.yaml")).get(0);
 
         assertThat(set.at("/spec/replicas").asInt()).isGreaterThan(1);
         assertThat(env(set, "SWITCHBOARD_REPLICAS").path("value").asText()).isEqualTo(set.at("/spec/replicas").asText());
@@ -59,8 +41,8 @@ class FleetManifestsTest {
 
     @Test
     void isTheSingleReplicasStatefulSetButForWhatAFleetNeeds() throws IOException {
-        ObjectNode fleet = (ObjectNode) documents(FLEET.resolve("statefulset.yaml")).get(0);
-        ObjectNode single = (ObjectNode) documents(Path.of("deploy/kubernetes/base/statefulset.yaml")).get(0);
+        ObjectNode fleet = (ObjectNode) DeployFiles.documents(FLEET.resolve("statefulset.yaml")).get(0);
+        ObjectNode single = (ObjectNode) DeployFiles.documents(Path.of("deploy/kubernetes/base/statefulset.yaml")).get(0);
         for (ObjectNode set : List.of(fleet, single)) {
             ObjectNode spec = (ObjectNode) set.get("spec");
             spec.remove(List.of("replicas", "podManagementPolicy"));
@@ -75,10 +57,10 @@ class FleetManifestsTest {
 
     @Test
     void grantsThePodsAccountTheLeasesAndNothingElse() throws IOException {
-        List<JsonNode> rbac = documents(FLEET.resolve("rbac.yaml"));
+        List<JsonNode> rbac = DeployFiles.documents(FLEET.resolve("rbac.yaml"));
         JsonNode role = rbac.stream().filter(o -> o.path("kind").asText().equals("Role")).findFirst().orElseThrow();
         JsonNode binding = rbac.stream().filter(o -> o.path("kind").asText().equals("RoleBinding")).findFirst().orElseThrow();
-        JsonNode set = documents(FLEET.resolve("statefulset.yaml")).get(0);
+        JsonNode set = DeployFiles.documents(FLEET.resolve("statefulset.yaml")).get(0);
 
         assertThat(role.path("rules")).hasSize(1);
         assertThat(role.at("/rules/0/apiGroups").toString()).isEqualTo("[\"coordination.k8s.io\"]");
@@ -87,7 +69,7 @@ class FleetManifestsTest {
                 .isEqualTo("[\"get\",\"list\",\"watch\",\"create\",\"update\",\"patch\",\"delete\"]");
         assertThat(binding.at("/roleRef/name").asText()).isEqualTo(role.at("/metadata/name").asText());
         assertThat(binding.at("/subjects/0/name").asText()).isEqualTo(set.at("/spec/template/spec/serviceAccountName").asText());
-        assertThat(documents(FLEET.resolve("kustomization.yaml")).get(0).path("resources").toString())
+        assertThat(DeployFiles.documents(FLEET.resolve("kustomization.yaml")).get(0).path("resources").toString())
                 .contains("../shared", "rbac.yaml", "statefulset.yaml");
     }
 }

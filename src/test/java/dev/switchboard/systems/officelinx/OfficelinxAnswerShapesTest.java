@@ -16,6 +16,7 @@ import dev.switchboard.provider.Creator;
 import dev.switchboard.provider.FetchProgress;
 import dev.switchboard.provider.IdResolver;
 import dev.switchboard.provider.Provider;
+import dev.switchboard.sim.ForwardingSimulator;
 import dev.switchboard.sim.SimExchange;
 import dev.switchboard.sim.SimOptions;
 import dev.switchboard.sim.SimServer;
@@ -184,21 +185,10 @@ class OfficelinxAnswerShapesTest {
      * The simulator, recording Acme's mailbox pages asked for and what they got; past 20 pages of one read it
      * answers 500, so that a provider that would page forever fails instead of hanging the test.
      */
-    private final class PageRecorder implements Simulator {
-        private final Simulator simulator;
+    private final class PageRecorder extends ForwardingSimulator {
 
         PageRecorder(Simulator simulator) {
-            this.simulator = simulator;
-        }
-
-        @Override
-        public String name() {
-            return simulator.name();
-        }
-
-        @Override
-        public List<String> pathPrefixes() {
-            return simulator.pathPrefixes();
+            super(simulator);
         }
 
         @Override
@@ -210,20 +200,10 @@ class OfficelinxAnswerShapesTest {
                 exchange.respondEmpty(500);
                 return;
             }
-            simulator.handle(exchange);
+            delegate().handle(exchange);
             if (page) {
                 pagesAsked.add(exchange.query("page").get() + " -> " + exchange.status());
             }
-        }
-
-        @Override
-        public JsonNode snapshot() {
-            return simulator.snapshot();
-        }
-
-        @Override
-        public void restore(JsonNode state) {
-            simulator.restore(state);
         }
     }
 }
