@@ -316,6 +316,44 @@ class XciSimulatorTest {
     }
 
     @Test
+    void aNumberIsTakenOnItsXivoOnlyAndFreedByAnEditADeleteOrMovingToAnotherXivoAndKeptThroughARestore() {
+        JsonNode xivo = xivo("xivo-220");
+        JsonNode entity = entity(xivo, "default", "1700", "1799");
+        JsonNode template = template("t", entity);
+        JsonNode other = entity(xivo("xivo-221"), "other", "1700", "1799");
+        JsonNode otherTemplate = template("o", other);
+        xci.ok(xci.post("/users", userBody(other, otherTemplate, "1701")));
+        JsonNode alice = xci.ok(xci.post("/users", userBody(entity, template, "1701")));
+        assertThat(xci.post("/users", userBody(entity, template, "1701")).message()).contains("already taken");
+        assertThat(xci.ok(xci.get("/entities/" + entity.get("combinedId").asText() + "/available_numbers"))
+                .get("items")).extracting(JsonNode::asText).startsWith("1700", "1702");
+
+        xci.ok(xci.put("/users/" + alice.get("id"), Map.of("internalNumber", "1702")));
+        assertThat(xci.put("/users/" + alice.get("id"), Map.of("internalNumber", "1702")).status())
+                .as("a user keeps its own number").isEqualTo(200);
+        JsonNode bob = xci.ok(xci.post("/users", userBody(entity, template, "1701")));
+        assertThat(xci.post("/users", userBody(entity, template, "1702")).message())
+                .contains("already taken by the user " + alice.get("id"));
+
+        XciSimulator restored = new XciSimulator(CREDENTIALS, clock);
+        restored.restore(simulator.snapshot());
+        try (SimServer again = SimServer.start(SimOptions.DEFAULT, restored)) {
+            XciHttp client = new XciHttp(again.baseUri());
+            client.login("admin", "admin");
+            assertThat(client.post("/users", userBody(entity, template, "1701")).message())
+                    .contains("already taken by the user " + bob.get("id"));
+        }
+
+        xci.delete("/users/" + bob.get("id"));
+        JsonNode carol = xci.ok(xci.post("/users", userBody(entity, template, "1701")));
+        ObjectNode move = userBody(other, otherTemplate, "1701");
+        assertThat(xci.put("/users/" + carol.get("id"), move).message()).as("1701 is taken on xivo-221")
+                .contains("already taken");
+        xci.ok(xci.put("/users/" + carol.get("id"), move.put("internalNumber", "1703")));
+        xci.ok(xci.post("/users", userBody(entity, template, "1701")));
+    }
+
+    @Test
     void aUserNeedsAnExistingTemplateAvailableToItsEntity() {
         JsonNode xivo = xivo("xivo-220");
         JsonNode entity = entity(xivo, "default", "1700", "1799");
