@@ -43,6 +43,12 @@ final class OfficelinxDatabase {
     private final Map<EntitySchema, TreeMap<Long, ObjectNode>> tables = new LinkedHashMap<>();
     /** Per table and indexed column, the rows by the column's value ({@code asLong}, 0 when absent), by ID. */
     private final Map<EntitySchema, Map<String, Map<Long, TreeMap<Long, ObjectNode>>>> indexes = new HashMap<>();
+    /**
+     * Per table whose rows have a number unique in their company (a mailbox's {@code MailboxNo}, a feature group's
+     * {@code FGNumber}), the rows by company and number, by ID: every write checks the number, and a scan of the
+     * company's rows made a create apply quadratic in the size of a company.
+     */
+    private final Map<EntitySchema, Map<String, TreeMap<Long, ObjectNode>>> byNumber = new HashMap<>();
 
     /** A freshly installed server: company 1 on PBX 1 with its default feature group 1. */
     OfficelinxDatabase(Clock clock) {
@@ -133,6 +139,7 @@ final class OfficelinxDatabase {
         for (EntitySchema schema : EntitySchema.ALL) {
             table(schema).clear();
             indexes.remove(schema);
+            byNumber.remove(schema);
             for (JsonNode row : state.path(schema.resource())) {
                 if (row.isObject() && row.path(schema.idField()).canConvertToLong()) {
                     store(schema, row.get(schema.idField()).asLong(), ((ObjectNode) row).deepCopy());
@@ -187,8 +194,7 @@ final class OfficelinxDatabase {
             }
         } else if (schema == EntitySchema.FEATURE_GROUP) {
             long number = row.path("FGNumber").asLong();
-            if (rowsWhere(schema, "CompanyID", company).stream().anyMatch(r -> r.path("FGNumber").asLong() == number
-                    && r.path("FGroupID").asLong() != id)) {
+            if (numberTaken(schema, row, id)) {
                 throw new Refused("Feature group number " + number + " already exists in company " + company + ".");
             }
         } else if (schema == EntitySchema.MAILBOX) {
@@ -202,8 +208,7 @@ final class OfficelinxDatabase {
                 throw new Refused("Department " + department + " does not exist in company " + company + ".");
             }
             String number = row.path("MailboxNo").asText();
-            if (rowsWhere(schema, "CompanyID", company).stream().anyMatch(r -> r.path("MailboxNo").asText().equals(number)
-                    && r.path("MailboxID").asLong() != id)) {
+            if (numberTaken(schema, row, id)) {
                 throw new Refused("Mailbox number " + number + " already exists in company " + company + ".");
             }
         } else if (schema == EntitySchema.ADDRESS && !table(EntitySchema.MAILBOX).containsKey(row.path("MailboxID").asLong())) {
@@ -226,6 +231,24 @@ final class OfficelinxDatabase {
         for (String column : INDEXED) {
             index(schema, column).computeIfAbsent(row.path(column).asLong(), v -> new TreeMap<>()).put(id, row);
         }
+        numberKey(schema, row).ifPresent(key ->
+                byNumber.computeIfAbsent(schema, s -> new HashMap<>()).computeIfAbsent(key, k -> new TreeMap<>()).put(id, row));
+    }
+
+    /** Whether another row of {@code row}'s company has its number. */
+    private boolean numberTaken(EntitySchema schema, ObjectNode row, long id) {
+        TreeMap<Long, ObjectNode> rows = numberKey(schema, row)
+                .map(key -> byNumber.getOrDefault(schema, Map.of()).get(key)).orElse(null);
+        return rows != null && rows.keySet().stream().anyMatch(other -> other != id);
+    }
+
+    /** "company/number" for a row of a table with numbers unique in a company; a feature group's number is an integer. */
+    private static Optional<String> numberKey(EntitySchema schema, ObjectNode row) {
+        String company = row.path("CompanyID").asLong() + "/";
+        if (schema == EntitySchema.MAILBOX) {
+            return Optional.of(company + row.path("MailboxNo").asText());
+        }
+        return schema == EntitySchema.FEATURE_GROUP ? Optional.of(company + row.path("FGNumber").asLong()) : Optional.empty();
     }
 
     private void remove(EntitySchema schema, long id) {
@@ -236,6 +259,13 @@ final class OfficelinxDatabase {
     }
 
     private void unindex(EntitySchema schema, long id, ObjectNode row) {
+        numberKey(schema, row).ifPresent(key -> {
+            Map<String, TreeMap<Long, ObjectNode>> numbers = byNumber.getOrDefault(schema, Map.of());
+            TreeMap<Long, ObjectNode> rows = numbers.get(key);
+            if (rows != null && rows.remove(id) != null && rows.isEmpty()) {
+                numbers.remove(key);
+            }
+        });
         for (String column : INDEXED) {
             Map<Long, TreeMap<Long, ObjectNode>> byValue = index(schema, column);
             long value = row.path(column).asLong();

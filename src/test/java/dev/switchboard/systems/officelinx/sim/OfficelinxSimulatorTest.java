@@ -273,6 +273,38 @@ class OfficelinxSimulatorTest {
     }
 
     @Test
+    void aNumberIsTakenInItsCompanyOnlyUntilItsRowIsRenumberedOrDeletedAndStillAfterARestore() throws Exception {
+        long acme = createCompany("Acme");
+        long acmeGroup = create("EEAMFGroups", "{\"CompanyID\":" + acme + ",\"FGNumber\":1,\"Name\":\"x\"}");
+        long first = createMailbox(1, 1, "1001");
+        createMailbox(acme, acmeGroup, "1001");
+        assertThat(api.send("POST", "/UCBusinessRest/api/EEAMFGroups", "{\"CompanyID\":1,\"FGNumber\":\"01\",\"Name\":\"y\"}")
+                .statusCode()).as("feature group numbers are integers: 01 is 1").isEqualTo(400);
+
+        api.send("PUT", "/UCBusinessRest/api/EEAMMailboxes/" + first, "{\"UserName\":\"u@x\",\"MailboxNo\":\"1002\","
+                + "\"CompanyID\":1,\"FirstName\":\"F\",\"LastName\":\"L\",\"FGroupID\":1}");
+        assertThat(api.send("PUT", "/UCBusinessRest/api/EEAMMailboxes/" + first, "{\"UserName\":\"u@x\",\"MailboxNo\":\"1002\","
+                + "\"CompanyID\":1,\"FirstName\":\"G\",\"LastName\":\"L\",\"FGroupID\":1}").statusCode())
+                .as("a mailbox keeps its own number").isEqualTo(200);
+        long second = createMailbox(1, 1, "1001");
+        HttpResponse<String> taken = api.send("POST", "/UCBusinessRest/api/EEAMMailboxes",
+                "{\"UserName\":\"v@x\",\"MailboxNo\":\"1002\",\"CompanyID\":1,\"FirstName\":\"F\",\"LastName\":\"L\",\"FGroupID\":1}");
+        assertThat(json(taken).path("Message").asText()).contains("Mailbox number 1002 already exists in company 1");
+
+        OfficelinxSimulator restored = new OfficelinxSimulator(SimCredentials.DEFAULT, clock, PAGE_SIZE);
+        restored.restore(simulator.snapshot());
+        try (SimServer again = SimServer.start(SimOptions.DEFAULT, restored)) {
+            OfficelinxHttp other = new OfficelinxHttp(again.baseUri());
+            other.login();
+            assertThat(other.send("POST", "/UCBusinessRest/api/EEAMMailboxes", "{\"UserName\":\"w@x\",\"MailboxNo\":\"1001\","
+                    + "\"CompanyID\":1,\"FirstName\":\"F\",\"LastName\":\"L\",\"FGroupID\":1}").statusCode()).isEqualTo(400);
+        }
+
+        assertThat(api.send("DELETE", "/UCBusinessRest/api/EEAMMailboxes/" + second).statusCode()).isEqualTo(200);
+        createMailbox(1, 1, "1001");
+    }
+
+    @Test
     void unknownParentsAreRefused() throws Exception {
         assertThat(api.send("POST", "/UCBusinessRest/api/EEAMDepartments", "{\"CompanyID\":9,\"DepartmentName\":\"X\"}")
                 .statusCode()).isEqualTo(400);
