@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,7 +52,7 @@ public final class TargetApplier {
     private final ResourceSet live;
     private final WriteOnlyFingerprints fingerprints;
     private final Clock clock;
-    private final java.util.function.Supplier<Optional<String>> mustStop;
+    private final Supplier<Optional<String>> mustStop;
 
     /**
      * @param live         the live state the plan was computed from, for the IDs of objects that exist
@@ -66,7 +67,7 @@ public final class TargetApplier {
      *                 lock was lost), when it may not; such a change is skipped, and so are its dependants
      */
     public TargetApplier(Provider provider, ResourceSet live, WriteOnlyFingerprints fingerprints, Clock clock,
-                         java.util.function.Supplier<Optional<String>> mustStop) {
+                         Supplier<Optional<String>> mustStop) {
         this.provider = provider;
         this.live = live;
         this.fingerprints = fingerprints;

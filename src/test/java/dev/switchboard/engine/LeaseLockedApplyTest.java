@@ -20,10 +20,7 @@ import dev.switchboard.model.SourceLocation;
 import dev.switchboard.model.TargetSpec;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.provider.Creator;
-import dev.switchboard.provider.FetchProgress;
-import dev.switchboard.provider.IdResolver;
 import dev.switchboard.provider.Provider;
-import dev.switchboard.provider.ResourceType;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -154,42 +151,13 @@ class LeaseLockedApplyTest {
     }
 
     private Provider provider(TargetSpec spec) {
-        Creator thing = new Creator() {
-            @Override
-            public ResourceKind kind() {
-                return THING;
+        Creator thing = TestProviders.creator(THING, desired -> {
+            created.add(desired.key().path());
+            if (created.size() == 1) {
+                duringFirstCreate.run();
             }
-
-            @Override
-            public Resource create(Resource desired, IdResolver ids) {
-                created.add(desired.key().path());
-                if (created.size() == 1) {
-                    duringFirstCreate.run();
-                }
-                return Resource.live(desired.key(), "id-" + desired.key().path(), desired.fields(), Set.of());
-            }
-
-            @Override
-            public Optional<Resource> findByKey(Resource desired, IdResolver ids) {
-                return Optional.empty();
-            }
-        };
-        return new Provider() {
-            @Override
-            public TargetSpec target() {
-                return spec;
-            }
-
-            @Override
-            public List<ResourceType> types() {
-                return List.of(thing);
-            }
-
-            @Override
-            public ResourceSet fetchLiveState(FetchProgress progress) {
-                return ResourceSet.empty(spec.name());
-            }
-        };
+        });
+        return TestProviders.of(spec, List.of(thing), progress -> ResourceSet.empty(spec.name()));
     }
 
     private Lease lease() {

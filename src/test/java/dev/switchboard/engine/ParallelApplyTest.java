@@ -18,10 +18,7 @@ import dev.switchboard.model.SourceLocation;
 import dev.switchboard.model.TargetSpec;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.provider.Creator;
-import dev.switchboard.provider.FetchProgress;
-import dev.switchboard.provider.IdResolver;
 import dev.switchboard.provider.Provider;
-import dev.switchboard.provider.ResourceType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -59,55 +56,28 @@ class ParallelApplyTest {
     private enum Failing { CHANGE, SERVER }
 
     private Provider provider(TargetSpec spec, Optional<Failing> failing) {
-        Creator thing = new Creator() {
-            @Override
-            public ResourceKind kind() {
-                return THING;
-            }
-
-            @Override
-            public Resource create(Resource desired, IdResolver ids) {
-                creating.countDown();
-                try {
-                    if (!creating.await(20, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("the other targets' applies never started: not at once");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        Creator thing = TestProviders.creator(THING, desired -> {
+            creating.countDown();
+            try {
+                if (!creating.await(20, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the other targets' applies never started: not at once");
                 }
-                if (failing.isPresent()) {
-                    throw new IllegalStateException(spec.name() + " lost its disk");
-                }
-                created.computeIfAbsent(spec.name(), t -> Collections.synchronizedList(new ArrayList<>()))
-                        .add(desired.key().path());
-                return Resource.live(desired.key(), "id-" + desired.key().path(), desired.fields(), Set.of());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-
-            @Override
-            public Optional<Resource> findByKey(Resource desired, IdResolver ids) {
-                return Optional.empty();
+            if (failing.isPresent()) {
+                throw new IllegalStateException(spec.name() + " lost its disk");
             }
-        };
-        return new Provider() {
-            @Override
-            public TargetSpec target() {
-                return spec;
+            created.computeIfAbsent(spec.name(), t -> Collections.synchronizedList(new ArrayList<>()))
+                    .add(desired.key().path());
+        });
+        return TestProviders.of(spec, List.of(thing), progress -> {
+            // A server that goes down between the plan and the apply: its second read fails.
+            if (fetches.merge(spec.name(), 1, Integer::sum) > 1 && failing.equals(Optional.of(Failing.SERVER))) {
+                throw new IllegalStateException(spec.name() + " went down after the plan");
             }
-
-            @Override
-            public List<ResourceType> types() {
-                return List.of(thing);
-            }
-
-            @Override
-            public ResourceSet fetchLiveState(FetchProgress progress) {
-                // A server that goes down between the plan and the apply: its second read fails.
-                if (fetches.merge(spec.name(), 1, Integer::sum) > 1 && failing.equals(Optional.of(Failing.SERVER))) {
-                    throw new IllegalStateException(spec.name() + " went down after the plan");
-                }
-                return ResourceSet.empty(spec.name());
-            }
-        };
+            return ResourceSet.empty(spec.name());
+        });
     }
 
     private EngineSession session(String failing, Failing how) {

@@ -13,9 +13,7 @@ import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.TargetSpec;
 import dev.switchboard.plan.Plan;
 import dev.switchboard.plan.TargetPlan;
-import dev.switchboard.provider.FetchProgress;
 import dev.switchboard.provider.Provider;
-import dev.switchboard.provider.ResourceType;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,39 +38,26 @@ class ParallelPlanTest {
 
     /** A target whose fetch reports 3 objects, one at a time, after {@code await} opens. */
     private static Provider provider(TargetSpec spec, CountDownLatch started, CountDownLatch await, boolean fail) {
-        return new Provider() {
-            @Override
-            public TargetSpec target() {
-                return spec;
-            }
-
-            @Override
-            public List<ResourceType> types() {
-                return List.of(() -> THING);
-            }
-
-            @Override
-            public ResourceSet fetchLiveState(FetchProgress progress) {
-                started.countDown();
-                try {
-                    if (!await.await(10, TimeUnit.SECONDS)) {
-                        throw new IllegalStateException("the other target's fetch never started: not in parallel");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+        return TestProviders.of(spec, List.of(() -> THING), progress -> {
+            started.countDown();
+            try {
+                if (!await.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the other target's fetch never started: not in parallel");
                 }
-                if (fail) {
-                    throw new IllegalStateException(spec.name() + " is down");
-                }
-                List<Resource> things = new ArrayList<>();
-                for (int i = 1; i <= 3; i++) {
-                    things.add(Resource.live(ResourceKey.of(THING, spec.name() + "-" + i), String.valueOf(i), Map.of(),
-                            Set.of()));
-                    progress.fetched(1);
-                }
-                return ResourceSet.of(spec.name(), things);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-        };
+            if (fail) {
+                throw new IllegalStateException(spec.name() + " is down");
+            }
+            List<Resource> things = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) {
+                things.add(Resource.live(ResourceKey.of(THING, spec.name() + "-" + i), String.valueOf(i), Map.of(),
+                        Set.of()));
+                progress.fetched(1);
+            }
+            return ResourceSet.of(spec.name(), things);
+        });
     }
 
     private EngineSession session(boolean secondFails) {
