@@ -293,7 +293,9 @@ public final class EngineSession implements AutoCloseable {
                                                 TargetCapabilities capabilities) {
         List<PlanWarning> warnings = new ArrayList<>();
         for (Change change : plan.changes()) {
+            // most kinds have no write-only field: nothing to look up for their 10,000s of objects
             if ((change.action() != Action.NO_OP && change.action() != Action.UPDATE) || change.after().isEmpty()
+                    || change.kind().writeOnlyFields().isEmpty()
                     || capabilities.of(change.kind()).map(KindCapabilities::singleton).orElse(false)) {
                 continue;
             }
