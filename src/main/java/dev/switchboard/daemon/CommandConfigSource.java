@@ -4,12 +4,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
- * Quarkus settings that depend on the subcommand, read from the process's command line, whose first argument
- * after the jar or main class is the subcommand:
+ * Quarkus settings that depend on the subcommand, read from the process's command line (the jar or main class,
+ * the top command's options, then the subcommand):
  * <ul>
  *   <li>the HTTP server and the scheduler ({@code quarkus.http.host-enabled}, {@code quarkus.scheduler.enabled})
  *       run for {@code switchboard serve} only: every other command must open no port and run no background job
@@ -53,10 +54,25 @@ public final class CommandConfigSource implements ConfigSource {
 
     static boolean isServe(String javaCommand) {
         List<String> tokens = Arrays.stream(javaCommand.trim().split("\\s+")).filter(t -> !t.isEmpty()).toList();
-        // tokens[0] is the jar or the main class; the subcommand comes right after it. Help and version
-        // only print, and must work while another process holds the port.
-        return tokens.size() >= 2 && tokens.get(1).equals("serve")
+        // Help and version only print, and must work while another process holds the port.
+        return subcommand(tokens).filter("serve"::equals).isPresent()
                 && tokens.stream().noneMatch(PRINT_ONLY_OPTIONS::contains);
+    }
+
+    /**
+     * tokens[0] is the jar or the main class; the subcommand follows it and the top command's own options, which
+     * picocli takes before it as well ({@code switchboard -v serve}, {@code --log-level debug serve}).
+     */
+    private static Optional<String> subcommand(List<String> tokens) {
+        for (int i = 1; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (token.equals("--log-level")) {
+                i++;
+            } else if (!token.equals("-v") && !token.equals("--verbose") && !token.startsWith("--log-level=")) {
+                return Optional.of(token);
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -17,6 +17,12 @@ class CommandConfigSourceTest {
         assertThat(of("target/quarkus-app/quarkus-run.jar serve").getValue("quarkus.http.host-enabled")).isEqualTo("true");
         assertThat(of("io.quarkus.runner.GeneratedMain serve").getValue("quarkus.http.host-enabled")).isEqualTo("true");
         assertThat(of("io.quarkus.runner.GeneratedMain serve").getValue("quarkus.scheduler.enabled")).isEqualTo("true");
+        for (String commandLine : new String[] {
+                "app.jar -v serve", "app.jar --verbose serve", "app.jar --log-level debug serve",
+                "app.jar --log-level=debug -v serve"}) {
+            assertThat(of(commandLine).getValue("quarkus.http.host-enabled")).as("the top command's options first: "
+                    + commandLine).isEqualTo("true");
+        }
     }
 
     @Test
@@ -26,6 +32,8 @@ class CommandConfigSourceTest {
                 "target/quarkus-app/quarkus-run.jar validate serve",
                 "target/quarkus-app/quarkus-run.jar serve --help",
                 "target/quarkus-app/quarkus-run.jar serve -V",
+                "app.jar -v validate serve",
+                "app.jar --log-level serve plan",
                 "target/quarkus-app/quarkus-run.jar sim --port 8099",
                 "target/quarkus-app/quarkus-run.jar",
                 "org.apache.maven.surefire.booter.ForkedBooter /tmp/surefire 2025 surefire.tmp",
