@@ -99,11 +99,24 @@ class ArchitectureTest {
                     .and(not(equivalentTo(ApiObserver.class))))
             .as("cli and daemon reach providers and the diff only through the engine (the daemon may observe API calls)");
 
+    /** A method of a REST Client interface: one with a JAX-RS method annotation (every system's *Api). */
+    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethod> REST_CLIENT_CALL =
+            com.tngtech.archunit.base.DescribedPredicate.describe("declared in an interface with a JAX-RS method annotation",
+                    method -> method.getOwner().isInterface() && Stream.of(jakarta.ws.rs.GET.class, jakarta.ws.rs.POST.class,
+                            jakarta.ws.rs.PUT.class, jakarta.ws.rs.DELETE.class).anyMatch(method::isAnnotatedWith));
+
+    static final ArchRule restClientCallsAnswerWithACompletionStage = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
+            .that(REST_CLIENT_CALL)
+            .should().haveRawReturnType(java.util.concurrent.CompletionStage.class)
+            .as("REST Client methods return CompletionStage<Response>, which ApiCaller waits for")
+            .because("a blocking method returning Response streams its body to the waiting thread a piece at a time,"
+                    + " an extra wake-up of the event loop and of that thread for every call (see ApiCaller)");
+
     static Stream<ArchRule> rules() {
         return Stream.of(genericPackagesNeverDependOnASystem, noSystemDependsOnAnother, pureCoreUsesNoFrameworkNetworkOrGit,
                 modelIsTheBottomLayer, diffSitsOnModel, planSitsOnDiffAndModel, renderSitsOnPlan,
                 desiredStateLoadingIsOffline, theSpiSitsBelowTheEngine, providersAndSimulatorsDoNotDecide,
-                simulatorsKnowTheDocumentNotTheClient, cliAndDaemonGoThroughTheEngine);
+                simulatorsKnowTheDocumentNotTheClient, cliAndDaemonGoThroughTheEngine, restClientCallsAnswerWithACompletionStage);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The calls the provider makes, each through {@link ApiCaller} (token made fresh first, retries,
@@ -46,7 +47,7 @@ final class OfficelinxClient {
      * content"), and a server may read it so for every list. A 404 that says no route matched is an error
      * naming the target's {@code apiRoot}.
      */
-    List<ObjectNode> list(String pathAndQuery, String object, Function<OfficelinxApi, Response> send) {
+    List<ObjectNode> list(String pathAndQuery, String object, Function<OfficelinxApi, CompletionStage<Response>> send) {
         return list(pathAndQuery, object, send, Optional.empty()).orElseThrow();
     }
 
@@ -54,11 +55,11 @@ final class OfficelinxClient {
      * As {@link #list(String, String, Function)}, but empty (rather than an error) when the server has no
      * route for the call, for a caller that can ask in another form.
      */
-    Optional<List<ObjectNode>> listIfRouted(String pathAndQuery, String object, Function<OfficelinxApi, Response> send) {
+    Optional<List<ObjectNode>> listIfRouted(String pathAndQuery, String object, Function<OfficelinxApi, CompletionStage<Response>> send) {
         return list(pathAndQuery, object, send, Optional.of(true));
     }
 
-    private Optional<List<ObjectNode>> list(String pathAndQuery, String object, Function<OfficelinxApi, Response> send,
+    private Optional<List<ObjectNode>> list(String pathAndQuery, String object, Function<OfficelinxApi, CompletionStage<Response>> send,
                                             Optional<Boolean> routeMayBeMissing) {
         ApiRequest request = ApiRequest.of("GET", api + pathAndQuery).about(object).allowingNotFound();
         Response response = call(request, send);
@@ -108,7 +109,7 @@ final class OfficelinxClient {
 
     /** One record picked by ID out of a list, for records the document gives no GET by ID (addresses). */
     ObjectNode getFromList(String pathAndQuery, String idField, String id, String object,
-                           Function<OfficelinxApi, Response> send) {
+                           Function<OfficelinxApi, CompletionStage<Response>> send) {
         return list(pathAndQuery, object, send).stream()
                 .filter(record -> JsonFields.number(record, idField).map(String::valueOf).filter(id::equals).isPresent())
                 .findFirst()
@@ -172,7 +173,7 @@ final class OfficelinxClient {
         }
     }
 
-    private Response call(ApiRequest request, Function<OfficelinxApi, Response> send) {
+    private Response call(ApiRequest request, Function<OfficelinxApi, CompletionStage<Response>> send) {
         return caller.call(request, () -> {
             tokens.ensureFresh();
             return send.apply(client);

@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The OAuth2 token endpoint (RFC 6749 section 4.3 and 6), form-encoded. It has no path of its own: the
@@ -19,14 +20,14 @@ public interface OfficelinxOAuthApi {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    Response passwordGrant(@HeaderParam("Authorization") String basicAuthorization,
+    CompletionStage<Response> passwordGrant(@HeaderParam("Authorization") String basicAuthorization,
                            @FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
                            @FormParam("client_secret") String clientSecret, @FormParam("username") String username,
                            @FormParam("password") String password, @FormParam("scope") String scope);
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    Response refreshGrant(@HeaderParam("Authorization") String basicAuthorization,
+    CompletionStage<Response> refreshGrant(@HeaderParam("Authorization") String basicAuthorization,
                           @FormParam("grant_type") String grantType, @FormParam("client_id") String clientId,
                           @FormParam("client_secret") String clientSecret,
                           @FormParam("refresh_token") String refreshToken);

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
@@ -152,7 +153,7 @@ final class TokenManager {
     /** One token request, given the endpoint and, when the client authenticates by HTTP Basic, its header. */
     @FunctionalInterface
     private interface TokenRequest {
-        Response send(TokenEndpoint endpoint, Optional<String> basicAuthorization);
+        CompletionStage<Response> send(TokenEndpoint endpoint, Optional<String> basicAuthorization);
     }
 
     /**

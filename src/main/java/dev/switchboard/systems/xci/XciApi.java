@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The 26 calls of the XCI REST API 1.0, exactly as the document lists them, relative to the server's
@@ -24,105 +25,105 @@ public interface XciApi {
 
     @POST
     @Path("/login")
-    Response login(JsonNode credentials);
+    CompletionStage<Response> login(JsonNode credentials);
 
     @GET
     @Path("/xivo")
-    Response listXivos();
+    CompletionStage<Response> listXivos();
 
     @GET
     @Path("/xivo/{id}")
-    Response getXivo(@PathParam("id") long id);
+    CompletionStage<Response> getXivo(@PathParam("id") long id);
 
     @POST
     @Path("/xivo")
-    Response createXivo(JsonNode xivo);
+    CompletionStage<Response> createXivo(JsonNode xivo);
 
     @GET
     @Path("/xivo/synchronize_config_files")
-    Response synchronizeConfigFiles();
+    CompletionStage<Response> synchronizeConfigFiles();
 
     @GET
     @Path("/entities")
-    Response listEntities();
+    CompletionStage<Response> listEntities();
 
     @GET
     @Path("/entities/{combinedId}")
-    Response getEntity(@PathParam("combinedId") String combinedId);
+    CompletionStage<Response> getEntity(@PathParam("combinedId") String combinedId);
 
     @POST
     @Path("/entities")
-    Response createEntity(JsonNode entity);
+    CompletionStage<Response> createEntity(JsonNode entity);
 
     @PUT
     @Path("/entities/{combinedId}")
-    Response updateEntity(@PathParam("combinedId") String combinedId, JsonNode entity);
+    CompletionStage<Response> updateEntity(@PathParam("combinedId") String combinedId, JsonNode entity);
 
     @DELETE
     @Path("/entities/{combinedId}")
-    Response deleteEntity(@PathParam("combinedId") String combinedId);
+    CompletionStage<Response> deleteEntity(@PathParam("combinedId") String combinedId);
 
     @GET
     @Path("/entities/{combinedId}/users")
-    Response listUsersOfEntity(@PathParam("combinedId") String combinedId);
+    CompletionStage<Response> listUsersOfEntity(@PathParam("combinedId") String combinedId);
 
     @GET
     @Path("/entities/{combinedId}/available_numbers")
-    Response listAvailableNumbers(@PathParam("combinedId") String combinedId);
+    CompletionStage<Response> listAvailableNumbers(@PathParam("combinedId") String combinedId);
 
     @GET
     @Path("/users/{id}")
-    Response getUser(@PathParam("id") long id);
+    CompletionStage<Response> getUser(@PathParam("id") long id);
 
     @POST
     @Path("/users")
-    Response createUser(JsonNode user);
+    CompletionStage<Response> createUser(JsonNode user);
 
     @PUT
     @Path("/users/{id}")
-    Response updateUser(@PathParam("id") long id, JsonNode user);
+    CompletionStage<Response> updateUser(@PathParam("id") long id, JsonNode user);
 
     @DELETE
     @Path("/users/{id}")
-    Response deleteUser(@PathParam("id") long id);
+    CompletionStage<Response> deleteUser(@PathParam("id") long id);
 
     @GET
     @Path("/templates")
-    Response listTemplates();
+    CompletionStage<Response> listTemplates();
 
     @GET
     @Path("/templates/{id}")
-    Response getTemplate(@PathParam("id") long id);
+    CompletionStage<Response> getTemplate(@PathParam("id") long id);
 
     @POST
     @Path("/templates")
-    Response createTemplate(JsonNode template);
+    CompletionStage<Response> createTemplate(JsonNode template);
 
     @PUT
     @Path("/templates/{id}")
-    Response updateTemplate(@PathParam("id") long id, JsonNode template);
+    CompletionStage<Response> updateTemplate(@PathParam("id") long id, JsonNode template);
 
     @DELETE
     @Path("/templates/{id}")
-    Response deleteTemplate(@PathParam("id") long id);
+    CompletionStage<Response> deleteTemplate(@PathParam("id") long id);
 
     @GET
     @Path("/administrators")
-    Response listAdministrators();
+    CompletionStage<Response> listAdministrators();
 
     @GET
     @Path("/administrators/{id}")
-    Response getAdministrator(@PathParam("id") long id);
+    CompletionStage<Response> getAdministrator(@PathParam("id") long id);
 
     @POST
     @Path("/administrators")
-    Response createAdministrator(JsonNode administrator);
+    CompletionStage<Response> createAdministrator(JsonNode administrator);
 
     @PUT
     @Path("/administrators/{id}")
-    Response updateAdministrator(@PathParam("id") long id, JsonNode administrator);
+    CompletionStage<Response> updateAdministrator(@PathParam("id") long id, JsonNode administrator);
 
     @DELETE
     @Path("/administrators/{id}")
-    Response deleteAdministrator(@PathParam("id") long id);
+    CompletionStage<Response> deleteAdministrator(@PathParam("id") long id);
 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every XCI call as one method, run through {@link ApiCaller}: logs in on first use, keeps the cookie,
@@ -98,18 +100,18 @@ final class XciClient {
      * real refusal comes back the same after it and is reported).
      */
     private JsonNode call(String method, String path, Optional<ResourceKey> about, boolean notFoundIsOk,
-                          Supplier<Response> send) {
+                          Supplier<CompletionStage<Response>> send) {
         java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong(ensureLoggedIn());
         ApiRequest request = new ApiRequest(method, ROOT + path, about.map(ResourceKey::toString), notFoundIsOk);
-        Supplier<Response> inSession = () -> {
-            Response answer = send.get();
+        Supplier<CompletionStage<Response>> inSession = () -> {
+            Response answer = ApiCaller.await(send.get());
             if (sessionEnded(answer)) {
                 answer.close();
                 reloginAfter(generation.get());
                 generation.set(session.state().generation());
-                answer = send.get();
+                return send.get();
             }
-            return answer;
+            return CompletableFuture.completedFuture(answer);
         };
         Response response = new ApiCaller(target, policy, observer, () -> {
             boolean renewed = reloginAfter(generation.get());
@@ -140,7 +142,7 @@ final class XciClient {
         return response.getStatus() / 100 == 3 && location != null && location.replaceAll("[?#].*$", "").endsWith("/login");
     }
 
-    private JsonNode call(String method, String path, Optional<ResourceKey> about, Supplier<Response> send) {
+    private JsonNode call(String method, String path, Optional<ResourceKey> about, Supplier<CompletionStage<Response>> send) {
         return call(method, path, about, false, send);
     }
 

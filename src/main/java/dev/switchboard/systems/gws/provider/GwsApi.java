@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The GWS 8.5 API v2 calls Switchboard makes, relative to the server's root URL (the document's
@@ -27,11 +28,11 @@ public interface GwsApi {
     /** Needs no authentication. */
     @GET
     @Path("/diagnostics/version")
-    Response version();
+    CompletionStage<Response> version();
 
     @GET
     @Path("/me")
-    Response me();
+    CompletionStage<Response> me();
 
     /**
      * @param fields   {@code *} for whole users; without it the answer holds only their URIs
@@ -39,27 +40,27 @@ public interface GwsApi {
      */
     @GET
     @Path("/users")
-    Response listUsers(@QueryParam("fields") String fields, @QueryParam("userName") String userName);
+    CompletionStage<Response> listUsers(@QueryParam("fields") String fields, @QueryParam("userName") String userName);
 
     @GET
     @Path("/users/{id}")
-    Response getUser(@PathParam("id") String id);
+    CompletionStage<Response> getUser(@PathParam("id") String id);
 
     @POST
     @Path("/users")
-    Response createUser(JsonNode user);
+    CompletionStage<Response> createUser(JsonNode user);
 
     /** Update as the users-API attribute table gives it. */
     @PUT
     @Path("/users/{id}")
-    Response updateUserWithPut(@PathParam("id") String id, JsonNode user);
+    CompletionStage<Response> updateUserWithPut(@PathParam("id") String id, JsonNode user);
 
     /** Update as the UsersAPI page lists it ("POST /users/{id}: updates the user"). */
     @POST
     @Path("/users/{id}")
-    Response updateUserWithPost(@PathParam("id") String id, JsonNode user);
+    CompletionStage<Response> updateUserWithPost(@PathParam("id") String id, JsonNode user);
 
     @DELETE
     @Path("/users/{id}")
-    Response deleteUser(@PathParam("id") String id);
+    CompletionStage<Response> deleteUser(@PathParam("id") String id);
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Every GWS call Switchboard makes, run through {@link ApiCaller} (transport retries, metrics, errors
@@ -147,7 +148,7 @@ final class GwsClient {
     // ---- plumbing
 
     private JsonNode call(String method, String path, Optional<ResourceKey> about, boolean notFoundIsOk,
-                          Supplier<Response> send) {
+                          Supplier<CompletionStage<Response>> send) {
         ApiRequest request = new ApiRequest(method, ROOT + path, about.map(ResourceKey::toString), notFoundIsOk);
         refuseLongUrl(request);
         for (int attempt = 1; ; attempt++) {
@@ -157,9 +158,9 @@ final class GwsClient {
             try {
                 Response response = new ApiCaller(target, policy, observer, () -> false, sleeper).withTimeouts(timeouts)
                         .call(request, () -> {
-                    Response answer = send.get();
+                    Response answer = ApiCaller.await(send.get());
                     last[0] = answer;
-                    return answer;
+                    return CompletableFuture.completedFuture(answer);
                 });
                 JsonNode body = parse(response, request);
                 if (response.getStatus() == 404) {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 
 import java.util.function.Supplier;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Every sipXconfig call Switchboard makes, as one method, run through {@link ApiCaller} and authenticated
@@ -51,10 +52,10 @@ final class SipxconfigClient {
         SPEED_DIAL("/speeddial", SipxconfigApi::getSpeedDial, SipxconfigApi::putSpeedDial);
 
         final String path;
-        final BiFunction<SipxconfigApi, String, Response> get;
+        final BiFunction<SipxconfigApi, String, CompletionStage<Response>> get;
         final Put put;
 
-        Setting(String path, BiFunction<SipxconfigApi, String, Response> get, Put put) {
+        Setting(String path, BiFunction<SipxconfigApi, String, CompletionStage<Response>> get, Put put) {
             this.path = path;
             this.get = get;
             this.put = put;
@@ -63,7 +64,7 @@ final class SipxconfigClient {
 
     @FunctionalInterface
     interface Put {
-        Response send(SipxconfigApi api, String authorization, JsonNode body);
+        CompletionStage<Response> send(SipxconfigApi api, String authorization, JsonNode body);
     }
 
     private final String target;
@@ -99,21 +100,21 @@ final class SipxconfigClient {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Response send(String method, String path, Optional<ResourceKey> about, Supplier<Response> call) {
+    private Response send(String method, String path, Optional<ResourceKey> about, Supplier<CompletionStage<Response>> call) {
         return call(method, path, about.map(ResourceKey::toString), call);
     }
 
     /** @param about what the call is about, for error messages: an object, or the user whose list it reads */
-    private Response call(String method, String path, Optional<String> about, Supplier<Response> call) {
+    private Response call(String method, String path, Optional<String> about, Supplier<CompletionStage<Response>> call) {
         ApiRequest request = new ApiRequest(method, ROOT + path, about, false);
         return new ApiCaller(target, policy, observer, () -> false).withTimeouts(timeouts).call(request, call);
     }
 
-    private JsonNode json(String method, String path, Optional<ResourceKey> about, Supplier<Response> call) {
+    private JsonNode json(String method, String path, Optional<ResourceKey> about, Supplier<CompletionStage<Response>> call) {
         return read(method, path, about.map(ResourceKey::toString), call);
     }
 
-    private JsonNode read(String method, String path, Optional<String> about, Supplier<Response> call) {
+    private JsonNode read(String method, String path, Optional<String> about, Supplier<CompletionStage<Response>> call) {
         Response response = call(method, path, about, call);
         String body = response.hasEntity() ? response.readEntity(String.class) : "";
         if (body == null || body.isBlank()) {

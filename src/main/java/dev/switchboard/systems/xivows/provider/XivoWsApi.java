@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The two {@code json.php} front doors of a XiVO, relative to its root URL: reads as GET, add and edit as POST
@@ -22,24 +23,24 @@ public interface XivoWsApi {
 
     @GET
     @Path("/xivo/configuration/json.php/restricted/{group}/{module}/")
-    Response configuration(@PathParam("group") String group, @PathParam("module") String module,
+    CompletionStage<Response> configuration(@PathParam("group") String group, @PathParam("module") String module,
                            @QueryParam("act") String act, @QueryParam("id") String id,
                            @QueryParam("search") String search, @QueryParam("sum") String sum);
 
     @POST
     @Path("/xivo/configuration/json.php/restricted/{group}/{module}/")
-    Response writeConfiguration(@PathParam("group") String group, @PathParam("module") String module,
+    CompletionStage<Response> writeConfiguration(@PathParam("group") String group, @PathParam("module") String module,
                                 @QueryParam("act") String act, @QueryParam("id") String id, JsonNode body);
 
     @GET
     @Path("/service/ipbx/json.php/restricted/{group}/{module}/")
-    Response ipbx(@PathParam("group") String group, @PathParam("module") String module,
+    CompletionStage<Response> ipbx(@PathParam("group") String group, @PathParam("module") String module,
                   @QueryParam("act") String act, @QueryParam("id") String id, @QueryParam("search") String search,
                   @QueryParam("context") String context, @QueryParam("obj") String obj,
                   @QueryParam("number") String number, @QueryParam("sum") String sum);
 
     @POST
     @Path("/service/ipbx/json.php/restricted/{group}/{module}/")
-    Response writeIpbx(@PathParam("group") String group, @PathParam("module") String module,
+    CompletionStage<Response> writeIpbx(@PathParam("group") String group, @PathParam("module") String module,
                        @QueryParam("act") String act, @QueryParam("id") String id, JsonNode body);
 }
