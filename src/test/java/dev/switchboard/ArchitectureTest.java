@@ -1,6 +1,7 @@
 package dev.switchboard;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,11 +9,18 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import dev.switchboard.provider.ApiObserver;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -100,14 +108,12 @@ class ArchitectureTest {
             .as("cli and daemon reach providers and the diff only through the engine (the daemon may observe API calls)");
 
     /** A method of a REST Client interface: one with a JAX-RS method annotation (every system's *Api). */
-    private static final com.tngtech.archunit.base.DescribedPredicate<com.tngtech.archunit.core.domain.JavaMethod> REST_CLIENT_CALL =
-            com.tngtech.archunit.base.DescribedPredicate.describe("declared in an interface with a JAX-RS method annotation",
-                    method -> method.getOwner().isInterface() && Stream.of(jakarta.ws.rs.GET.class, jakarta.ws.rs.POST.class,
-                            jakarta.ws.rs.PUT.class, jakarta.ws.rs.DELETE.class).anyMatch(method::isAnnotatedWith));
+    private static final DescribedPredicate<JavaMethod> REST_CLIENT_CALL = DescribedPredicate.describe(
+            "declared in an interface with a JAX-RS method annotation", method -> method.getOwner().isInterface()
+                    && Stream.of(GET.class, POST.class, PUT.class, DELETE.class).anyMatch(method::isAnnotatedWith));
 
-    static final ArchRule restClientCallsAnswerWithACompletionStage = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods()
-            .that(REST_CLIENT_CALL)
-            .should().haveRawReturnType(java.util.concurrent.CompletionStage.class)
+    static final ArchRule restClientCallsAnswerWithACompletionStage = methods().that(REST_CLIENT_CALL)
+            .should().haveRawReturnType(CompletionStage.class)
             .as("REST Client methods return CompletionStage<Response>, which ApiCaller waits for")
             .because("a blocking method returning Response streams its body to the waiting thread a piece at a time,"
                     + " an extra wake-up of the event loop and of that thread for every call (see ApiCaller)");

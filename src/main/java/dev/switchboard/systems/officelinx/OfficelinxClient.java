@@ -11,8 +11,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * The calls the provider makes, each through {@link ApiCaller} (token made fresh first, retries,

@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Every XCI call as one method, run through {@link ApiCaller}: logs in on first use, keeps the cookie,

@@ -23,10 +23,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Every GWS call Switchboard makes, run through {@link ApiCaller} (transport retries, metrics, errors

@@ -20,10 +20,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
-
-import java.util.function.Supplier;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * Every sipXconfig call Switchboard makes, as one method, run through {@link ApiCaller} and authenticated
