@@ -1,16 +1,17 @@
 package dev.switchboard.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * One object, desired or live, in the desired-state shape: fields are named as users write them
  * (camelCase, SPEC section 2) and references to other objects hold their natural values (feature
  * group {@code 56}, department {@code Sales/EMEA}), never server IDs.
+ *
+ * <p>Both collections are unmodifiable: the fields in the order given, the prerequisites in their natural order,
+ * each held compactly ({@link FieldMap}, {@link KeySet}), and shared, not copied, by an object made from another
+ * ({@link #withId}).
  *
  * <p>Field values are {@link String}, {@link Long}, {@link java.math.BigDecimal}, {@link Boolean},
  * {@link Secret}, {@code List} or {@code Map} of those; absent fields are absent, never null.
@@ -31,8 +32,8 @@ public record Resource(
         Optional<SourceLocation> origin) {
 
     public Resource {
-        fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
-        dependsOn = Collections.unmodifiableSet(new TreeSet<>(dependsOn));
+        fields = FieldMap.copyOf(fields);
+        dependsOn = KeySet.copyOf(dependsOn);
     }
 
     /** An object declared in a desired-state file. */
