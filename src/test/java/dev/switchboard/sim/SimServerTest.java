@@ -178,6 +178,20 @@ class SimServerTest {
         assertThat(send("GET", "/count").body()).isEqualTo("2");
     }
 
+    /** The latency is a floor every answer waits for, and the simulator still sees each request once. */
+    @Test
+    void everyAnswerWaitsAtLeastTheLatency() throws Exception {
+        CounterSimulator counter = new CounterSimulator();
+        server = SimServer.start(SimOptions.DEFAULT.withLatency(Duration.ofMillis(120)), counter);
+        for (int i = 0; i < 3; i++) {
+            long started = System.nanoTime();
+            assertThat(send("POST", "/count").statusCode()).isEqualTo(201);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(120));
+        }
+        assertThat(counter.count).isEqualTo(3);
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
     @Test
     void unknownPathsAnswer404() throws Exception {
         server = SimServer.start(SimOptions.DEFAULT, new CounterSimulator());
