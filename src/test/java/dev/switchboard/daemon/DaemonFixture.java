@@ -135,6 +135,19 @@ public final class DaemonFixture implements AutoCloseable {
         return send(request);
     }
 
+    /**
+     * A POST that announces its body with {@code Expect: 100-continue}, as curl does for large bodies. The
+     * daemon refuses a body over its limit with 413 and closes the connection without reading it; a client
+     * that sent the body regardless can have that answer reset away by the unread bytes (TCP RST), so a
+     * test of the refusal asks first.
+     */
+    HttpResponse<String> postExpectingContinue(String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(daemon(path)).expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", "application/json");
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     HttpResponse<String> reconcileNow() {
         return post("/api/v1/reconcile", new byte[0],
                 Map.of("Authorization", "Bearer " + GitRepoWithSimulators.API_TOKEN));

@@ -238,7 +238,7 @@ class DriftModeDaemonTest {
 
         byte[] huge = new byte[TriggerResource.MAX_WEBHOOK_BYTES + 1];
         Arrays.fill(huge, (byte) ' ');
-        HttpResponse<String> tooLarge = fixture.post("/api/v1/webhook/git", huge,
+        HttpResponse<String> tooLarge = fixture.postExpectingContinue("/api/v1/webhook/git", huge,
                 Map.of("X-Hub-Signature-256", DaemonFixture.signature(GitRepoWithSimulators.WEBHOOK_SECRET, huge)));
         assertThat(tooLarge.statusCode()).isEqualTo(413);
 
