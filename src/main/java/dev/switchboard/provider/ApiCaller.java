@@ -10,8 +10,12 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -25,7 +29,7 @@ import org.jboss.logging.Logger;
  * {@code Response} hands its body to the waiting thread piece by piece, each piece a wake-up of the event loop
  * and of the thread; one that returns a {@code CompletionStage} is answered once, with the body whole (measured
  * on a no-change plan of 10,491 calls: 0.4 s less CPU). The returned response has its entity buffered, so it
- * can be read more than once.
+ * can be read more than once. {@link #callAsync} makes the same call with no thread waiting for its answer.
  */
 public final class ApiCaller {
 
@@ -88,13 +92,83 @@ public final class ApiCaller {
      * @throws ProviderException otherwise, after retries
      */
     public Response call(ApiRequest request, Supplier<? extends CompletionStage<Response>> send) {
+        return call(request, send, null);
+    }
+
+    /**
+     * As {@link #call}, without a thread waiting for the answer: the first attempt is sent on the calling thread,
+     * and an answer {@code call} would return is taken in on the thread that delivers it (the HTTP client's event
+     * loop). Everything else (a failed or refused attempt, and the retries, pauses and re-authentication that
+     * follow it) runs on {@code blocking}, exactly as {@code call} runs it. {@code send} must not block when it
+     * is first called; the later attempts call it on {@code blocking}.
+     *
+     * @return the response, or a {@link ProviderException} as {@code call} throws it
+     */
+    public CompletableFuture<Response> callAsync(ApiRequest request, Supplier<? extends CompletionStage<Response>> send,
+                                                 Executor blocking) {
+        long started = System.nanoTime();
+        CompletableFuture<Response> result = new CompletableFuture<>();
+        CompletionStage<Response> pending;
+        try {
+            pending = send.get();
+        } catch (RuntimeException notSent) {
+            // as in call: what fails before a request goes out (credentials that cannot be had) is not retried
+            result.completeExceptionally(notSent);
+            return result;
+        }
+        pending.whenComplete((response, failure) -> {
+            FirstAttempt first = new FirstAttempt(started, response, failure);
+            if (failure == null && accepted(request, response.getStatus())) {
+                try {
+                    response.bufferEntity();
+                    observed(request, response.getStatus(), started, 1);
+                    result.complete(response);
+                    return;
+                } catch (RuntimeException unreadable) {
+                    first = new FirstAttempt(started, null, unreadable);
+                }
+            }
+            goOnBlocking(request, send, first, blocking, result);
+        });
+        return result;
+    }
+
+    private void goOnBlocking(ApiRequest request, Supplier<? extends CompletionStage<Response>> send, FirstAttempt first,
+                              Executor blocking, CompletableFuture<Response> result) {
+        try {
+            blocking.execute(() -> {
+                try {
+                    result.complete(call(request, send, first));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            });
+        } catch (RejectedExecutionException shutDown) {
+            result.completeExceptionally(failure(request, first.response() == null ? 0 : first.response().getStatus(),
+                    "the fetch was closed before the call could go on", !RetryPolicy.isRead(request.retryMethod()),
+                    shutDown));
+        }
+    }
+
+    /** The outcome of an attempt sent by {@link #callAsync}, for {@link #call} to go on from. */
+    private record FirstAttempt(long started, Response response, Throwable failure) {
+        Response take() {
+            if (failure != null) {
+                throw asCallFailure(failure);
+            }
+            return response;
+        }
+    }
+
+    private Response call(ApiRequest request, Supplier<? extends CompletionStage<Response>> send, FirstAttempt first) {
         boolean reauthenticated = false;
-        long deadline = System.nanoTime() + timeouts.call().toNanos();
+        long deadline = (first == null ? System.nanoTime() : first.started()) + timeouts.call().toNanos();
+        FirstAttempt taken = first;
         for (int attempt = 1; ; attempt++) {
-            long started = System.nanoTime();
+            long started = taken == null ? System.nanoTime() : taken.started();
             Response response;
             try {
-                response = await(send.get());
+                response = taken == null ? await(send.get()) : taken.take();
                 response.bufferEntity();
             } catch (ProcessingException | jakarta.ws.rs.WebApplicationException noAnswer) {
                 observer.observe(target, request.method(), 0, Duration.ofNanos(System.nanoTime() - started));
@@ -104,14 +178,12 @@ public final class ApiCaller {
                     continue;
                 }
                 throw failure(request, 0, describe(noAnswer, attempt), !RetryPolicy.isRead(request.retryMethod()), noAnswer);
+            } finally {
+                taken = null;
             }
             int status = response.getStatus();
-            observer.observe(target, request.method(), status, Duration.ofNanos(System.nanoTime() - started));
-            if (LOG.isDebugEnabled()) {
-                LOG.debugf("%s: %s %s -> %d in %d ms%s", target, request.method(), request.path(), status,
-                        (System.nanoTime() - started) / 1_000_000, attempt > 1 ? " (attempt " + attempt + ")" : "");
-            }
-            if (status / 100 == 2 || (status == 404 && request.notFoundIsOk()) || (status / 100 == 3 && request.redirectIsOk())) {
+            observed(request, status, started, attempt);
+            if (accepted(request, status)) {
                 return response;
             }
             if (status == 401 && !reauthenticated) {
@@ -130,6 +202,19 @@ public final class ApiCaller {
         }
     }
 
+    /** Whether {@link #call} returns a response of {@code status} rather than retrying or failing. */
+    private static boolean accepted(ApiRequest request, int status) {
+        return status / 100 == 2 || (status == 404 && request.notFoundIsOk()) || (status / 100 == 3 && request.redirectIsOk());
+    }
+
+    private void observed(ApiRequest request, int status, long started, int attempt) {
+        observer.observe(target, request.method(), status, Duration.ofNanos(System.nanoTime() - started));
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("%s: %s %s -> %d in %d ms%s", target, request.method(), request.path(), status,
+                    (System.nanoTime() - started) / 1_000_000, attempt > 1 ? " (attempt " + attempt + ")" : "");
+        }
+    }
+
     /**
      * Waits for the answer as the REST Client's blocking calls do: a failure comes out as the
      * {@link ProcessingException} or {@link jakarta.ws.rs.WebApplicationException} it is, anything else
@@ -142,15 +227,23 @@ public final class ApiCaller {
             Thread.currentThread().interrupt();
             throw new ProcessingException(interrupted);
         } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof ProcessingException processing) {
-                throw processing;
-            }
-            if (cause instanceof jakarta.ws.rs.WebApplicationException webApplication) {
-                throw webApplication;
-            }
-            throw new ProcessingException(cause.getMessage(), cause);
+            throw asCallFailure(failed.getCause());
         }
+    }
+
+    /** A call's failure as {@link #await} throws it, from what its {@code CompletionStage} failed with. */
+    private static RuntimeException asCallFailure(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof ProcessingException processing) {
+            return processing;
+        }
+        if (cause instanceof jakarta.ws.rs.WebApplicationException webApplication) {
+            return webApplication;
+        }
+        return new ProcessingException(cause.getMessage(), cause);
     }
 
     /**

@@ -86,4 +86,98 @@ class ApiCallerTest {
         assertEquals(2, sent.get());
         assertEquals(200, answer.getStatus());
     }
+
+    // callAsync: the answer taken in where it arrives, everything else on the executor it is given
+
+    /** Counts what it was given to run, and runs it on a thread of its own, as a fetch's thread would. */
+    private static final class CountingExecutor implements java.util.concurrent.Executor {
+        final AtomicInteger ran = new AtomicInteger();
+
+        @Override
+        public void execute(Runnable task) {
+            ran.incrementAndGet();
+            new Thread(task, "blocking").start();
+        }
+    }
+
+    @Test
+    void anAsyncCallAnsweredAtOnceNeedsNoOtherThread() {
+        CountingExecutor blocking = new CountingExecutor();
+        List<Integer> observed = new ArrayList<>();
+        ApiCaller caller = new ApiCaller("t", new RetryPolicy(3, Duration.ZERO, Duration.ZERO),
+                (target, method, status, duration) -> observed.add(status), () -> false, delay -> { });
+        Response answer = caller.callAsync(ApiRequest.of("GET", "/x"),
+                () -> CompletableFuture.completedFuture(Response.ok("[]").build()), blocking).join();
+        assertEquals(200, answer.getStatus());
+        assertEquals(0, blocking.ran.get());
+        assertEquals(List.of(200), observed);
+    }
+
+    @Test
+    void anAsyncCallRefusedIsRetriedOnTheExecutorWithItsPause() {
+        CountingExecutor blocking = new CountingExecutor();
+        AtomicInteger sent = new AtomicInteger();
+        List<Duration> pauses = new ArrayList<>();
+        List<Integer> observed = new ArrayList<>();
+        ApiCaller caller = new ApiCaller("t", new RetryPolicy(3, Duration.ofMillis(7), Duration.ofMillis(7)),
+                (target, method, status, duration) -> observed.add(status), () -> false, pauses::add);
+        Response answer = caller.callAsync(ApiRequest.of("GET", "/x"), () -> sent.incrementAndGet() == 1
+                ? CompletableFuture.completedFuture(Response.status(503).build())
+                : CompletableFuture.completedFuture(Response.ok("{}").build()), blocking).join();
+        assertEquals(200, answer.getStatus());
+        assertEquals(2, sent.get());
+        assertEquals(1, blocking.ran.get());
+        assertEquals(List.of(503, 200), observed);
+        assertEquals(1, pauses.size());
+    }
+
+    @Test
+    void anAsyncCallWhoseAnswerIsLostIsRetriedAndThenReportedWithNoStatus() {
+        CountingExecutor blocking = new CountingExecutor();
+        AtomicInteger sent = new AtomicInteger();
+        ApiCaller caller = new ApiCaller("t", new RetryPolicy(3, Duration.ZERO, Duration.ZERO), ApiObserver.NONE,
+                () -> false, delay -> { });
+        CompletableFuture<Response> call = caller.callAsync(ApiRequest.of("GET", "/x"), () -> {
+            sent.incrementAndGet();
+            return CompletableFuture.failedFuture(new java.util.concurrent.CompletionException(new IOException("reset")));
+        }, blocking);
+        java.util.concurrent.CompletionException failed = assertThrows(java.util.concurrent.CompletionException.class, call::join);
+        ProviderException failure = (ProviderException) failed.getCause();
+        assertEquals(0, failure.status());
+        assertTrue(failure.getMessage().contains("reset"));
+        assertEquals(3, sent.get());
+    }
+
+    @Test
+    void anAsyncCallAnswered401ReauthenticatesOnTheExecutorAndSendsAgain() {
+        CountingExecutor blocking = new CountingExecutor();
+        AtomicInteger sent = new AtomicInteger();
+        List<String> reauthenticatedOn = new ArrayList<>();
+        ApiCaller caller = new ApiCaller("t", new RetryPolicy(3, Duration.ZERO, Duration.ZERO), ApiObserver.NONE,
+                () -> reauthenticatedOn.add(Thread.currentThread().getName()), delay -> { });
+        Response answer = caller.callAsync(ApiRequest.of("GET", "/x"), () -> sent.incrementAndGet() == 1
+                ? CompletableFuture.completedFuture(Response.status(401).build())
+                : CompletableFuture.completedFuture(Response.ok("{}").build()), blocking).join();
+        assertEquals(200, answer.getStatus());
+        assertEquals(2, sent.get());
+        assertEquals(List.of("blocking"), reauthenticatedOn);
+    }
+
+    @Test
+    void anAsyncCallThatCannotBeSentFailsAsItIsAndIsNotRetried() {
+        CountingExecutor blocking = new CountingExecutor();
+        AtomicInteger sent = new AtomicInteger();
+        ProviderException noCredentials = new ProviderException("t", java.util.Optional.empty(), "POST", "/token", 400,
+                "invalid_grant", false, null);
+        ApiCaller caller = new ApiCaller("t", new RetryPolicy(3, Duration.ZERO, Duration.ZERO), ApiObserver.NONE,
+                () -> false, delay -> { });
+        CompletableFuture<Response> call = caller.callAsync(ApiRequest.of("GET", "/x"), () -> {
+            sent.incrementAndGet();
+            throw noCredentials;
+        }, blocking);
+        java.util.concurrent.CompletionException failed = assertThrows(java.util.concurrent.CompletionException.class, call::join);
+        assertSame(noCredentials, failed.getCause());
+        assertEquals(1, sent.get());
+        assertEquals(0, blocking.ran.get());
+    }
 }

@@ -111,6 +111,91 @@ class FetchSchedulerTest {
         assertThatThrownBy(() -> FetchScheduler.join(queued)).hasMessageContaining("closed before this read started");
     }
 
+    @Test
+    void readsThatHoldNoThreadCountAgainstTheSameBoundAsTheOthers() throws Exception {
+        AtomicInteger underWay = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        java.util.concurrent.ScheduledExecutorService answers = java.util.concurrent.Executors.newScheduledThreadPool(2);
+        List<CompletableFuture<Integer>> reads = new ArrayList<>();
+        try (FetchScheduler fetch = FetchScheduler.open("t", 3)) {
+            for (int i = 0; i < 60; i++) {
+                int item = i;
+                if (i % 3 == 0) {
+                    reads.add(fetch.read(() -> {
+                        most.accumulateAndGet(underWay.incrementAndGet(), Math::max);
+                        Thread.yield();
+                        underWay.decrementAndGet();
+                        return item;
+                    }));
+                } else {
+                    // answered later on another thread, as an HTTP client's event loop would
+                    reads.add(fetch.leafAsync(blocking -> {
+                        most.accumulateAndGet(underWay.incrementAndGet(), Math::max);
+                        CompletableFuture<Integer> answer = new CompletableFuture<>();
+                        answers.schedule(() -> {
+                            underWay.decrementAndGet();
+                            answer.complete(item);
+                        }, 1, TimeUnit.MILLISECONDS);
+                        return answer;
+                    }));
+                }
+            }
+            int sum = 0;
+            for (CompletableFuture<Integer> read : reads) {
+                sum += FetchScheduler.join(read);
+            }
+            assertThat(sum).isEqualTo(59 * 60 / 2);
+        } finally {
+            answers.shutdownNow();
+        }
+        assertThat(most.get()).isBetween(2, 3);
+    }
+
+    @Test
+    void aReadThatHoldsNoThreadMayBlockOnTheExecutorItIsGiven() {
+        try (FetchScheduler fetch = FetchScheduler.open("t", 1)) {
+            CompletableFuture<String> read = fetch.leafAsync(blocking -> CompletableFuture.supplyAsync(
+                    () -> Thread.currentThread().getName(), blocking));
+            assertThat(FetchScheduler.join(read)).isEqualTo("fetch-t");
+        }
+    }
+
+    @Test
+    void aReadThatFailsToStartFailsAloneAndFreesItsSlot() {
+        try (FetchScheduler fetch = FetchScheduler.open("t", 1)) {
+            CompletableFuture<String> failing = fetch.leafAsync(blocking -> {
+                throw new ProviderException("t", Optional.empty(), "GET", "/addresses", 0, "not sent", false, null);
+            });
+            CompletableFuture<String> next = fetch.leafAsync(blocking -> CompletableFuture.completedFuture("next"));
+            assertThatThrownBy(() -> FetchScheduler.join(failing)).isInstanceOf(ProviderException.class)
+                    .hasMessageContaining("/addresses");
+            assertThat(FetchScheduler.join(next)).isEqualTo("next");
+        }
+    }
+
+    @Test
+    void manyReadsAnsweredTheMomentTheyStartDoNotDeepenTheStack() {
+        List<CompletableFuture<Integer>> reads = new ArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        try (FetchScheduler fetch = FetchScheduler.open("t", 1)) {
+            CompletableFuture<String> blocker = fetch.read(() -> {
+                await(release);
+                return "blocker";
+            });
+            for (int i = 0; i < 50_000; i++) {
+                int item = i;
+                reads.add(fetch.leafAsync(blocking -> CompletableFuture.completedFuture(item)));
+            }
+            release.countDown();
+            FetchScheduler.join(blocker);
+            long sum = 0;
+            for (CompletableFuture<Integer> read : reads) {
+                sum += FetchScheduler.join(read);
+            }
+            assertThat(sum).isEqualTo(49_999L * 50_000 / 2);
+        }
+    }
+
     private static String record(List<String> order, String name) {
         order.add(name);
         return name;

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
@@ -79,8 +80,11 @@ final class LiveStateReader {
                     Optional<String> number = JsonFields.text(mailbox, "MailboxNo");
                     if (mailboxId.isPresent() && number.isPresent()) {
                         ResourceKey key = OfficelinxMapping.mailboxKey(name, number.get());
-                        addresses.add(fetch.leaf(FetchScheduler.counted(
-                                () -> addresses(String.valueOf(mailboxId.get()), key, Optional.empty()), progress)));
+                        addresses.add(fetch.leafAsync(blocking -> addressesAsync(mailboxId.get(), key, blocking)
+                                .thenApply(list -> {
+                                    progress.fetched(list.size());
+                                    return list;
+                                })));
                     }
                 }).start();
                 scopes.add(departments.thenCombine(groups, (d, g) -> Map.entry(d, g)).thenCombine(mailboxes,
@@ -328,7 +332,25 @@ final class LiveStateReader {
      * declares is asked for, and type 0, the one the document names (addresses of other types are not seen).
      */
     List<Resource> addresses(String mailboxId, ResourceKey mailbox, Optional<Long> type) {
-        long id = Long.parseLong(mailboxId);
+        return addresses(Long.parseLong(mailboxId), mailbox, type);
+    }
+
+    /**
+     * Every address of a mailbox, as {@link #addresses} reads them, with no thread waiting for the list: the
+     * fetch's 10,000 reads of a large PBX go this way. Where the server wants {@code addresstype}, the lists of
+     * each type are read on {@code blocking}, one after another, as {@code addresses} reads them.
+     */
+    private CompletableFuture<List<Resource>> addressesAsync(long id, ResourceKey mailbox, Executor blocking) {
+        if (addressTypeRequired) {
+            return CompletableFuture.supplyAsync(() -> addressesOfEveryType(id, mailbox), blocking);
+        }
+        return client.listIfRoutedAsync("EEAMMailboxAddresses?mailboxid=" + id, mailbox.toString(),
+                api -> api.listAddresses(id, null), blocking).thenCompose(all -> all.isPresent()
+                        ? CompletableFuture.completedFuture(resources(id, mailbox, all.get()))
+                        : CompletableFuture.supplyAsync(() -> addressesOfEveryType(id, mailbox), blocking));
+    }
+
+    private List<Resource> addresses(long id, ResourceKey mailbox, Optional<Long> type) {
         List<ObjectNode> records = new ArrayList<>();
         if (type.isPresent()) {
             records.addAll(addressesOfType(id, mailbox, type.get()));
@@ -339,21 +361,32 @@ final class LiveStateReader {
             if (all.isPresent()) {
                 records.addAll(all.get());
             } else {
-                if (!addressTypeRequired) {
-                    LOG.debugf("target %s: GetMailboxAddresses needs addresstype; asking for types %s", target,
-                            declaredAddressTypes);
-                    addressTypeRequired = true;
-                }
-                for (long each : declaredAddressTypes) {
-                    records.addAll(addressesOfType(id, mailbox, each));
-                }
+                return addressesOfEveryType(id, mailbox);
             }
         }
+        return resources(id, mailbox, records);
+    }
+
+    /** A mailbox's addresses of every declared type, a list each, on a server that has no list without the type. */
+    private List<Resource> addressesOfEveryType(long id, ResourceKey mailbox) {
+        if (!addressTypeRequired) {
+            LOG.debugf("target %s: GetMailboxAddresses needs addresstype; asking for types %s", target,
+                    declaredAddressTypes);
+            addressTypeRequired = true;
+        }
+        List<ObjectNode> records = new ArrayList<>();
+        for (long each : declaredAddressTypes) {
+            records.addAll(addressesOfType(id, mailbox, each));
+        }
+        return resources(id, mailbox, records);
+    }
+
+    private List<Resource> resources(long mailboxId, ResourceKey mailbox, List<ObjectNode> records) {
         List<Resource> addresses = records.stream()
                 .map(record -> OfficelinxMapping.address(mailbox, record))
                 .flatMap(Optional::stream)
                 .toList();
-        addresses.forEach(address -> mailboxOfAddress.put(address.requireId(), id));
+        addresses.forEach(address -> mailboxOfAddress.put(address.requireId(), mailboxId));
         return addresses;
     }
 

@@ -11,8 +11,12 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The calls the provider makes, each through {@link ApiCaller} (token made fresh first, retries,
@@ -61,8 +65,36 @@ final class OfficelinxClient {
 
     private Optional<List<ObjectNode>> list(String pathAndQuery, String object, Function<OfficelinxApi, CompletionStage<Response>> send,
                                             Optional<Boolean> routeMayBeMissing) {
-        ApiRequest request = ApiRequest.of("GET", api + pathAndQuery).about(object).allowingNotFound();
-        Response response = call(request, send);
+        ApiRequest request = listRequest(pathAndQuery, object);
+        return records(request, call(request, send), routeMayBeMissing);
+    }
+
+    /**
+     * As {@link #listIfRouted}, with no thread waiting for the answer (see {@link ApiCaller#callAsync}): sent from
+     * the calling thread, which it does not block, unless the token has to be renewed first, which is done on
+     * {@code blocking}, as is anything after an answer that is not the list.
+     */
+    CompletableFuture<Optional<List<ObjectNode>>> listIfRoutedAsync(String pathAndQuery, String object,
+            Function<OfficelinxApi, CompletionStage<Response>> send, Executor blocking) {
+        ApiRequest request = listRequest(pathAndQuery, object);
+        Supplier<CompletionStage<Response>> withToken = () -> {
+            tokens.ensureFresh();
+            return send.apply(client);
+        };
+        Supplier<CompletionStage<Response>> first = () -> tokens.isFresh() ? send.apply(client)
+                : CompletableFuture.supplyAsync(withToken, blocking).thenCompose(pending -> pending);
+        // The attempts after the first run on a thread of blocking: they renew the token there, in place, and
+        // never hand it to another of its threads to wait for (which could wait for a thread that never comes).
+        AtomicBoolean sent = new AtomicBoolean();
+        return caller.callAsync(request, () -> sent.getAndSet(true) ? withToken.get() : first.get(), blocking)
+                .thenApply(response -> records(request, response, Optional.of(true)));
+    }
+
+    private ApiRequest listRequest(String pathAndQuery, String object) {
+        return ApiRequest.of("GET", api + pathAndQuery).about(object).allowingNotFound();
+    }
+
+    private Optional<List<ObjectNode>> records(ApiRequest request, Response response, Optional<Boolean> routeMayBeMissing) {
         if (response.getStatus() == 404) {
             if (!isNoRoute(response)) {
                 return Optional.of(List.of());

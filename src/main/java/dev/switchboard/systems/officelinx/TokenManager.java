@@ -105,6 +105,11 @@ final class TokenManager {
         }
     }
 
+    /** Whether {@link #ensureFresh} would return at once, without asking the server for a token. */
+    boolean isFresh() {
+        return isFresh(current);
+    }
+
     /** The token for the {@code Authorization} header: whatever {@link #ensureFresh} last made sure of. */
     Optional<String> accessToken() {
         return current.map(Token::accessToken);

@@ -672,6 +672,84 @@ class OfficelinxContractTest {
         wm.verify(exactly(2), getRequestedFor(urlEqualTo(API + "EEAMCompanies?pbxid=7")));
     }
 
+    // The mailboxes' address lists are read with no thread waiting for them (ApiCaller.callAsync): what
+    // follows an answer that is not the list, and a token to renew, happen off the HTTP client's event loop.
+
+    @Test
+    void anAddressListThatFailsIsRetriedAndTheFetchHasItsAddresses() {
+        stubAcme();
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11")).inScenario("flaky")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("reset")
+                .willReturn(json(503, "{\"Message\":\"The service is unavailable.\"}")));
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11")).inScenario("flaky")
+                .whenScenarioStateIs("reset").willSetStateTo("recovered")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11")).inScenario("flaky")
+                .whenScenarioStateIs("recovered").willReturn(json(200,
+                        "[{\"AddressID\":41,\"MailboxID\":11,\"AddressType\":2,\"Address\":\"alice@acme.example\"}]")));
+        ResourceSet live = provider.fetchLiveState(FetchProgress.NONE);
+        assertThat(live.get(ResourceKey.of(ADDRESS, "Acme", "1001", "2", "alice@acme.example"))).isPresent();
+        wm.verify(exactly(3), getRequestedFor(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11")));
+    }
+
+    @Test
+    void anAddressListThatKeepsFailingFailsTheFetchNamingTheMailbox() {
+        stubAcme();
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=12"))
+                .willReturn(json(500, "{\"Message\":\"An error has occurred.\"}")));
+        assertThatThrownBy(() -> provider.fetchLiveState(FetchProgress.NONE))
+                .isInstanceOfSatisfying(ProviderException.class, e -> {
+                    assertThat(e.status()).isEqualTo(500);
+                    assertThat(e.getMessage()).contains("EEAMMailboxAddresses?mailboxid=12", "1002", "An error has occurred");
+                });
+        wm.verify(exactly(FAST_RETRIES.maxAttempts()), getRequestedFor(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=12")));
+    }
+
+    @Test
+    void a401OnAnAddressListReauthenticatesAndReadsItAgain() {
+        stubAcme();
+        wm.stubFor(post(urlEqualTo(TOKEN)).withFormParam("grant_type", equalTo("refresh_token"))
+                .willReturn(json(200, tokenBody("T2", "R2"))));
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=13")).withHeader("Authorization", equalTo("Bearer T1"))
+                .willReturn(json(401, "{\"Message\":\"Authorization has been denied for this request.\"}")));
+        wm.stubFor(get(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=13")).withHeader("Authorization", equalTo("Bearer T2"))
+                .willReturn(json(200, "[{\"AddressID\":42,\"MailboxID\":13,\"AddressType\":0,\"Address\":\"1003\"}]")));
+        ResourceSet live = provider.fetchLiveState(FetchProgress.NONE);
+        assertThat(live.get(ResourceKey.of(ADDRESS, "Acme", "1003", "0", "1003"))).isPresent();
+        wm.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN)).withFormParam("grant_type", equalTo("refresh_token")));
+        wm.verify(exactly(1), getRequestedFor(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=13"))
+                .withHeader("Authorization", equalTo("Bearer T2")));
+    }
+
+    @Test
+    void aTokenThatGoesStaleBetweenAddressListsIsRenewedBeforeTheNextIsSent() {
+        // one read at a time, so the order is fixed: the lists, the pages, then the addresses of 1001, 1002, 1003
+        TargetSpec target = new TargetSpec("olx-contract", "officelinx", wm.baseUrl(),
+                Map.of("clientId", "switchboard", "clientSecret", Secret.fromReference("${env:S}", CLIENT_SECRET),
+                        "username", "admin", "password", Secret.fromReference("${env:P}", PASSWORD)),
+                Map.of("pbx", 7L), TargetSpec.Tls.DEFAULT, TargetSpec.Policy.DEFAULT.withParallelism(1));
+        provider.close();
+        provider = factory.open(target, java.net.URI.create(wm.baseUrl()), FAST_RETRIES, clock);
+        stubAcme();
+        wm.stubFor(post(urlEqualTo(TOKEN)).withFormParam("grant_type", equalTo("refresh_token"))
+                .willReturn(json(200, tokenBody("T2", "R2"))));
+        java.util.concurrent.atomic.AtomicInteger reports = new java.util.concurrent.atomic.AtomicInteger();
+        // the first address list's report comes before the next read starts: the token expires right there
+        ResourceSet live = provider.fetchLiveState(fetched -> {
+            if (reports.incrementAndGet() == 3) {
+                clock.advance(Duration.ofHours(1));
+            }
+        });
+        assertThat(live.get(ResourceKey.of(ADDRESS, "Acme", "1001", "2", "alice@acme.example"))).isPresent();
+        wm.verify(exactly(1), postRequestedFor(urlEqualTo(TOKEN)).withFormParam("grant_type", equalTo("refresh_token")));
+        wm.verify(exactly(1), getRequestedFor(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=11"))
+                .withHeader("Authorization", equalTo("Bearer T1")));
+        for (String mailbox : List.of("12", "13")) {
+            wm.verify(exactly(1), getRequestedFor(urlEqualTo(API + "EEAMMailboxAddresses?mailboxid=" + mailbox))
+                    .withHeader("Authorization", equalTo("Bearer T2")));
+        }
+    }
+
     @Test
     void aConnectionResetOnPostLeavesTheOutcomeUnknownAndIsNotRetried() {
         wm.stubFor(post(urlEqualTo(API + "EEAMCompanies")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
