@@ -1,10 +1,7 @@
 package dev.switchboard.model;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
-import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 
@@ -131,32 +128,6 @@ final class FieldMap extends AbstractMap<String, Object> {
 
     @Override
     public Set<Map.Entry<String, Object>> entrySet() {
-        return new AbstractSet<>() {
-            @Override
-            public Iterator<Map.Entry<String, Object>> iterator() {
-                return new Iterator<>() {
-                    private int next;
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < names.length;
-                    }
-
-                    @Override
-                    public Map.Entry<String, Object> next() {
-                        if (next >= names.length) {
-                            throw new NoSuchElementException();
-                        }
-                        int i = next++;
-                        return new AbstractMap.SimpleImmutableEntry<>(names[i], values[i]);
-                    }
-                };
-            }
-
-            @Override
-            public int size() {
-                return names.length;
-            }
-        };
+        return ArrayEntries.of(names, values);
     }
 }

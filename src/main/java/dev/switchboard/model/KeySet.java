@@ -3,7 +3,6 @@ package dev.switchboard.model;
 import java.util.AbstractSet;
 import java.util.Arrays;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -58,21 +57,6 @@ final class KeySet extends AbstractSet<ResourceKey> {
 
     @Override
     public Iterator<ResourceKey> iterator() {
-        return new Iterator<>() {
-            private int next;
-
-            @Override
-            public boolean hasNext() {
-                return next < keys.length;
-            }
-
-            @Override
-            public ResourceKey next() {
-                if (next >= keys.length) {
-                    throw new NoSuchElementException();
-                }
-                return keys[next++];
-            }
-        };
+        return Arrays.asList(keys).iterator();
     }
 }

@@ -1,17 +1,14 @@
 package dev.switchboard.model;
 
 import java.util.AbstractMap;
-import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -162,33 +159,7 @@ public record ResourceSet(String target, Map<ResourceKey, Resource> byKey) {
 
         @Override
         public Set<Map.Entry<ResourceKey, Resource>> entrySet() {
-            return new AbstractSet<>() {
-                @Override
-                public Iterator<Map.Entry<ResourceKey, Resource>> iterator() {
-                    return new Iterator<>() {
-                        private int next;
-
-                        @Override
-                        public boolean hasNext() {
-                            return next < keys.length;
-                        }
-
-                        @Override
-                        public Map.Entry<ResourceKey, Resource> next() {
-                            if (next >= keys.length) {
-                                throw new NoSuchElementException();
-                            }
-                            int at = next++;
-                            return new AbstractMap.SimpleImmutableEntry<>(keys[at], values[at]);
-                        }
-                    };
-                }
-
-                @Override
-                public int size() {
-                    return keys.length;
-                }
-            };
+            return ArrayEntries.of(keys, values);
         }
 
         @Override
