@@ -78,7 +78,8 @@ public final class FetchScheduler implements AutoCloseable {
      * and returns its pending answer at once; it must not block, since it may run on the thread that delivered
      * another read's answer. Whatever part of it has to block (a retry's pause, a token to renew) it runs on the
      * executor it is given, one of the scheduler's threads: the read holds its slot meanwhile, so the bound
-     * still holds.
+     * still holds. The result completes on the thread that delivered the answer: what is chained to it must not
+     * block either.
      */
     public <T> CompletableFuture<T> leafAsync(Function<Executor, ? extends CompletionStage<T>> read) {
         return submit(1, result -> {
