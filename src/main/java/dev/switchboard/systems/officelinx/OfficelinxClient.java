@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The calls the provider makes, each through {@link ApiCaller} (token made fresh first, retries,
@@ -71,23 +70,26 @@ final class OfficelinxClient {
 
     /**
      * As {@link #listIfRouted}, with no thread waiting for the answer (see {@link ApiCaller#callAsync}): sent from
-     * the calling thread, which it does not block, unless the token has to be renewed first, which is done on
-     * {@code blocking}, as is anything after an answer that is not the list.
+     * the calling thread without blocking it, and whatever follows an answer that is not the list runs on
+     * {@code blocking}. When the token has to be renewed first, the whole read runs on {@code blocking}, as
+     * {@link #listIfRouted}.
      */
     CompletableFuture<Optional<List<ObjectNode>>> listIfRoutedAsync(String pathAndQuery, String object,
             Function<OfficelinxApi, CompletionStage<Response>> send, Executor blocking) {
+        if (!tokens.isFresh()) {
+            return CompletableFuture.supplyAsync(() -> listIfRouted(pathAndQuery, object, send), blocking);
+        }
         ApiRequest request = listRequest(pathAndQuery, object);
-        Supplier<CompletionStage<Response>> withToken = () -> {
-            tokens.ensureFresh();
-            return send.apply(client);
-        };
-        Supplier<CompletionStage<Response>> first = () -> tokens.isFresh() ? send.apply(client)
-                : CompletableFuture.supplyAsync(withToken, blocking).thenCompose(pending -> pending);
-        // The attempts after the first run on a thread of blocking: they renew the token there, in place, and
-        // never hand it to another of its threads to wait for (which could wait for a thread that never comes).
+        // The first attempt goes out with the token at hand (one that expires meanwhile is answered 401, and renewed
+        // on blocking). The attempts after it run on blocking, and renew the token there, in place: handing that to
+        // another of its threads to wait for could wait for a thread that never comes.
         AtomicBoolean sent = new AtomicBoolean();
-        return caller.callAsync(request, () -> sent.getAndSet(true) ? withToken.get() : first.get(), blocking)
-                .thenApply(response -> records(request, response, Optional.of(true)));
+        return caller.callAsync(request, () -> {
+            if (sent.getAndSet(true)) {
+                tokens.ensureFresh();
+            }
+            return send.apply(client);
+        }, blocking).thenApply(response -> records(request, response, Optional.of(true)));
     }
 
     private ApiRequest listRequest(String pathAndQuery, String object) {
