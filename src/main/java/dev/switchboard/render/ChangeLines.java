@@ -3,7 +3,10 @@ package dev.switchboard.render;
 import dev.switchboard.diff.FieldDiff;
 import dev.switchboard.plan.Action;
 import dev.switchboard.plan.Change;
+import dev.switchboard.plan.Plan;
+import dev.switchboard.plan.PlanError;
 import dev.switchboard.plan.Summary;
+import dev.switchboard.plan.TargetPlan;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,6 +59,28 @@ final class ChangeLines {
         return "Plan: " + summary.create() + " to create, " + summary.update() + " to update, "
                 + summary.delete() + " to delete, " + (summary.replace() > 0 ? summary.replace() + " to replace, " : "")
                 + summary.unmanaged() + " unmanaged.";
+    }
+
+    /**
+     * The ending of a plan with no change: that live state matches the desired state only when every target's live
+     * state was read. A target that could not be read (its error is above) was not compared, and a plan that read
+     * none compared nothing.
+     */
+    static String noChanges(Plan plan) {
+        long unreadable = plan.targets().stream().filter(ChangeLines::unreadable).count();
+        if (unreadable == 0) {
+            return "No changes. Live state matches the desired state.";
+        }
+        long read = plan.targets().size() - unreadable;
+        if (read == 0) {
+            return "Nothing planned: the live state of no target could be read (see the errors above).";
+        }
+        return "No changes in the " + read + (read == 1 ? " target" : " targets") + " read; the live state of "
+                + unreadable + (unreadable == 1 ? " target" : " targets") + " could not be read (see the errors above).";
+    }
+
+    private static boolean unreadable(TargetPlan target) {
+        return target.errors().stream().anyMatch(error -> error.reason() == PlanError.Reason.UNREADABLE);
     }
 
     /** Whether a change is worth showing in a plan: everything but no-ops. */

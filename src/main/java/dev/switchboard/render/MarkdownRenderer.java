@@ -93,7 +93,7 @@ public final class MarkdownRenderer implements PlanRenderer {
         }
         Summary total = plan.summary();
         out.append("**").append(total.changesPresent() ? ChangeLines.summary(total)
-                : "No changes. Live state matches the desired state.").append("**\n");
+                : ChangeLines.noChanges(plan)).append("**\n");
         return out.toString();
     }
 

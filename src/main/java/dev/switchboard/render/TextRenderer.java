@@ -74,7 +74,7 @@ public final class TextRenderer implements PlanRenderer {
         if (!thresholds.isEmpty() || !gate.overridden().isEmpty()) {
             out.append('\n');
         }
-        out.append(bold(ending(plan.summary()))).append('\n');
+        out.append(bold(ending(plan))).append('\n');
         int warnings = plan.warnings().size();
         if (warnings > 0) {
             out.append(warnings).append(warnings == 1 ? " warning" : " warnings").append(" (see above).\n");
@@ -82,14 +82,15 @@ public final class TextRenderer implements PlanRenderer {
         return out.toString();
     }
 
-    private static String ending(Summary summary) {
+    private static String ending(Plan plan) {
+        Summary summary = plan.summary();
         if (summary.changesPresent()) {
             return ChangeLines.summary(summary);
         }
         String unmanaged = summary.unmanaged() == 0 ? ""
                 : " " + summary.unmanaged() + " unmanaged object" + (summary.unmanaged() == 1 ? " is" : "s are")
                 + " not declared in any file.";
-        return "No changes. Live state matches the desired state." + unmanaged;
+        return ChangeLines.noChanges(plan) + unmanaged;
     }
 
     private String paint(Action action, String text) {

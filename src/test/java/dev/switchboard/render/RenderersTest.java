@@ -110,6 +110,25 @@ class RenderersTest {
     }
 
     @Test
+    void claimsNoMatchForATargetWhoseLiveStateCouldNotBeRead() {
+        Plan noOp = PlanFixtures.plan("no-op");
+        TargetPlan down = TargetPlan.unreadable("xci-lyon", TargetSpec.Policy.DEFAULT,
+                "POST /api/1.0/login -> no response: Connection refused");
+        List<TargetPlan> someRead = new ArrayList<>(noOp.targets());
+        someRead.add(down);
+        String text = new TextRenderer(false).render(Plan.of(someRead));
+        assertThat(text).contains("Error: ").contains("Connection refused").doesNotContain("Live state matches")
+                .endsWith("\nNo changes in the " + noOp.targets().size() + " target" + (noOp.targets().size() == 1 ? "" : "s")
+                        + " read; the live state of 1 target could not be read (see the errors above).\n");
+        assertThat(new MarkdownRenderer().render(Plan.of(someRead))).doesNotContain("Live state matches")
+                .contains("the live state of 1 target could not be read");
+
+        String none = new TextRenderer(false).render(Plan.of(List.of(down)));
+        assertThat(none).doesNotContain("No changes")
+                .endsWith("\nNothing planned: the live state of no target could be read (see the errors above).\n");
+    }
+
+    @Test
     void coloursOnlyWhenAsked() {
         Plan plan = PlanFixtures.plan("prune");
         assertThat(new TextRenderer(false).render(plan)).doesNotContain("\u001b[");
