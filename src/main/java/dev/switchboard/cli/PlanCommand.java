@@ -7,9 +7,9 @@ import dev.switchboard.engine.EngineSession;
 import dev.switchboard.engine.Prefetch;
 import dev.switchboard.git.GitRevision;
 import dev.switchboard.plan.Plan;
-import dev.switchboard.plan.PlanError;
 import dev.switchboard.plan.PlanFile;
 import dev.switchboard.plan.SavedPlan;
+import dev.switchboard.plan.TargetPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -101,7 +101,7 @@ public class PlanCommand implements Callable<Integer> {
         PrintWriter windowsTo = format == OutputFormat.text ? out : spec.commandLine().getErr();
         windowsTo.print(windows);
         windowsTo.flush();
-        boolean unread = plan.errors().stream().anyMatch(e -> e.reason() == PlanError.Reason.UNREADABLE);
+        boolean unread = plan.targets().stream().anyMatch(TargetPlan::liveStateUnread);
         if (this.out.isPresent() && unread) {
             spec.commandLine().getErr().println("Not saved to " + this.out.get() + ": a plan of a target that could not "
                     + "be read cannot be applied. Plan again once it answers, or leave it out with -t.");

@@ -67,6 +67,11 @@ public record TargetPlan(String target, TargetSpec.Policy policy, int liveObject
         return changes.stream().filter(Change::callsApi).toList();
     }
 
+    /** Its live state could not be read ({@link #unreadable}): nothing of it was compared, and its plan cannot be applied. */
+    public boolean liveStateUnread() {
+        return errors.stream().anyMatch(error -> error.reason() == PlanError.Reason.UNREADABLE);
+    }
+
     /** A read-only target with changes: fine to plan and report, refused by apply. */
     public boolean blockedByReadOnly() {
         return policy.readOnly() && hasChanges();

@@ -4,7 +4,6 @@ import dev.switchboard.diff.FieldDiff;
 import dev.switchboard.plan.Action;
 import dev.switchboard.plan.Change;
 import dev.switchboard.plan.Plan;
-import dev.switchboard.plan.PlanError;
 import dev.switchboard.plan.Summary;
 import dev.switchboard.plan.TargetPlan;
 import java.util.ArrayList;
@@ -67,7 +66,7 @@ final class ChangeLines {
      * none compared nothing.
      */
     static String noChanges(Plan plan) {
-        long unreadable = plan.targets().stream().filter(ChangeLines::unreadable).count();
+        long unreadable = plan.targets().stream().filter(TargetPlan::liveStateUnread).count();
         if (unreadable == 0) {
             return "No changes. Live state matches the desired state.";
         }
@@ -77,10 +76,6 @@ final class ChangeLines {
         }
         return "No changes in the " + read + (read == 1 ? " target" : " targets") + " read; the live state of "
                 + unreadable + (unreadable == 1 ? " target" : " targets") + " could not be read (see the errors above).";
-    }
-
-    private static boolean unreadable(TargetPlan target) {
-        return target.errors().stream().anyMatch(error -> error.reason() == PlanError.Reason.UNREADABLE);
     }
 
     /** Whether a change is worth showing in a plan: everything but no-ops. */
