@@ -87,6 +87,9 @@ class ContainerImageIT {
         assertThat(smallFiles.get("/opt/switchboard/bin/switchboard"))
                 .contains("-XX:MaxRAMPercentage=\"${SWITCHBOARD_MAX_RAM_PERCENTAGE:-75}\"")
                 .contains("-jar \"$app/quarkus-run.jar\"");
+        // and the options it sources for every command but serve: a plan in a CI job is a short command.
+        assertThat(smallFiles.get("/opt/switchboard/bin/jvm-options")).as("the launcher sources it from beside itself")
+                .contains("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC");
     }
 
     @Test

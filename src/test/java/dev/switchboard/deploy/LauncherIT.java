@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -72,9 +74,55 @@ class LauncherIT {
         assertThat(run.output()).doesNotContain("SWITCHBOARD_WEBHOOK_SECRET_FILE").doesNotContain("SWITCHBOARD_API_TOKEN_FILE")
                 .doesNotContain("not-a-variable");
 
+        // A daemon runs for long: C2 and the JVM's own collector, none of the short commands' options.
+        assertThat(run.output()).doesNotContain("TieredStopAtLevel").doesNotContain("UseSerialGC");
+
         ScriptRun noApp = ScriptRun.of(temp, Map.of("SWITCHBOARD_APP", temp.resolve("nowhere").toString()),
                 "sh", LAUNCHER.toString(), "serve");
         assertThat(noApp.exitCode()).isEqualTo(1);
         assertThat(noApp.output()).contains("no application in " + temp.resolve("nowhere"));
+    }
+
+    @Test
+    void givesEveryCommandButServeTheShortCommandsJvmOptionsBeforeJavaOpts() throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("bin"));
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\necho \"java $*\"\n");
+        bin.resolve("java").toFile().setExecutable(true);
+        Path app = Files.createDirectories(temp.resolve("app"));
+        Files.writeString(app.resolve("quarkus-run.jar"), "");
+        String jar = app.resolve("quarkus-run.jar").toString();
+        String shortOptions = "-XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=64m -XX:MetaspaceSize=64m"
+                + " -XX:MaxMetaspaceSize=128m -XX:TieredStopAtLevel=1";
+        Map<String, String> environment = Map.of("PATH", bin + ":" + System.getenv("PATH"), "SWITCHBOARD_APP", app.toString(),
+                "JAVA_OPTS", "-XX:TieredStopAtLevel=4");
+
+        // The subcommand is found past the top command's own options, as picocli takes them.
+        for (List<String> arguments : List.of(List.of("plan", "-c", "desired"), List.of("-v", "apply", "plan.json"),
+                List.of("--log-level", "debug", "validate"), List.of("--log-level=debug", "export", "olx"))) {
+            List<String> command = new ArrayList<>(List.of("sh", LAUNCHER.toString()));
+            command.addAll(arguments);
+            ScriptRun run = ScriptRun.of(temp, environment, command.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.output()).isZero();
+            // JAVA_OPTS comes last, and the JVM takes the last of two settings of one option.
+            assertThat(run.output().strip()).as(String.join(" ", arguments)).isEqualTo("java -XX:MaxRAMPercentage=75 "
+                    + "-XX:+ExitOnOutOfMemoryError " + shortOptions + " -XX:TieredStopAtLevel=4 -jar " + jar + " "
+                    + String.join(" ", arguments));
+        }
+        // A log level named serve is the level's value, not the serve command.
+        ScriptRun serve = ScriptRun.of(temp, environment, "sh", LAUNCHER.toString(), "--log-level", "serve", "plan");
+        assertThat(serve.output()).contains(shortOptions);
+        ScriptRun daemon = ScriptRun.of(temp, environment, "sh", LAUNCHER.toString(), "-v", "serve");
+        assertThat(daemon.output().strip()).isEqualTo("java -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError "
+                + "-XX:TieredStopAtLevel=4 -jar " + jar + " -v serve");
+    }
+
+    @Test
+    void refusesToStartWithoutTheOptionsItSourcesBesideIt() throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("opt/bin"));
+        Files.copy(LAUNCHER, bin.resolve("switchboard"));   // installed alone, as the old install line did
+        ScriptRun run = ScriptRun.of(temp, Map.of("SWITCHBOARD_APP", temp.toString()), "sh",
+                bin.resolve("switchboard").toString(), "plan");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.output()).contains("no " + bin.resolve("jvm-options")).contains("deploy/bin/");
     }
 }
