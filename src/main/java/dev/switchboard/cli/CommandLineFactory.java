@@ -1,6 +1,5 @@
 package dev.switchboard.cli;
 
-import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import picocli.CommandLine;
@@ -13,8 +12,9 @@ import picocli.CommandLine;
 class CommandLineFactory {
 
     @Produces
-    CommandLine commandLine(PicocliCommandLineFactory factory) {
-        return factory.create().setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+    CommandLine commandLine(CommandLine.IFactory factory) {
+        // The top command's instance comes from the factory, which asks the CDI container for it.
+        return new CommandLine(SwitchboardCommand.class, factory).setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             commandLine.getErr().println("Error: " + describe(error));
             commandLine.getErr().flush();
             return ExitCodes.ERROR;

@@ -79,6 +79,9 @@ class ContainerImageIT {
     void holdsTheQuarkusApplicationOnceAndTheLaunchersExecutable() {
         assertThat(files).containsKeys("/opt/switchboard/app/quarkus-run.jar", "/opt/switchboard/app/lib/main",
                 "/opt/switchboard/app/quarkus/quarkus-application.dat");
+        // The classes the application loads beside Quarkus's start-up, from the list the build recorded.
+        assertThat(files).containsKey("/opt/switchboard/app/quarkus-run.classes");
+        assertThat(files.get("/opt/switchboard/app/quarkus-run.classes").getSize()).isPositive();
         assertThat(files.keySet()).as("Jib's own /app layers are filtered out").noneMatch(name -> name.startsWith("/app/"));
         for (String launcher : List.of("/opt/switchboard/bin/switchboard", "/opt/switchboard/bin/switchboard-ci")) {
             assertThat(files.get(launcher).getMode() & 0777).as(launcher).isEqualTo(0755);
