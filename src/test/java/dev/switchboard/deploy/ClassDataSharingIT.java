@@ -26,11 +26,8 @@ class ClassDataSharingIT {
 
     @Test
     void theFirstRunThatLoadsWritesTheArchiveLaterRunsMapItAndANewerBuildWritesItAgain() throws Exception {
-        Path app = temp.resolve("quarkus-app");
         // a build of its own, so that the archive beside it is this test's
-        ScriptRun copy = ScriptRun.of(Path.of("").toAbsolutePath(), Map.of(), "cp", "-r",
-                Path.of("target/quarkus-app").toAbsolutePath().toString(), app.toString());
-        assertThat(copy.exitCode()).as(copy.output()).isZero();
+        Path app = ScriptRun.copyOfTheBuild(temp);
         Path jar = app.resolve("quarkus-run.jar");
         Path archive = app.resolve("quarkus-run.jsa");
         Files.deleteIfExists(archive);

@@ -41,10 +41,7 @@ class ClassPreloadingIT {
 
     @Test
     void thePackagedApplicationLoadsTheListedClassesUnlessTurnedOff() throws Exception {
-        Path app = temp.resolve("quarkus-app");
-        ScriptRun copy = ScriptRun.of(Path.of("").toAbsolutePath(), Map.of(), "cp", "-r",
-                Path.of("target/quarkus-app").toAbsolutePath().toString(), app.toString());
-        assertThat(copy.exitCode()).as(copy.output()).isZero();
+        Path app = ScriptRun.copyOfTheBuild(temp);
         Files.write(app.resolve("quarkus-run.classes"), List.of(
                 "java.lang.Object source: shared objects file",
                 NOT_THE_SIMULATORS + " source: file:" + app + "/app/switchboard.jar"));

@@ -31,4 +31,15 @@ record ScriptRun(int exitCode, String output) {
         }
         return new ScriptRun(process.exitValue(), new String(output, StandardCharsets.UTF_8));
     }
+
+    /** A copy of the packaged application in {@code dir/quarkus-app}, for a test that writes beside its jar. */
+    static Path copyOfTheBuild(Path dir) throws IOException, InterruptedException {
+        Path app = dir.resolve("quarkus-app");
+        ScriptRun copy = of(Path.of("").toAbsolutePath(), Map.of(), "cp", "-r",
+                Path.of("target/quarkus-app").toAbsolutePath().toString(), app.toString());
+        if (copy.exitCode() != 0) {
+            throw new IllegalStateException("could not copy target/quarkus-app: " + copy.output());
+        }
+        return app;
+    }
 }
