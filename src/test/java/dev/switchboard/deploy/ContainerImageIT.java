@@ -83,6 +83,8 @@ class ContainerImageIT {
         assertThat(files).containsKey("/opt/switchboard/app/quarkus-run.classes");
         assertThat(files.get("/opt/switchboard/app/quarkus-run.classes").getSize()).isPositive();
         assertThat(files.keySet()).as("Jib's own /app layers are filtered out").noneMatch(name -> name.startsWith("/app/"));
+        assertThat(files.keySet()).as("the build machine's class data archive, and the name of the java that wrote it, stay out")
+                .noneMatch(name -> name.contains(".jsa"));
         for (String launcher : List.of("/opt/switchboard/bin/switchboard", "/opt/switchboard/bin/switchboard-ci")) {
             assertThat(files.get(launcher).getMode() & 0777).as(launcher).isEqualTo(0755);
         }
