@@ -166,6 +166,11 @@ public final class YamlReader {
         private final YAMLParser parser;
         private final List<Problem> problems;
         private final Map<String, JsonNode> anchors = new HashMap<>();
+        /**
+         * One String per distinct key: a file of 10,000 mailboxes writes {@code userName} 10,000 times, and the
+         * tree would otherwise hold (and the collector copy, while the file is read) each of them apart.
+         */
+        private final Map<String, String> names = new HashMap<>();
         /** Names (String), indexes (Integer) and values of a duplicate key (Duplicate) from the root down. */
         private final List<Object> path = new ArrayList<>();
         private int nodes;
@@ -240,7 +245,7 @@ public final class YamlReader {
         private ObjectNode readObject() throws IOException {
             YamlDocument.LocatedObject object = new YamlDocument.LocatedObject();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
+                String name = names.computeIfAbsent(parser.currentName(), n -> n);
                 long keyMark = mark(parser);
                 parser.nextToken();
                 int first = object.indexOf(name);

@@ -51,6 +51,26 @@ class YamlLocationsTest {
     }
 
     @Test
+    void aKeyWrittenInManyMappingsIsHeldOnceAndEachStillHasItsOwnLocation() {
+        YamlDocument document = read("""
+                mailboxes:
+                  - { number: "1001", userName: ada }
+                  - number: "1002"
+                    userName: alan
+                """);
+        List<String> first = new ArrayList<>();
+        document.root().get("mailboxes").get(0).fieldNames().forEachRemaining(first::add);
+        List<String> second = new ArrayList<>();
+        document.root().get("mailboxes").get(1).fieldNames().forEachRemaining(second::add);
+        assertThat(second).containsExactlyElementsOf(first);
+        for (int i = 0; i < first.size(); i++) {
+            assertThat(second.get(i)).as("the tree of a large file holds one String per distinct key").isSameAs(first.get(i));
+        }
+        assertThat(at(document, "/mailboxes/0/userName")).isEqualTo("2:23");
+        assertThat(at(document, "/mailboxes/1/userName")).isEqualTo("4:5");
+    }
+
+    @Test
     void whatIsNotInTheDocumentIsAtItsNearestAncestor() {
         YamlDocument document = read("""
                 companies:
