@@ -15,6 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The "large" benchmark scenario of {@code bench/large}, not run by the test suite.
@@ -27,6 +34,9 @@ import java.util.List;
  *       requests. Both targets point at URL (one {@code switchboard sim}).</li>
  *   <li>{@code sequential URL}: the calls a no-change plan makes, made as a simple script would: one
  *       connection, one request at a time. Prints {@code seconds requests}.</li>
+ *   <li>{@code concurrent URL PARALLELISM}: the same calls, each target's PARALLELISM at a time, as a script
+ *       with a pool of threads would make them: what a client that does nothing but these calls takes against
+ *       this simulator on this machine. Prints {@code seconds requests}.</li>
  * </ul>
  */
 public final class LargeScenario {
@@ -46,9 +56,10 @@ public final class LargeScenario {
     public static void main(String[] args) throws Exception {
         switch (args.length == 0 ? "" : args[0]) {
             case "generate" -> generate(Path.of(args[1]), Double.parseDouble(args[2]), args[3]);
-            case "sequential" -> sequential(args[1]);
+            case "sequential" -> calls(args[1], 1);
+            case "concurrent" -> calls(args[1], Integer.parseInt(args[2]));
             default -> {
-                System.err.println("usage: LargeScenario generate DIR SCALE URL | sequential URL");
+                System.err.println("usage: LargeScenario generate DIR SCALE URL | sequential URL | concurrent URL PARALLELISM");
                 System.exit(2);
             }
         }
@@ -150,81 +161,140 @@ public final class LargeScenario {
         }
     }
 
-    static void sequential(String url) throws Exception {
+    /**
+     * The calls a no-change plan makes, each target's {@code parallelism} at a time: with 1, one connection and one
+     * request at a time, Officelinx then XCI, as a simple script would; with more, the targets at once, each on
+     * that many threads of its own making blocking calls, every read started as soon as the read it needs has
+     * answered (a company's mailbox pages one after another, as paging is, and each page's address lists at once).
+     * Prints {@code seconds requests}.
+     */
+    static void calls(String url, int parallelism) throws Exception {
         ObjectMapper json = new ObjectMapper();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager()).build();
-        int[] requests = {0};
+        AtomicInteger requests = new AtomicInteger();
         long start = System.nanoTime();
-        // Officelinx: token, companies, per company departments, feature groups and mailbox pages, per mailbox addresses
+        try (Reads olx = new Reads(parallelism); Reads xci = new Reads(parallelism)) {
+            Client client = new Client(http, json, requests);
+            olx.submit(() -> officelinx(url, client, olx));
+            xci.submit(() -> xci(url, client, xci));
+            olx.await();
+            xci.await();
+        }
+        System.out.printf("%.3f %d%n", (System.nanoTime() - start) / 1e9, requests.get());
+    }
+
+    /** Token, companies, per company departments, feature groups and mailbox pages, per mailbox addresses. */
+    private static Void officelinx(String url, Client client, Reads reads) throws Exception {
         String form = "grant_type=password&client_id=" + env("OLX_CLIENT_ID") + "&client_secret=" + env("OLX_CLIENT_SECRET")
                 + "&username=" + URLEncoder.encode(env("OLX_USER"), StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(env("OLX_PASSWORD"), StandardCharsets.UTF_8);
-        JsonNode token = json.readTree(send(http, requests, HttpRequest.newBuilder(URI.create(url + "/UCOAuth2/oauth2/token"))
+        JsonNode token = client.json.readTree(client.send(HttpRequest.newBuilder(URI.create(url + "/UCOAuth2/oauth2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build()));
         String bearer = "Bearer " + token.path("access_token").asText();
         String api = url + "/UCBusinessRest/api/";
-        for (JsonNode company : getJson(http, json, requests, api + "EEAMCompanies?pbxid=1", bearer)) {
+        for (JsonNode company : client.getJson(api + "EEAMCompanies?pbxid=1", bearer)) {
             long id = company.path("CompanyID").asLong();
-            getJson(http, json, requests, api + "EEAMDepartments?companyid=" + id, bearer);
-            getJson(http, json, requests, api + "EEAMFGroups?companyid=" + id, bearer);
-            List<Long> mailboxes = new ArrayList<>();
-            int pageSize = 0;
-            for (int page = 1; ; page++) {
-                JsonNode records = getJson(http, json, requests, api + "EEAMMailboxes?companyid=" + id + "&page=" + page, bearer);
-                records.forEach(r -> mailboxes.add(r.path("MailboxID").asLong()));
-                pageSize = Math.max(pageSize, records.size());
-                if (records.size() == 0 || records.size() < pageSize) {
-                    break;
-                }
-            }
-            for (long mailbox : mailboxes) {
-                getJson(http, json, requests, api + "EEAMMailboxAddresses?mailboxid=" + mailbox, bearer);
-            }
+            reads.submit(() -> client.getJson(api + "EEAMDepartments?companyid=" + id, bearer));
+            reads.submit(() -> client.getJson(api + "EEAMFGroups?companyid=" + id, bearer));
+            reads.submit(() -> mailboxPage(client, reads, api, bearer, id, 1, 0));
         }
-        // XCI: login, the four lists, every entity's users
+        return null;
+    }
+
+    /** A company's mailbox page, then (once it is known not to be the last) the next one; then its addresses. */
+    private static Object mailboxPage(Client client, Reads reads, String api, String bearer, long company, int page,
+                                      int pageSize) throws Exception {
+        JsonNode records = client.getJson(api + "EEAMMailboxes?companyid=" + company + "&page=" + page, bearer);
+        int size = Math.max(pageSize, records.size());
+        if (records.size() > 0 && records.size() >= size) {
+            reads.submit(() -> mailboxPage(client, reads, api, bearer, company, page + 1, size));
+        }
+        for (JsonNode mailbox : records) {
+            long id = mailbox.path("MailboxID").asLong();
+            reads.submit(() -> client.getJson(api + "EEAMMailboxAddresses?mailboxid=" + id, bearer));
+        }
+        return records;
+    }
+
+    /** Login, the four lists, every entity's users. */
+    private static Void xci(String url, Client client, Reads reads) throws Exception {
         String xci = url + "/api/1.0";
-        send(http, requests, HttpRequest.newBuilder(URI.create(xci + "/login")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode().put("login", env("XCI_LOGIN"))
+        client.send(HttpRequest.newBuilder(URI.create(xci + "/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(client.json.createObjectNode().put("login", env("XCI_LOGIN"))
                         .put("password", env("XCI_PASSWORD")).toString())).build());
-        getJson(http, json, requests, xci + "/xivo", null);
-        JsonNode entities = getJson(http, json, requests, xci + "/entities", null);
-        getJson(http, json, requests, xci + "/templates", null);
-        getJson(http, json, requests, xci + "/administrators", null);
-        for (JsonNode entity : entities) {
-            getJson(http, json, requests, xci + "/entities/" + entity.path("combinedId").asText() + "/users", null);
+        reads.submit(() -> client.getJson(xci + "/xivo", null));
+        reads.submit(() -> client.getJson(xci + "/templates", null));
+        reads.submit(() -> client.getJson(xci + "/administrators", null));
+        for (JsonNode entity : client.getJson(xci + "/entities", null)) {
+            reads.submit(() -> client.getJson(xci + "/entities/" + entity.path("combinedId").asText() + "/users", null));
         }
-        System.out.printf("%.3f %d%n", (System.nanoTime() - start) / 1e9, requests[0]);
+        return null;
     }
 
-    private static JsonNode getJson(HttpClient http, ObjectMapper json, int[] requests, String uri, String bearer)
-            throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).GET();
-        if (bearer != null) {
-            request.header("Authorization", bearer);
+    /** A target's reads: run at once on the calling thread (parallelism 1), or on a pool of that many threads. */
+    private static final class Reads implements AutoCloseable {
+        private final ExecutorService pool;
+        private final Queue<Future<?>> started = new ConcurrentLinkedQueue<>();
+
+        Reads(int parallelism) {
+            this.pool = parallelism == 1 ? null : Executors.newFixedThreadPool(parallelism);
         }
-        String body = send(http, requests, request.build());
-        JsonNode node = body.isEmpty() ? json.createArrayNode() : json.readTree(body);
-        if (node.isObject()) {
-            // a list answered inside an envelope ({"items": [...]}) or a lone record
-            for (String field : List.of("items", "data", "result")) {
-                if (node.path(field).isArray()) {
-                    return node.get(field);
-                }
+
+        void submit(Callable<?> read) throws Exception {
+            if (pool == null) {
+                read.call();
+            } else {
+                started.add(pool.submit(read));
             }
         }
-        return node;
+
+        /** Waits for every read, those the reads started included: a read queues what it starts before it ends. */
+        void await() throws Exception {
+            for (Future<?> read = started.poll(); read != null; read = started.poll()) {
+                read.get();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
     }
 
-    private static String send(HttpClient http, int[] requests, HttpRequest request) throws Exception {
-        requests[0]++;
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 400 && response.statusCode() != 404) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + response.statusCode()
-                    + ": " + response.body());
+    /** One HTTP client shared by the reads, and the count of requests they made. */
+    private record Client(HttpClient http, ObjectMapper json, AtomicInteger requests) {
+
+        JsonNode getJson(String uri, String bearer) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).GET();
+            if (bearer != null) {
+                request.header("Authorization", bearer);
+            }
+            String body = send(request.build());
+            JsonNode node = body.isEmpty() ? json.createArrayNode() : json.readTree(body);
+            if (node.isObject()) {
+                // a list answered inside an envelope ({"items": [...]}) or a lone record
+                for (String field : List.of("items", "data", "result")) {
+                    if (node.path(field).isArray()) {
+                        return node.get(field);
+                    }
+                }
+            }
+            return node;
         }
-        return response.statusCode() == 404 ? "" : response.body();
+
+        String send(HttpRequest request) throws Exception {
+            requests.incrementAndGet();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 400 && response.statusCode() != 404) {
+                throw new IllegalStateException(request.method() + " " + request.uri() + " -> " + response.statusCode()
+                        + ": " + response.body());
+            }
+            return response.statusCode() == 404 ? "" : response.body();
+        }
     }
 
     private static String env(String name) {
