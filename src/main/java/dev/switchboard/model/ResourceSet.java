@@ -166,6 +166,48 @@ public record ResourceSet(String target, Map<ResourceKey, Resource> byKey) {
         public Collection<Resource> values() {
             return Collections.unmodifiableList(Arrays.asList(values));
         }
+
+        /** Where {@code probe} is or would be: the keys are sorted and no two compare equal. */
+        private int from(ResourceKey probe) {
+            int index = Arrays.binarySearch(keys, probe);
+            return index >= 0 ? index : -index - 1;
+        }
+
+        /** One kind's keys are one run, each kind's in order of path. */
+        List<Resource> ofKind(ResourceKind kind) {
+            int from = from(ResourceKey.of(kind, ""));
+            int to = from;
+            while (to < keys.length && keys[to].kind().equals(kind)) {
+                to++;
+            }
+            return Collections.unmodifiableList(Arrays.asList(values).subList(from, to));
+        }
+
+        /**
+         * The key {@code parts} itself, then the keys whose paths start with its path and a {@code /}: in the order
+         * of paths, those are one run. Of these, the ones whose parts do start with {@code parts} (a part may hold
+         * a {@code /}).
+         */
+        List<Resource> ofKind(ResourceKind kind, List<String> parts) {
+            if (parts.isEmpty()) {
+                return ofKind(kind);
+            }
+            List<Resource> found = new ArrayList<>();
+            ResourceKey exact = new ResourceKey(kind, parts);
+            int at = from(exact);
+            if (at < keys.length && keys[at].equals(exact)) {
+                found.add(values[at]);
+            }
+            String below = exact.path() + "/";
+            for (int i = from(ResourceKey.of(kind, below)); i < keys.length && keys[i].kind().equals(kind)
+                    && keys[i].path().startsWith(below); i++) {
+                List<String> its = keys[i].parts();
+                if (its.size() > parts.size() && its.subList(0, parts.size()).equals(parts)) {
+                    found.add(values[i]);
+                }
+            }
+            return Collections.unmodifiableList(found);
+        }
     }
 
     public static ResourceSet empty(String target) {
@@ -180,8 +222,19 @@ public record ResourceSet(String target, Map<ResourceKey, Resource> byKey) {
         return byKey.values();
     }
 
+    /** The objects of one kind, in key order: found by a binary search, not by going through every object. */
     public List<Resource> ofKind(ResourceKind kind) {
-        return byKey.values().stream().filter(r -> r.kind().equals(kind)).toList();
+        return ((SortedByKey) byKey).ofKind(kind);
+    }
+
+    /**
+     * The objects of one kind whose keys start with {@code parts}, in key order (an Officelinx company's
+     * mailboxes: {@code ofKind(MAILBOX, List.of("Acme"))}; a mailbox's addresses), the one whose key is
+     * {@code parts} included. Found by binary search, so that an export nesting 10,000 mailboxes under their
+     * companies and 20,000 addresses under their mailboxes does not go through every object for each.
+     */
+    public List<Resource> ofKind(ResourceKind kind, List<String> parts) {
+        return ((SortedByKey) byKey).ofKind(kind, parts);
     }
 
     public int size() {

@@ -53,6 +53,49 @@ class ResourceSetTest {
     }
 
     @Test
+    void findsOneKindAndTheObjectsUnderAKeyAsGoingThroughEveryObjectWould() {
+        ResourceKind address = ResourceKind.of("officelinx", "address");
+        List<Resource> resources = new ArrayList<>();
+        // names that sort between "Company 1" and "Company 1/..." (a space, a '!') or start with "Company 1"
+        for (String company : List.of("Company 1", "Company 1 2", "Company 1!", "Company 10", "Company 2")) {
+            resources.add(resource(COMPANY, company));
+            for (String number : List.of("100", "101", "1000")) {
+                resources.add(resource(MAILBOX, company, number));
+                resources.add(resource(address, company, number, "0", number));
+                resources.add(resource(address, company, number, "1", "+1555" + number));
+            }
+        }
+        // a part holding a '/': its path starts with "Company 1/", its parts not with "Company 1"
+        resources.add(resource(MAILBOX, "Company 1/1", "7"));
+        resources.add(resource(USER, "Company 1", "100"));
+        Collections.shuffle(resources, new Random(3));
+        ResourceSet set = ResourceSet.of("t", resources);
+
+        for (ResourceKind kind : List.of(COMPANY, MAILBOX, address, USER, ResourceKind.of("xci", "entity"))) {
+            assertThat(set.ofKind(kind)).as(kind.name()).containsExactlyElementsOf(
+                    set.all().stream().filter(r -> r.kind().equals(kind)).toList());
+            for (Resource r : set.all()) {
+                for (int length = 1; length <= r.key().parts().size(); length++) {
+                    int n = length;
+                    List<String> parts = r.key().parts().subList(0, n);
+                    assertThat(set.ofKind(kind, parts)).as(kind.name() + " " + parts).containsExactlyElementsOf(
+                            set.all().stream().filter(o -> o.kind().equals(kind) && o.key().parts().size() >= n
+                                    && o.key().parts().subList(0, n).equals(parts)).toList());
+                }
+            }
+        }
+        assertThat(set.ofKind(MAILBOX, List.of("Company 1"))).extracting(r -> r.key().path())
+                .containsExactly("Company 1/100", "Company 1/1000", "Company 1/101");
+        assertThat(set.ofKind(address, List.of("Company 1", "100"))).extracting(r -> r.key().path())
+                .containsExactly("Company 1/100/0/100", "Company 1/100/1/+1555100");
+        assertThat(set.ofKind(MAILBOX, List.of("Company 1/1"))).extracting(r -> r.key().parts())
+                .containsExactly(List.of("Company 1/1", "7"));
+        assertThat(set.ofKind(COMPANY, List.of("Company 3"))).isEmpty();
+        assertThat(set.ofKind(MAILBOX, List.of())).isEqualTo(set.ofKind(MAILBOX));
+        assertThatThrownBy(() -> set.ofKind(COMPANY).clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void isUnmodifiableAndRefusesADuplicateKey() {
         ResourceSet set = ResourceSet.of("t", List.of(resource(COMPANY, "Acme")));
         assertThatThrownBy(() -> set.byKey().clear()).isInstanceOf(UnsupportedOperationException.class);

@@ -32,26 +32,19 @@ final class OfficelinxExport {
                 out.put("departments", departments);
             }
             List<Object> groups = new ArrayList<>();
-            for (Resource group : live.ofKind(FEATURE_GROUP)) {
-                if (group.key().parts().get(0).equals(name)) {
-                    groups.add(DesiredStateWriter.pick(group, "number", "name"));
-                }
+            for (Resource group : live.ofKind(FEATURE_GROUP, List.of(name))) {
+                groups.add(DesiredStateWriter.pick(group, "number", "name"));
             }
             if (!groups.isEmpty()) {
                 out.put("featureGroups", groups);
             }
             List<Object> mailboxes = new ArrayList<>();
-            for (Resource mailbox : live.ofKind(MAILBOX)) {
-                if (!mailbox.key().parts().get(0).equals(name)) {
-                    continue;
-                }
+            for (Resource mailbox : live.ofKind(MAILBOX, List.of(name))) {
                 Map<String, Object> box = DesiredStateWriter.pick(mailbox, "number", "userName", "firstName", "lastName", "featureGroup",
                         "department");
                 List<Object> addresses = new ArrayList<>();
-                for (Resource address : live.ofKind(ADDRESS)) {
-                    if (address.key().parts().subList(0, 2).equals(mailbox.key().parts())) {
-                        addresses.add(DesiredStateWriter.pick(address, "type", "address"));
-                    }
+                for (Resource address : live.ofKind(ADDRESS, mailbox.key().parts())) {
+                    addresses.add(DesiredStateWriter.pick(address, "type", "address"));
                 }
                 if (!addresses.isEmpty()) {
                     box.put("addresses", addresses);
@@ -68,9 +61,9 @@ final class OfficelinxExport {
 
     private static List<Object> departmentsUnder(ResourceSet live, List<String> parent) {
         List<Object> children = new ArrayList<>();
-        for (Resource department : live.ofKind(DEPARTMENT)) {
+        for (Resource department : live.ofKind(DEPARTMENT, parent)) {
             List<String> parts = department.key().parts();
-            if (parts.size() == parent.size() + 1 && parts.subList(0, parent.size()).equals(parent)) {
+            if (parts.size() == parent.size() + 1) {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("name", department.key().leaf());
                 List<Object> grandChildren = departmentsUnder(live, parts);

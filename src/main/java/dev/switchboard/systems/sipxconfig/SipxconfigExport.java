@@ -77,7 +77,7 @@ final class SipxconfigExport implements ResourceFileWriter {
     }
 
     private static List<Resource> of(ResourceSet live, ResourceKind kind, String user) {
-        return live.ofKind(kind).stream().filter(r -> r.key().parts().get(0).equals(user)).toList();
+        return live.ofKind(kind, List.of(user));
     }
 
     /** Dotted field names ({@code officeAddress.city}) as the nested mappings people write. */

@@ -12,6 +12,7 @@ import dev.switchboard.model.ResourceSet;
 import dev.switchboard.model.Secret;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,11 @@ final class XciExport {
         document.put("xivos", live.ofKind(XIVO).stream().map(x -> (Object) DesiredStateWriter.pick(x, "name", "host")).toList());
         List<Resource> templates = live.ofKind(TEMPLATE);
         document.put("templates", templates.stream().map(t -> (Object) DesiredStateWriter.pick(t, TEMPLATE_FIELDS)).toList());
+        // each entity's users, in one pass over them rather than one for every entity
+        Map<Object, List<Resource>> usersByEntity = new HashMap<>();
+        for (Resource user : live.ofKind(USER)) {
+            usersByEntity.computeIfAbsent(user.fields().get("entity"), e -> new ArrayList<>()).add(user);
+        }
         List<Object> entities = new ArrayList<>();
         for (Resource entity : live.ofKind(ENTITY)) {
             Map<String, Object> out = DesiredStateWriter.pick(entity, "name", "xivo", "displayName", "intervals",
@@ -42,10 +48,8 @@ final class XciExport {
             String combined = entity.key().leaf();
             String xivo = String.valueOf(entity.fields().get("xivo"));
             List<Object> users = new ArrayList<>();
-            for (Resource user : live.ofKind(USER)) {
-                if (combined.equals(user.fields().get("entity"))) {
-                    users.add(user(user, xivo, combined, templates, notes));
-                }
+            for (Resource user : usersByEntity.getOrDefault(combined, List.of())) {
+                users.add(user(user, xivo, combined, templates, notes));
             }
             if (!users.isEmpty()) {
                 out.put("users", users);
