@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.security.NoSuchAlgorithmException;
 import java.security.MessageDigest;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.switchboard.model.Secret;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.security.DigestOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,22 +63,44 @@ public final class PlanFile {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.USE_LONG_FOR_INTS);
 
+    /** What checksums are taken of: the tree as compact JSON, as a new {@code ObjectMapper} writes it. */
+    private static final ObjectMapper COMPACT = new ObjectMapper();
+
     static final String CHECKSUM = "checksum";
 
     private PlanFile() {
     }
 
-    /** {@code sha256:HEX} of {@code node} as JSON without its own {@code checksum} field. */
+    /**
+     * {@code sha256:HEX} of {@code node} as compact JSON without its own {@code checksum} field: written from a
+     * node holding the same children but that field (no copy of them) straight into the digest, for a plan of
+     * 40,000 objects is a tree of some hundred megabytes, which neither a copy nor its text in one array leave
+     * room for in a command's heap.
+     */
     static String checksum(JsonNode node) {
-        ObjectNode copy = ((ObjectNode) node).deepCopy();
-        copy.remove(CHECKSUM);
+        ObjectNode object = (ObjectNode) node;
+        JsonNode own = object.get(CHECKSUM);
+        ObjectNode without = own == null ? object : withoutChecksum(object);
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(new ObjectMapper().writeValueAsBytes(copy));
-            return "sha256:" + HexFormat.of().formatHex(digest);
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                COMPACT.writeValue(out, without);
+            }
+            return "sha256:" + HexFormat.of().formatHex(digest.digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot checksum a plan", e);
         }
+    }
+
+    /** The same fields in the same order but {@code checksum}: a new node holding the same children, no deep copy. */
+    private static ObjectNode withoutChecksum(ObjectNode node) {
+        ObjectNode without = NODES.objectNode();
+        node.fields().forEachRemaining(field -> {
+            if (!field.getKey().equals(CHECKSUM)) {
+                without.set(field.getKey(), field.getValue());
+            }
+        });
+        return without;
     }
 
     private static void verifyChecksums(JsonNode root) {
@@ -100,12 +127,21 @@ public final class PlanFile {
     }
 
     public static void write(SavedPlan saved, Path file) throws IOException {
-        Files.writeString(file, toJson(saved), StandardCharsets.UTF_8);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, sealed(saved));
+            out.write("\n");
+        }
     }
 
     public static SavedPlan read(Path file) throws IOException {
-        try {
-            return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            JsonNode root;
+            try {
+                root = JSON.readTree(in);
+            } catch (JsonProcessingException e) {
+                throw notJson(e);
+            }
+            return fromTree(root);
         } catch (java.nio.file.NoSuchFileException e) {
             // Its message is the path alone, which printed as "Error: plan.json" says nothing.
             throw new PlanFileException("there is no plan file " + file + ": pass the file 'switchboard plan --out FILE'"
@@ -114,6 +150,15 @@ public final class PlanFile {
     }
 
     public static String toJson(SavedPlan saved) {
+        try {
+            return JSON.writeValueAsString(sealed(saved)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree that cannot be written", e);
+        }
+    }
+
+    /** The plan as a tree, each change and the whole sealed by their checksums. */
+    private static ObjectNode sealed(SavedPlan saved) {
         ObjectNode root = NODES.objectNode();
         root.put("formatVersion", saved.formatVersion());
         root.put("createdAt", saved.createdAt().toString());
@@ -128,11 +173,7 @@ public final class PlanFile {
             }
         }
         root.put(CHECKSUM, checksum(root));
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree that cannot be written", e);
-        }
+        return root;
     }
 
     /** @throws PlanFileException when {@code json} is no saved plan of {@link Plan#FORMAT_VERSION} */
@@ -141,8 +182,16 @@ public final class PlanFile {
         try {
             root = JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new PlanFileException("the plan file is not JSON: " + e.getOriginalMessage(), e);
+            throw notJson(e);
         }
+        return fromTree(root);
+    }
+
+    private static PlanFileException notJson(JsonProcessingException e) {
+        return new PlanFileException("the plan file is not JSON: " + e.getOriginalMessage(), e);
+    }
+
+    private static SavedPlan fromTree(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new PlanFileException("the plan file is not a saved plan (no JSON object)");
         }

@@ -3,15 +3,19 @@ package dev.switchboard.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.switchboard.model.ResourceKey;
 import dev.switchboard.model.Secret;
 import dev.switchboard.systems.xci.XciKinds;
 import dev.switchboard.render.TextRenderer;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +41,25 @@ class PlanFileTest {
         String json = Files.readString(file);
         PlanFixtures.ENV.values().forEach(secret -> assertThat(json).doesNotContain(secret));
         assertThat(json).doesNotContain("hunter2").contains("\"${env:ALICE_CTI}\"").contains("\"(sensitive)\"");
+    }
+
+    @Test
+    void aChecksumIsTheSha256OfTheCompactJsonWithoutItsOwnFieldAndLeavesTheTreeAsItWas() throws Exception {
+        String json = "{\"a\":1,\"checksum\":\"sha256:old\",\"b\":{\"c\":[true,null,\"x\"]}}";
+        JsonNode node = JSON.readTree(json);
+        String expected = "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest("{\"a\":1,\"b\":{\"c\":[true,null,\"x\"]}}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(PlanFile.checksum(node)).isEqualTo(expected);
+        assertThat(JSON.writeValueAsString(node)).as("the tree checksummed is left as it was").isEqualTo(json);
+        assertThat(PlanFile.checksum(JSON.readTree("{\"a\":1,\"b\":{\"c\":[true,null,\"x\"]}}"))).isEqualTo(expected);
+    }
+
+    @Test
+    void aSavedPlanIsWrittenToItsFileAsToJsonWritesIt(@TempDir Path dir) throws IOException {
+        SavedPlan saved = saved("update");
+        Path file = dir.resolve("plan.json");
+        PlanFile.write(saved, file);
+        assertThat(Files.readString(file)).isEqualTo(PlanFile.toJson(saved));
     }
 
     @Test
