@@ -23,6 +23,7 @@ import java.security.DigestOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The saved-plan file: a {@link SavedPlan} as JSON, and back.
@@ -126,10 +127,21 @@ public final class PlanFile {
         }
     }
 
+    /**
+     * Streams the sealed plan into a file beside {@code file}, then moves it into place: a plan that could not be
+     * built or written whole (out of memory, a full disk) leaves no half file, and an earlier plan file as it was.
+     */
     public static void write(SavedPlan saved, Path file) throws IOException {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, sealed(saved));
-            out.write("\n");
+        ObjectNode sealed = sealed(saved);
+        Path temp = file.resolveSibling(file.getFileName() + ".partial");
+        try {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                JSON.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out, sealed);
+                out.write("\n");
+            }
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

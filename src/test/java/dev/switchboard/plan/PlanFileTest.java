@@ -58,8 +58,12 @@ class PlanFileTest {
     void aSavedPlanIsWrittenToItsFileAsToJsonWritesIt(@TempDir Path dir) throws IOException {
         SavedPlan saved = saved("update");
         Path file = dir.resolve("plan.json");
+        Files.writeString(file, "an earlier plan");
         PlanFile.write(saved, file);
         assertThat(Files.readString(file)).isEqualTo(PlanFile.toJson(saved));
+        try (var entries = Files.list(dir)) {
+            assertThat(entries).as("nothing written beside it is left").containsExactly(file);
+        }
     }
 
     @Test
